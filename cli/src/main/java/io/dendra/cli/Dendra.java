@@ -1,0 +1,60 @@
+package io.dendra.cli;
+
+import io.dendra.diagnostics.DendraException;
+import io.dendra.diagnostics.Diagnostic;
+import io.dendra.diagnostics.ErrorCode;
+import io.dendra.diagnostics.Place;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code dendra} command: compiles spiking networks for Loihi-style chips and runs them. */
+@Command(name = "dendra", mixinStandardHelpOptions = true, versionProvider = Dendra.Version.class,
+        description = "Compiles trained spiking networks (SpikingSSMs first) for Loihi-style neuromorphic chips and simulates them.",
+        subcommands = {CheckCommand.class, ReferenceCommand.class, ImportSpikingSsmCommand.class, CommandLine.HelpCommand.class})
+public final class Dendra implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line and returns its exit status: 0 on success, 1 for any user error. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Dendra());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            String command = ex.getCommandLine().getCommandName();
+            err.println(new Diagnostic(ErrorCode.USAGE, Place.named(command), ex.getMessage(), "run 'dendra "
+                    + (command.equals("dendra") ? "" : command + " ") + "--help'").format());
+            err.flush();
+            return 1;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            Diagnostic diagnostic = ex instanceof DendraException d ? d.diagnostic()
+                    : new Diagnostic(ErrorCode.INTERNAL, null, ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()), null);
+            err.println(diagnostic.format());
+            if (!(ex instanceof DendraException) && System.getenv("DENDRA_DEBUG") != null) ex.printStackTrace(err);
+            err.flush();
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version from the jar manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Dendra.class.getPackage().getImplementationVersion();
+            return new String[] {"dendra " + (version == null ? "development" : version)};
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.dendra.cli;
+
+import io.dendra.compiler.frontend.ModelLoader;
+import io.dendra.compiler.graph.ModelGraph;
+import io.dendra.compiler.reference.ReferenceInterpreter;
+import io.dendra.compiler.reference.SequenceBatch;
+import io.dendra.compiler.tensor.Tensor;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code dendra reference MODEL --input X.npy -o Y.npy}: runs the float64 reference interpreter. */
+@Command(name = "reference", mixinStandardHelpOptions = true,
+        description = "Run a model in float64 (the reference semantics) on input sequences.")
+final class ReferenceCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "MODEL", description = "model file (.dnd)")
+    Path model;
+
+    @Option(names = "--input", required = true, paramLabel = "X.npy",
+            description = "[T, C] or [B, T, C] reals; [T] or [B, T] token ids for an embedding input")
+    Path input;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "Y.npy",
+            description = "where to write the outputs: [classes] or [B, classes] for a classifier")
+    Path output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ModelGraph graph = ModelLoader.load(model);
+        SequenceBatch batch = InputFiles.read(input, graph);
+        Tensor result = new ReferenceInterpreter(graph).run(batch);
+        OutputFiles.writeNpy(output, result);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("reference run of %s: %d sample(s) of %d step(s) -> %s %s%n", graph.name(), batch.size(), batch.steps(), output,
+                result.shapeString());
+        if (!graph.sequenceOutput()) Summaries.printClassifierOutputs(out, result, batch.batched());
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,33 @@
+package io.dendra.compiler.frontend.dnd;
+
+import io.dendra.diagnostics.DendraException;
+import io.dendra.diagnostics.ErrorCode;
+import io.dendra.diagnostics.Place;
+import java.nio.file.Path;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+
+/** Runs the ANTLR lexer and parser over model source text, stopping at the first syntax error. */
+final class DndParsing {
+    private DndParsing() {}
+
+    static DndParser.FileContext parse(String text, Path file) {
+        BaseErrorListener failFast = new BaseErrorListener() {
+            @Override
+            public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column, String message,
+                    RecognitionException e) {
+                throw new DendraException(ErrorCode.SYNTAX, Place.at(file, line, column + 1), message, null);
+            }
+        };
+        DndLexer lexer = new DndLexer(CharStreams.fromString(text, file.toString()));
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(failFast);
+        DndParser parser = new DndParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        parser.addErrorListener(failFast);
+        return parser.file();
+    }
+}

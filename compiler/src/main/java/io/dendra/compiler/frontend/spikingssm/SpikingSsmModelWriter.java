@@ -1,0 +1,98 @@
+package io.dendra.compiler.frontend.spikingssm;
+
+import io.dendra.compiler.frontend.spikingssm.SpikingSsmCheckpoint.Encoder;
+import io.dendra.compiler.frontend.spikingssm.SpikingSsmCheckpoint.Kernel;
+import io.dendra.compiler.frontend.spikingssm.SpikingSsmCheckpoint.Norm;
+import java.nio.file.Path;
+
+/**
+ * Writes a SpikingSSM checkpoint's architecture as a model-language file that binds every
+ * parameter to the checkpoint by name, one {@code repeat} block for the identical layers.
+ */
+public final class SpikingSsmModelWriter {
+
+    /** What the checkpoint does not say: the soma's decay and threshold, and whether norms come first. */
+    public record Soma(double tau, double threshold, boolean prenorm) {
+        public static final Soma SPIKINGSSM = new Soma(0.125, 1.0, false);
+    }
+
+    private SpikingSsmModelWriter() {}
+
+    /** The model file text; the checkpoint path is written relative to {@code modelFile}'s folder. */
+    public static String source(SpikingSsmCheckpoint ckpt, Soma soma, Path modelFile, String modelName) {
+        Path folder = modelFile.toAbsolutePath().getParent();
+        String checkpoint = folder.relativize(ckpt.file().toAbsolutePath()).toString().replace('\\', '/');
+        StringBuilder s = new StringBuilder();
+        s.append("// SpikingSSM imported from ").append(ckpt.file().getFileName()).append(" by `dendra import-spikingssm`.\n");
+        s.append("// ").append(ckpt.layers()).append(" layer(s), d_model ").append(ckpt.dModel()).append(", d_state ").append(ckpt.dState())
+                .append(" (").append(ckpt.modes()).append(" complex modes per channel), ")
+                .append(ckpt.kernel() == Kernel.MINIMAL ? "minimal S4D kernel" : "S4D kernel with trainable B").append(".\n");
+        s.append("// ").append(ckpt.encoder() == Encoder.LINEAR ? "Linear encoder from " + ckpt.inputSize() + " input channel(s)"
+                : "Embedding of " + ckpt.inputSize() + " tokens").append("; ")
+                .append(switch (ckpt.norm()) {
+                    case NONE -> "no norm";
+                    case LAYER -> "LayerNorm";
+                    case BATCH -> "BatchNorm";
+                }).append(ckpt.norm() == Norm.NONE ? "" : soma.prenorm() ? " before each layer (prenorm)" : " after each layer (postnorm)")
+                .append(ckpt.classes().map(c -> "; " + c + " classes.\n").orElse("; no decoder: the output is the residual stream.\n"));
+        s.append("model ").append(modelName).append(" {\n");
+        s.append("  tensors \"").append(checkpoint).append("\" prefix \"").append(ckpt.prefix()).append("\";\n\n");
+        s.append("  // LIF soma: v = tau*v + y*exp(-ln_vth); spike when v >= threshold; reset to 0.\n");
+        s.append("  let tau = ").append(number(soma.tau())).append(";\n");
+        s.append("  let threshold = ").append(number(soma.threshold())).append(";\n\n");
+        if (ckpt.encoder() == Encoder.LINEAR) {
+            s.append("  input x: real[").append(ckpt.inputSize()).append("];\n");
+            s.append("  h = linear(x, weight=@\"encoder.weight\"").append(ckpt.encoderBias() ? ", bias=@\"encoder.bias\"" : "")
+                    .append(", name=\"encoder\");\n\n");
+        } else {
+            s.append("  input tokens: tokens[").append(ckpt.inputSize()).append("];\n");
+            s.append("  h = embedding(tokens, weight=@\"encoder.weight\", name=\"encoder\");\n\n");
+        }
+        s.append("  repeat i in 0..").append(ckpt.layers()).append(" {\n");
+        String ssmInput = "h";
+        if (ckpt.norm() != Norm.NONE && soma.prenorm()) {
+            s.append("    z = ").append(norm(ckpt.norm(), "h")).append(";\n");
+            ssmInput = "z";
+        }
+        String k = "s4_layers.{i}.kernel.";
+        s.append("    y = s4d(").append(ssmInput).append(",\n");
+        if (ckpt.kernel() == Kernel.MINIMAL) {
+            s.append("            log_dt=@\"").append(k).append("log_dt\", log_A_real=@\"").append(k).append("log_A_real\",\n");
+        } else {
+            s.append("            inv_dt=@\"").append(k).append("inv_dt\", A_real=@\"").append(k).append("A_real\", B=@\"").append(k).append("B\",\n");
+        }
+        s.append("            A_imag=@\"").append(k).append("A_imag\", C=@\"").append(k).append("C\",\n");
+        s.append("            D=@\"s4_layers.{i}.D\", name=\"s4_layers.{i}.s4d\");\n");
+        s.append("    s = lif(y, tau=tau, threshold=threshold, reset=\"zero\"")
+                .append(ckpt.lnVth() ? ", ln_vth=@\"s4_layers.{i}.ln_vth\"" : "").append(", name=\"s4_layers.{i}.lif\");\n");
+        s.append("    g = glu(s, weight=@\"s4_layers.{i}.output_linear.0.weight\", bias=@\"s4_layers.{i}.output_linear.0.bias\",\n");
+        s.append("            name=\"s4_layers.{i}.glu\");\n");
+        s.append("    h = h + g;\n");
+        if (ckpt.norm() != Norm.NONE && !soma.prenorm()) s.append("    h = ").append(norm(ckpt.norm(), "h")).append(";\n");
+        s.append("  }\n\n");
+        if (ckpt.classes().isPresent()) {
+            s.append("  pooled = mean_time(h, name=\"pool\");\n");
+            s.append("  logits = linear(pooled, weight=@\"decoder.weight\"").append(ckpt.decoderBias() ? ", bias=@\"decoder.bias\"" : "")
+                    .append(", name=\"decoder\");\n");
+            s.append("  output logits;\n");
+        } else {
+            s.append("  output h;\n");
+        }
+        s.append("}\n");
+        return s.toString();
+    }
+
+    private static String norm(Norm norm, String input) {
+        String n = "norms.{i}.";
+        return switch (norm) {
+            case LAYER -> "layernorm(" + input + ", weight=@\"" + n + "weight\", bias=@\"" + n + "bias\", name=\"norms.{i}\")";
+            case BATCH -> "batchnorm(" + input + ", weight=@\"" + n + "weight\", bias=@\"" + n + "bias\",\n"
+                    + "                  running_mean=@\"" + n + "running_mean\", running_var=@\"" + n + "running_var\", name=\"norms.{i}\")";
+            case NONE -> throw new IllegalArgumentException("no norm");
+        };
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}

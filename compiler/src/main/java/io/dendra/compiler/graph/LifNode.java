@@ -1,0 +1,30 @@
+package io.dendra.compiler.graph;
+
+import io.dendra.diagnostics.Place;
+import java.util.List;
+
+/**
+ * A discrete-time LIF soma per channel (DESIGN §5): {@code v = tau*v + scale[h]*x[h]; spike = v >= threshold};
+ * on a spike v resets to 0 ({@link Reset#ZERO}) or by the threshold ({@link Reset#SUBTRACT}).
+ * The output is the binary spike vector. {@code tau} is the per-step decay factor, not a time constant.
+ */
+public record LifNode(String name, Place place, Node input, double tau, double threshold, Reset reset, double[] inputScale)
+        implements Node {
+
+    /** What the membrane does after a spike. */
+    public enum Reset { ZERO, SUBTRACT }
+
+    public LifNode {
+        if (inputScale.length != input.width()) throw new IllegalArgumentException("one input scale per channel");
+        inputScale = inputScale.clone();
+    }
+
+    public double inputScale(int channel) { return inputScale[channel]; }
+
+    @Override public double[] inputScale() { return inputScale.clone(); }
+    @Override public int width() { return input.width(); }
+    @Override public List<Node> inputs() { return List.of(input); }
+    @Override public Timing timing() { return Timing.SEQUENCE; }
+    @Override public String kind() { return "lif"; }
+    @Override public long parameterCount() { return 0; }
+}

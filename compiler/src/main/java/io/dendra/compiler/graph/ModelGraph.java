@@ -1,0 +1,37 @@
+package io.dendra.compiler.graph;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A checked model: its nodes in topological order (the input first), every shape already
+ * consistent, and the node whose value is the model's output.
+ */
+public record ModelGraph(String name, Path source, List<Node> nodes, Node output) {
+    public ModelGraph {
+        Objects.requireNonNull(name, "name");
+        nodes = List.copyOf(nodes);
+        if (nodes.isEmpty() || !(nodes.get(0) instanceof InputNode)) throw new IllegalArgumentException("the first node is the input");
+        if (!nodes.contains(output)) throw new IllegalArgumentException("the output is one of the nodes");
+        for (int i = 0; i < nodes.size(); i++) {
+            for (Node in : nodes.get(i).inputs()) {
+                int at = nodes.indexOf(in);
+                if (at < 0 || at >= i) throw new IllegalArgumentException(nodes.get(i).name() + " reads a node that is not before it");
+            }
+        }
+    }
+
+    public InputNode input() {
+        return (InputNode) nodes.get(0);
+    }
+
+    public long parameterCount() {
+        return nodes.stream().mapToLong(Node::parameterCount).sum();
+    }
+
+    /** The number of values the output has per sample: per timestep for a sequence output. */
+    public boolean sequenceOutput() {
+        return output.timing() == Node.Timing.SEQUENCE;
+    }
+}

@@ -1,0 +1,230 @@
+package io.dendra.compiler.reference;
+
+import io.dendra.compiler.graph.AddNode;
+import io.dendra.compiler.graph.BatchNormNode;
+import io.dendra.compiler.graph.EmbeddingNode;
+import io.dendra.compiler.graph.GluNode;
+import io.dendra.compiler.graph.InputNode;
+import io.dendra.compiler.graph.LayerNormNode;
+import io.dendra.compiler.graph.LifNode;
+import io.dendra.compiler.graph.LinearNode;
+import io.dendra.compiler.graph.MeanTimeNode;
+import io.dendra.compiler.graph.ModelGraph;
+import io.dendra.compiler.graph.Node;
+import io.dendra.compiler.graph.S4dNode;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Runs a model graph in float64, exactly as DESIGN §5 defines it: the semantics a chip run is
+ * measured against. A sequence value is a flat {@code T × width} array in time-major order.
+ */
+public final class ReferenceInterpreter {
+    private final ModelGraph graph;
+
+    public ReferenceInterpreter(ModelGraph graph) {
+        this.graph = graph;
+    }
+
+    /**
+     * Runs one sequence. {@code input} is {@code steps × width} reals, or {@code steps} token ids;
+     * returns the output's values: {@code width} for a static output, {@code steps × width} for a sequence.
+     */
+    public double[] runSample(double[] input, int steps) {
+        return evaluate(input, steps).get(graph.output());
+    }
+
+    /** Runs every sample of a batch and shapes the outputs like the input (see {@link SequenceBatch}). */
+    public io.dendra.compiler.tensor.Tensor run(SequenceBatch batch) {
+        java.util.List<double[]> outputs = new java.util.ArrayList<>();
+        for (double[] sample : batch.samples()) outputs.add(runSample(sample, batch.steps()));
+        return batch.outputs(graph, outputs);
+    }
+
+    /** Runs one sequence and returns every node's value, for per-layer comparisons. */
+    public Map<Node, double[]> evaluate(double[] input, int steps) {
+        Map<Node, double[]> values = new IdentityHashMap<>();
+        for (Node node : graph.nodes()) {
+            double[] value;
+            if (node instanceof InputNode) {
+                value = input;
+            } else {
+                value = apply(node, values, steps);
+            }
+            values.put(node, value);
+        }
+        return values;
+    }
+
+    private static double[] apply(Node node, Map<Node, double[]> values, int steps) {
+        double[] x = values.get(node.inputs().get(0));
+        int rows = node.inputs().get(0).timing() == Node.Timing.SEQUENCE ? steps : 1;
+        if (node instanceof LinearNode n) return linear(n, x, rows);
+        if (node instanceof EmbeddingNode n) return embedding(n, x, steps);
+        if (node instanceof S4dNode n) return s4d(n, x, steps);
+        if (node instanceof LifNode n) return lif(n, x, steps);
+        if (node instanceof GluNode n) return glu(n, x, rows);
+        if (node instanceof AddNode n) return add(x, values.get(n.right()));
+        if (node instanceof LayerNormNode n) return layerNorm(n, x, rows);
+        if (node instanceof BatchNormNode n) return batchNorm(n, x, rows);
+        if (node instanceof MeanTimeNode n) return meanTime(x, steps, n.width());
+        throw new IllegalStateException("no reference semantics for " + node.kind());
+    }
+
+    static double[] linear(LinearNode n, double[] x, int rows) {
+        int in = n.input().width();
+        int out = n.width();
+        double[] y = new double[rows * out];
+        for (int t = 0; t < rows; t++) {
+            for (int o = 0; o < out; o++) {
+                double sum = n.bias(o);
+                for (int i = 0; i < in; i++) sum += n.weight(o, i) * x[t * in + i];
+                y[t * out + o] = sum;
+            }
+        }
+        return y;
+    }
+
+    static double[] embedding(EmbeddingNode n, double[] tokens, int steps) {
+        int h = n.width();
+        double[] y = new double[steps * h];
+        for (int t = 0; t < steps; t++) {
+            int token = (int) tokens[t];
+            for (int c = 0; c < h; c++) y[t * h + c] = n.entry(token, c);
+        }
+        return y;
+    }
+
+    /**
+     * The S4D recurrence per channel and mode: {@code s[t] = Ā s[t-1] + B̄ z[t]}, {@code y[t] = 2 Re Σ C s[t] + D z[t]};
+     * a second direction adds {@code yb[t] = 2 Re Σ C₁ r} over later inputs only, r updated after it is read.
+     */
+    static double[] s4d(S4dNode n, double[] z, int steps) {
+        int h = n.width();
+        int m = n.states();
+        S4dNode.Discrete disc = n.discretize();
+        double[] y = new double[steps * h];
+        for (int c = 0; c < h; c++) {
+            for (int k = 0; k < m; k++) {
+                int mode = c * m + k;
+                double aRe = disc.abarRe()[mode];
+                double aIm = disc.abarIm()[mode];
+                double bRe = disc.bbarRe()[mode];
+                double bIm = disc.bbarIm()[mode];
+                double cRe = n.cRe(0, c, k);
+                double cIm = n.cIm(0, c, k);
+                double sRe = 0;
+                double sIm = 0;
+                for (int t = 0; t < steps; t++) {
+                    double u = z[t * h + c];
+                    double re = aRe * sRe - aIm * sIm + bRe * u;
+                    double im = aRe * sIm + aIm * sRe + bIm * u;
+                    sRe = re;
+                    sIm = im;
+                    y[t * h + c] += 2 * (cRe * sRe - cIm * sIm);
+                }
+                if (n.bidirectional()) {
+                    double c1Re = n.cRe(1, c, k);
+                    double c1Im = n.cIm(1, c, k);
+                    double rRe = 0;
+                    double rIm = 0;
+                    for (int t = steps - 1; t >= 0; t--) {
+                        y[t * h + c] += 2 * (c1Re * rRe - c1Im * rIm);
+                        double u = z[t * h + c];
+                        double re = aRe * rRe - aIm * rIm + bRe * u;
+                        double im = aRe * rIm + aIm * rRe + bIm * u;
+                        rRe = re;
+                        rIm = im;
+                    }
+                }
+            }
+            double d = n.d(c);
+            for (int t = 0; t < steps; t++) y[t * h + c] += d * z[t * h + c];
+        }
+        return y;
+    }
+
+    static double[] lif(LifNode n, double[] x, int steps) {
+        int h = n.width();
+        double[] spikes = new double[steps * h];
+        double[] v = new double[h];
+        for (int t = 0; t < steps; t++) {
+            for (int c = 0; c < h; c++) {
+                double potential = n.tau() * v[c] + x[t * h + c] * n.inputScale(c);
+                if (potential >= n.threshold()) {
+                    spikes[t * h + c] = 1;
+                    potential = n.reset() == LifNode.Reset.ZERO ? 0 : potential - n.threshold();
+                }
+                v[c] = potential;
+            }
+        }
+        return spikes;
+    }
+
+    static double[] glu(GluNode n, double[] x, int rows) {
+        int h = n.width();
+        double[] y = new double[rows * h];
+        for (int t = 0; t < rows; t++) {
+            for (int o = 0; o < h; o++) {
+                double a = n.bias(o);
+                double g = n.bias(h + o);
+                for (int i = 0; i < h; i++) {
+                    double xi = x[t * h + i];
+                    a += n.weight(o, i) * xi;
+                    g += n.weight(h + o, i) * xi;
+                }
+                y[t * h + o] = a / (1 + Math.exp(-g));
+            }
+        }
+        return y;
+    }
+
+    static double[] add(double[] a, double[] b) {
+        double[] y = new double[a.length];
+        for (int i = 0; i < a.length; i++) y[i] = a[i] + b[i];
+        return y;
+    }
+
+    static double[] layerNorm(LayerNormNode n, double[] x, int rows) {
+        int h = n.width();
+        double[] y = new double[rows * h];
+        for (int t = 0; t < rows; t++) {
+            double mean = 0;
+            for (int c = 0; c < h; c++) mean += x[t * h + c];
+            mean /= h;
+            double variance = 0;
+            for (int c = 0; c < h; c++) {
+                double dev = x[t * h + c] - mean;
+                variance += dev * dev;
+            }
+            variance /= h;
+            double inv = 1 / Math.sqrt(variance + n.eps());
+            for (int c = 0; c < h; c++) y[t * h + c] = (x[t * h + c] - mean) * inv * n.weight(c) + n.bias(c);
+        }
+        return y;
+    }
+
+    static double[] batchNorm(BatchNormNode n, double[] x, int rows) {
+        int h = n.width();
+        double[] mean = n.runningMean();
+        double[] variance = n.runningVar();
+        double[] weight = n.weight();
+        double[] bias = n.bias();
+        double[] y = new double[rows * h];
+        for (int t = 0; t < rows; t++) {
+            for (int c = 0; c < h; c++) {
+                y[t * h + c] = (x[t * h + c] - mean[c]) / Math.sqrt(variance[c] + n.eps()) * weight[c] + bias[c];
+            }
+        }
+        return y;
+    }
+
+    static double[] meanTime(double[] x, int steps, int h) {
+        double[] y = new double[h];
+        for (int t = 0; t < steps; t++) {
+            for (int c = 0; c < h; c++) y[c] += x[t * h + c];
+        }
+        for (int c = 0; c < h; c++) y[c] /= steps;
+        return y;
+    }
+}

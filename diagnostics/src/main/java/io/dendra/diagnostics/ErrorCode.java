@@ -1,0 +1,73 @@
+package io.dendra.diagnostics;
+
+/**
+ * The catalogue of every user-facing error. Each code is documented in {@code docs/errors.md}; a
+ * test checks that the two agree. Ranges: E00xx command line, E01xx tensor files, E02xx the model
+ * language, E03xx the model graph, E07xx inputs, E09xx checkpoint import.
+ */
+public enum ErrorCode {
+    // E00xx: the command line
+    USAGE("E0001", "bad command-line usage", "run the command with --help"),
+    CANNOT_WRITE("E0002", "cannot write an output file", "check that the folder exists and is writable"),
+    INTERNAL("E0003", "internal error", "this is a bug in Dendra; please report it with the command you ran"),
+    UNKNOWN_MODEL_FORMAT("E0004", "unknown model file format", "give a .dnd model file"),
+
+    // E01xx: tensor files (safetensors, .npy, .npz)
+    FILE_NOT_READABLE("E0101", "file missing or unreadable", "check the path"),
+    FILE_TRUNCATED("E0102", "file is truncated", "the file ends before the data its header announces; re-export it"),
+    FILE_CORRUPT("E0103", "file header is corrupt", "the file is not a valid tensor file; re-export it"),
+    UNSUPPORTED_DTYPE("E0104", "unsupported tensor dtype",
+            "supported: F64, F32, F16, BF16, I64, I32, I16, I8, U8, BOOL"),
+    UNKNOWN_TENSOR_FORMAT("E0105", "unknown tensor file format", "use .safetensors, .npy or .npz"),
+    MISSING_TENSOR("E0106", "tensor not found", "check the tensor name against the file's contents"),
+    TENSOR_SHAPE("E0107", "tensor has the wrong shape", "the tensor does not fit the layer it is bound to"),
+    TENSOR_DTYPE("E0108", "tensor has the wrong dtype", "integer data is required here"),
+    TENSOR_NOT_FINITE("E0109", "tensor holds NaN or infinity", "check the training run that produced it"),
+
+    // E02xx: the model language
+    SYNTAX("E0201", "syntax error", "see docs/model-language.md for the grammar"),
+    UNKNOWN_LAYER("E0202", "unknown layer kind", "see docs/model-language.md for the layer kinds"),
+    UNDEFINED_NAME("E0203", "undefined name", "define it before use with 'let' or an assignment"),
+    BAD_ARGUMENT("E0204", "unknown, missing or repeated argument", "see the layer's arguments in docs/model-language.md"),
+    WRONG_KIND("E0205", "value of the wrong kind", "a layer argument needs a layer, a number, a string or a tensor as documented"),
+    BAD_VALUE("E0206", "value out of range", "see the allowed range in docs/model-language.md"),
+    MODEL_STRUCTURE("E0207", "model lacks an input or an output", "declare one 'input' and one 'output'"),
+
+    // E03xx: the model graph
+    SHAPE_MISMATCH("E0301", "layer shapes do not match", "the layer's input width must match what feeds it"),
+    TIME_MISMATCH("E0302", "layer needs a sequence", "put sequence layers (s4d, lif, norms over time) before mean_time"),
+
+    // E07xx: inputs to a run
+    INPUT_SHAPE("E0701", "input has the wrong shape", "give [T, C] or [B, T, C] with C the model's input width"),
+    INPUT_NOT_FINITE("E0702", "input holds NaN or infinity", "clean the input data"),
+    INPUT_EMPTY("E0703", "input sequence is empty", "give at least one timestep"),
+    TOKEN_ID("E0704", "token id is not a valid index", "token ids are integers in [0, vocabulary size)"),
+
+    // E09xx: SpikingSSM checkpoint import
+    CHECKPOINT_MISSING("E0901", "checkpoint lacks expected tensors", "check --prefix; the names follow DESIGN section 4.3"),
+    CHECKPOINT_SHAPE("E0902", "checkpoint tensors have inconsistent shapes", "the checkpoint does not look like a SpikingSSM"),
+    CHECKPOINT_AMBIGUOUS("E0903", "checkpoint is ambiguous", "say which with the option named in the message");
+
+    private final String id;
+    private final String title;
+    private final String hint;
+
+    ErrorCode(String id, String title, String hint) {
+        this.id = id;
+        this.title = title;
+        this.hint = hint;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The default hint, used when a diagnostic gives no more specific one. */
+    public String hint() {
+        return hint;
+    }
+}

@@ -1,0 +1,2 @@
+/** The cycle-level chip simulator (issue 5 fills this module). */
+package io.dendra.simulator;
