@@ -3,7 +3,7 @@
 grammar Dnd;
 
 file
-    : 'model' name=ID '{' statement* '}' EOF
+    : 'model' name=ID '{' statement* close='}' EOF
     ;
 
 statement

@@ -4,14 +4,19 @@ import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
 import java.nio.file.Path;
+import java.util.List;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
 
 /** Runs the ANTLR lexer and parser over model source text, stopping at the first syntax error. */
 final class DndParsing {
+    /** The keywords of the grammar, which cannot name values. */
+    static final List<String> RESERVED = List.of("model", "tensors", "prefix", "let", "input", "real", "tokens", "repeat", "in", "output");
+
     private DndParsing() {}
 
     static DndParser.FileContext parse(String text, Path file) {
@@ -19,7 +24,11 @@ final class DndParsing {
             @Override
             public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column, String message,
                     RecognitionException e) {
-                throw new DendraException(ErrorCode.SYNTAX, Place.at(file, line, column + 1), message, null);
+                String hint = null;
+                if (offendingSymbol instanceof Token token && RESERVED.contains(token.getText())) {
+                    hint = "'" + token.getText() + "' is a reserved word (" + String.join(", ", RESERVED) + "); choose another name";
+                }
+                throw new DendraException(ErrorCode.SYNTAX, Place.at(file, line, column + 1), message, hint);
             }
         };
         DndLexer lexer = new DndLexer(CharStreams.fromString(text, file.toString()));

@@ -63,7 +63,7 @@ final class Elaborator {
                     "add for example 'input x: real[1];'");
         }
         if (output == null) {
-            throw new DendraException(ErrorCode.MODEL_STRUCTURE, place(tree.getStop()), "the model has no 'output' statement",
+            throw new DendraException(ErrorCode.MODEL_STRUCTURE, place(tree.close), "the model has no 'output' statement",
                     "end the model with 'output <layer>;'");
         }
         return new ModelGraph(tree.name.getText(), file, nodes, output);

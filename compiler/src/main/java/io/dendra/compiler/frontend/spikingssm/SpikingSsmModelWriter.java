@@ -45,8 +45,8 @@ public final class SpikingSsmModelWriter {
             s.append("  h = linear(x, weight=@\"encoder.weight\"").append(ckpt.encoderBias() ? ", bias=@\"encoder.bias\"" : "")
                     .append(", name=\"encoder\");\n\n");
         } else {
-            s.append("  input tokens: tokens[").append(ckpt.inputSize()).append("];\n");
-            s.append("  h = embedding(tokens, weight=@\"encoder.weight\", name=\"encoder\");\n\n");
+            s.append("  input ids: tokens[").append(ckpt.inputSize()).append("];\n");
+            s.append("  h = embedding(ids, weight=@\"encoder.weight\", name=\"encoder\");\n\n");
         }
         s.append("  repeat i in 0..").append(ckpt.layers()).append(" {\n");
         String ssmInput = "h";
