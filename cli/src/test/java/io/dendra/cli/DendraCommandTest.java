@@ -1,0 +1,151 @@
+package io.dendra.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dendra.compiler.tensor.NpyFile;
+import io.dendra.compiler.tensor.SafetensorsWriter;
+import io.dendra.compiler.tensor.Tensor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DendraCommandTest {
+    @TempDir
+    Path dir;
+    Path model;
+
+    @BeforeEach
+    void tinyModel() throws Exception {
+        model = dir.resolve("tiny.dnd");
+        Files.writeString(model, """
+                // two inputs, a linear layer, LIF neurons, mean over time, a decoder
+                model tiny {
+                  input x: real[2];
+                  h = linear(x, weight=[[1, 0.5], [0, 2]], bias=[0, 0.1]);
+                  s = lif(h, tau=0.5, threshold=1);
+                  p = mean_time(s);
+                  y = linear(p, weight=[[1, 0], [0, 1], [1, 1]]);
+                  output y;
+                }
+                """);
+    }
+
+    @Test
+    void versionAndHelp() {
+        CommandLineRun version = CommandLineRun.of("--version");
+        assertEquals(0, version.status());
+        assertTrue(version.out().startsWith("dendra "), version.out());
+        CommandLineRun help = CommandLineRun.of("--help");
+        assertEquals(0, help.status());
+        for (String command : List.of("check", "reference", "import-spikingssm")) assertTrue(help.out().contains(command), help.out());
+    }
+
+    @Test
+    void checkPrintsLayersShapesAndParameters() {
+        CommandLineRun run = CommandLineRun.of("check", model.toString());
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("model tiny"), run.out());
+        assertTrue(run.out().matches("(?s).*\\bs\\s+lif\\s+\\[T, 2\\].*"), run.out());
+        assertTrue(run.out().contains("parameters: 12"), run.out()); // 4 + 2 + 6
+    }
+
+    @Test
+    void referenceWritesLogitsComputedByHand() {
+        // Step 0: x = (1, 0) -> h = (1, 0.1): v = (1, 0.1), neuron 0 spikes.
+        // Step 1: x = (0.5, 0.2) -> h = (0.6, 0.5): v = (0.6, 0.55), no spike.
+        // Step 2: x = (1, 1) -> h = (1.5, 2.1): v = (1.8, 2.375), both spike.
+        // Step 3: x = (0, 0) -> h = (0, 0.1): v = (0, 0.1). Rates (2/4, 1/4); y = (0.5, 0.25, 0.75).
+        Path input = dir.resolve("x.npy");
+        NpyFile.write(input, Tensor.of("x", new int[] {4, 2}, 1, 0, 0.5, 0.2, 1, 1, 0, 0));
+        Path output = dir.resolve("out/y.npy");
+        CommandLineRun run = CommandLineRun.of("reference", model.toString(), "--input", input.toString(), "-o", output.toString());
+        assertEquals(0, run.status(), run.err());
+        Tensor y = NpyFile.read(output);
+        assertArrayEquals(new int[] {3}, y.shape());
+        assertArrayEquals(new double[] {0.5, 0.25, 0.75}, y.toArray(), 1e-15);
+        assertTrue(run.out().contains("class 2"), run.out());
+    }
+
+    @Test
+    void batchInGivesBatchOut() {
+        Path input = dir.resolve("xb.npy");
+        double[] twice = new double[16];
+        double[] one = {1, 0, 0.5, 0.2, 1, 1, 0, 0};
+        System.arraycopy(one, 0, twice, 0, 8);
+        System.arraycopy(one, 0, twice, 8, 8);
+        NpyFile.write(input, Tensor.of("x", new int[] {2, 4, 2}, twice));
+        Path output = dir.resolve("yb.npy");
+        assertEquals(0, CommandLineRun.of("reference", model.toString(), "--input", input.toString(), "-o", output.toString()).status());
+        Tensor y = NpyFile.read(output);
+        assertArrayEquals(new int[] {2, 3}, y.shape());
+        assertArrayEquals(Arrays.copyOfRange(y.toArray(), 0, 3), Arrays.copyOfRange(y.toArray(), 3, 6));
+    }
+
+    @Test
+    void everyBadInputIsOneLineWithACodeAndExitStatusOne() throws Exception {
+        Path wide = dir.resolve("wide.npy");
+        NpyFile.write(wide, Tensor.of("x", new int[] {2, 3}, new double[6]));
+        Path nan = dir.resolve("nan.npy");
+        NpyFile.write(nan, Tensor.of("x", new int[] {1, 2}, Double.NaN, 0));
+        Path empty = dir.resolve("empty.npy");
+        NpyFile.write(empty, Tensor.of("x", new int[] {0, 2}, new double[0]));
+        Path truncated = dir.resolve("cut.npy");
+        byte[] whole = Files.readAllBytes(wide);
+        Files.write(truncated, Arrays.copyOf(whole, whole.length - 4));
+        Path broken = dir.resolve("broken.dnd");
+        Files.writeString(broken, "model b {\n  input x: real[1]\n  output x;\n}\n");
+
+        assertFails("E0701", "reference", model.toString(), "--input", wide.toString(), "-o", dir.resolve("o.npy").toString());
+        assertFails("E0702", "reference", model.toString(), "--input", nan.toString(), "-o", dir.resolve("o.npy").toString());
+        assertFails("E0703", "reference", model.toString(), "--input", empty.toString(), "-o", dir.resolve("o.npy").toString());
+        assertFails("E0102", "reference", model.toString(), "--input", truncated.toString(), "-o", dir.resolve("o.npy").toString());
+        assertFails("E0101", "reference", model.toString(), "--input", dir.resolve("none.npy").toString(), "-o", dir.resolve("o.npy").toString());
+        assertFails("E0201", "check", broken.toString());
+        assertFails("E0101", "check", dir.resolve("absent.dnd").toString());
+        assertFails("E0004", "check", dir.resolve("model.onnx").toString());
+        assertFails("E0001", "reference", model.toString());
+        assertFails("E0001", "frobnicate");
+        assertFalse(Files.exists(dir.resolve("o.npy")), "no output is written for a failed run");
+    }
+
+    @Test
+    void importWritesAModelThatChecksAndRuns() {
+        Path ckpt = dir.resolve("ssm.safetensors");
+        SafetensorsWriter.write(ckpt, List.of(
+                Tensor.of("model.encoder.weight", new int[] {2, 1}, 1, -1),
+                Tensor.of("model.encoder.bias", new int[] {2}, 0, 0),
+                Tensor.of("model.s4_layers.0.kernel.log_dt", new int[] {2}, -2, -3),
+                Tensor.of("model.s4_layers.0.kernel.log_A_real", new int[] {2, 1}, Math.log(0.5), Math.log(0.5)),
+                Tensor.of("model.s4_layers.0.kernel.A_imag", new int[] {2, 1}, 0, Math.PI),
+                Tensor.of("model.s4_layers.0.kernel.C", new int[] {1, 2, 1, 2}, 1, 0, 0.5, 0.5),
+                Tensor.of("model.s4_layers.0.D", new int[] {1, 2}, 1, 1),
+                Tensor.of("model.s4_layers.0.output_linear.0.weight", new int[] {4, 2, 1}, 1, 0, 0, 1, 1, 1, 1, 1),
+                Tensor.of("model.s4_layers.0.output_linear.0.bias", new int[] {4}, 0, 0, 0, 0),
+                Tensor.of("model.decoder.weight", new int[] {3, 2}, 1, 0, 0, 1, 1, 1),
+                Tensor.of("model.decoder.bias", new int[] {3}, 0, 0, 0)), Map.of());
+        Path written = dir.resolve("imported.dnd");
+        CommandLineRun run = CommandLineRun.of("import-spikingssm", ckpt.toString(), "-o", written.toString());
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("1 layer(s), d_model 2, d_state 2"), run.out());
+        assertEquals(0, CommandLineRun.of("check", written.toString()).status());
+        assertFails("E0001", "import-spikingssm", ckpt.toString(), "--norm", "group");
+        assertFails("E0901", "import-spikingssm", ckpt.toString(), "--prefix", "net.");
+    }
+
+    private static void assertFails(String code, String... args) {
+        CommandLineRun run = CommandLineRun.of(args);
+        assertEquals(1, run.status(), "exit status of " + String.join(" ", args));
+        String line = run.errorLine();
+        assertTrue(line.contains("error[" + code + "]: "), line);
+        assertTrue(line.contains("; hint: "), line);
+        assertFalse(line.contains("Exception"), line);
+    }
+}
