@@ -36,11 +36,17 @@ final class ReferenceCommand implements Callable<Integer> {
     public Integer call() {
         ModelGraph graph = ModelLoader.load(model);
         SequenceBatch batch = InputFiles.read(input, graph);
-        Tensor result = new ReferenceInterpreter(graph).run(batch);
+        ReferenceInterpreter.Result run = new ReferenceInterpreter(graph).run(batch);
+        Tensor result = run.output();
         OutputFiles.writeNpy(output, result);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("reference run of %s: %d sample(s) of %d step(s) -> %s %s%n", graph.name(), batch.size(), batch.steps(), output,
                 result.shapeString());
+        if (!run.spikeRates().isEmpty()) {
+            StringBuilder rates = new StringBuilder("spike rate per step and neuron:");
+            run.spikeRates().forEach((layer, rate) -> rates.append(String.format(" %s %.1f%%", layer, 100 * rate)));
+            out.println(rates);
+        }
         if (!graph.sequenceOutput()) Summaries.printClassifierOutputs(out, result, batch.batched());
         out.flush();
         return 0;

@@ -72,6 +72,7 @@ class DendraCommandTest {
         assertArrayEquals(new int[] {3}, y.shape());
         assertArrayEquals(new double[] {0.5, 0.25, 0.75}, y.toArray(), 1e-15);
         assertTrue(run.out().contains("class 2"), run.out());
+        assertTrue(run.out().contains("spike rate per step and neuron: s 37.5%"), run.out()); // 3 spikes / (4 steps x 2 neurons)
     }
 
     @Test

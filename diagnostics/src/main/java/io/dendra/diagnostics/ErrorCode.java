@@ -21,7 +21,6 @@ public enum ErrorCode {
     UNKNOWN_TENSOR_FORMAT("E0105", "unknown tensor file format", "use .safetensors, .npy or .npz"),
     MISSING_TENSOR("E0106", "tensor not found", "check the tensor name against the file's contents"),
     TENSOR_SHAPE("E0107", "tensor has the wrong shape", "the tensor does not fit the layer it is bound to"),
-    TENSOR_DTYPE("E0108", "tensor has the wrong dtype", "integer data is required here"),
     TENSOR_NOT_FINITE("E0109", "tensor holds NaN or infinity", "check the training run that produced it"),
 
     // E02xx: the model language

@@ -12,7 +12,11 @@ import io.dendra.compiler.graph.MeanTimeNode;
 import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.compiler.graph.Node;
 import io.dendra.compiler.graph.S4dNode;
+import io.dendra.compiler.tensor.Tensor;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,11 +38,31 @@ public final class ReferenceInterpreter {
         return evaluate(input, steps).get(graph.output());
     }
 
-    /** Runs every sample of a batch and shapes the outputs like the input (see {@link SequenceBatch}). */
-    public io.dendra.compiler.tensor.Tensor run(SequenceBatch batch) {
-        java.util.List<double[]> outputs = new java.util.ArrayList<>();
-        for (double[] sample : batch.samples()) outputs.add(runSample(sample, batch.steps()));
-        return batch.outputs(graph, outputs);
+    /** The outputs of a batch, shaped like its input, and the spike rate of each spiking layer over the whole batch. */
+    public record Result(Tensor output, Map<String, Double> spikeRates) {}
+
+    /** Runs every sample of a batch (see {@link SequenceBatch}). */
+    public Result run(SequenceBatch batch) {
+        List<double[]> outputs = new ArrayList<>();
+        Map<String, Double> spikes = new LinkedHashMap<>();
+        for (double[] sample : batch.samples()) {
+            Map<Node, double[]> values = evaluate(sample, batch.steps());
+            outputs.add(values.get(graph.output()));
+            for (Node node : graph.nodes()) {
+                if (node instanceof LifNode) spikes.merge(node.name(), sum(values.get(node)), Double::sum);
+            }
+        }
+        Map<String, Double> rates = new LinkedHashMap<>();
+        for (Node node : graph.nodes()) {
+            if (node instanceof LifNode) rates.put(node.name(), spikes.get(node.name()) / ((double) batch.size() * batch.steps() * node.width()));
+        }
+        return new Result(batch.outputs(graph, outputs), rates);
+    }
+
+    private static double sum(double[] values) {
+        double total = 0;
+        for (double v : values) total += v;
+        return total;
     }
 
     /** Runs one sequence and returns every node's value, for per-layer comparisons. */

@@ -6,6 +6,11 @@ file
     : 'model' name=ID '{' statement* close='}' EOF
     ;
 
+// Statements without a model around them: the expansion of a shortcut such as spikingssm(...).
+statements
+    : statement* EOF
+    ;
+
 statement
     : 'tensors' path=STRING ('prefix' prefix=STRING)? ';'                      # tensorsStatement
     | 'let' name=ID '=' expr ';'                                                # letStatement
@@ -22,6 +27,7 @@ expr
     | callee=ID '(' (argument (',' argument)*)? ')'     # call
     | '@' STRING                                        # tensorRef
     | '[' (expr (',' expr)*)? ']'                       # list
+    | value=('true' | 'false')                          # bool
     | NUMBER                                            # number
     | STRING                                            # string
     | ID                                                # name

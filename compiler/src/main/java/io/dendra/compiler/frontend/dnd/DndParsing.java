@@ -15,11 +15,20 @@ import org.antlr.v4.runtime.Token;
 /** Runs the ANTLR lexer and parser over model source text, stopping at the first syntax error. */
 final class DndParsing {
     /** The keywords of the grammar, which cannot name values. */
-    static final List<String> RESERVED = List.of("model", "tensors", "prefix", "let", "input", "real", "tokens", "repeat", "in", "output");
+    static final List<String> RESERVED = List.of("model", "tensors", "prefix", "let", "input", "real", "tokens", "repeat", "in", "output", "true", "false");
 
     private DndParsing() {}
 
     static DndParser.FileContext parse(String text, Path file) {
+        return parser(text, file).file();
+    }
+
+    /** Parses bare statements, as a shortcut's expansion is written. */
+    static DndParser.StatementsContext parseStatements(String text, Path file) {
+        return parser(text, file).statements();
+    }
+
+    private static DndParser parser(String text, Path file) {
         BaseErrorListener failFast = new BaseErrorListener() {
             @Override
             public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column, String message,
@@ -37,6 +46,6 @@ final class DndParsing {
         DndParser parser = new DndParser(new CommonTokenStream(lexer));
         parser.removeErrorListeners();
         parser.addErrorListener(failFast);
-        return parser.file();
+        return parser;
     }
 }

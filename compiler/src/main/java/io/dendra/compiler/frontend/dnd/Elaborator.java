@@ -90,7 +90,7 @@ final class Elaborator {
 
     private void tensors(DndParser.TensorsStatementContext s) {
         String relative = unquote(s.path);
-        Path path = file.toAbsolutePath().getParent().resolve(relative).normalize();
+        Path path = folder().resolve(relative).normalize();
         if (!Files.isRegularFile(path)) {
             throw new DendraException(ErrorCode.FILE_NOT_READABLE, place(s.path), "tensor file '" + relative + "' not found (looked in " + path + ")",
                     "tensor files are found relative to the model file");
@@ -130,6 +130,7 @@ final class Elaborator {
     /** Evaluates an expression; {@code target} is the variable it is assigned to, used to name layers. */
     Value evaluate(DndParser.ExprContext expr, String target) {
         if (expr instanceof DndParser.NumberContext e) return new NumberValue(Double.parseDouble(e.getText()));
+        if (expr instanceof DndParser.BoolContext e) return new NumberValue(e.value.getText().equals("true") ? 1 : 0);
         if (expr instanceof DndParser.StringContext e) return new StringValue(interpolate(e.STRING().getSymbol()));
         if (expr instanceof DndParser.ParensContext e) return evaluate(e.expr(), target);
         if (expr instanceof DndParser.NameContext e) return lookup(e.ID().getSymbol());
@@ -208,6 +209,43 @@ final class Elaborator {
         }
         throw new DendraException(ErrorCode.MISSING_TENSOR, place(literal), "tensor '" + name + "' not found in " + files,
                 Suggestions.didYouMean(name, known));
+    }
+
+    /**
+     * Runs statements written by a shortcut in a scope of their own, with {@code bindings} as the
+     * only names and no tensor files but those the statements declare, and returns the layer they
+     * assign to {@code result}. An error inside is reported at the shortcut's call site.
+     */
+    Node expand(String statements, Map<String, Value> bindings, String result, Place callSite, String what) {
+        Map<String, Value> outerNames = new HashMap<>(names);
+        List<TensorSource> outerSources = new ArrayList<>(sources);
+        List<String> outerSuffix = new ArrayList<>(loopSuffix);
+        names.clear();
+        names.putAll(bindings);
+        sources.clear();
+        loopSuffix.clear();
+        try {
+            for (DndParser.StatementContext statement : DndParsing.parseStatements(statements, file).statement()) execute(statement);
+            return ((LayerValue) names.get(result)).node();
+        } catch (DendraException e) {
+            throw new DendraException(e.code(), callSite, what + ": " + e.diagnostic().message(), e.diagnostic().hint());
+        } finally {
+            names.clear();
+            names.putAll(outerNames);
+            sources.clear();
+            sources.addAll(outerSources);
+            loopSuffix.clear();
+            loopSuffix.addAll(outerSuffix);
+        }
+    }
+
+    /** The folder relative paths in the model are resolved against. */
+    Path folder() {
+        return file.toAbsolutePath().getParent();
+    }
+
+    Path file() {
+        return file;
     }
 
     // ---- helpers shared with Layers -----------------------------------------------------------

@@ -1,6 +1,8 @@
 package io.dendra.compiler.frontend.dnd;
 
 import io.dendra.compiler.frontend.dnd.Value.TensorValue;
+import io.dendra.compiler.frontend.spikingssm.SpikingSsmCheckpoint;
+import io.dendra.compiler.frontend.spikingssm.SpikingSsmModelWriter;
 import io.dendra.compiler.graph.BatchNormNode;
 import io.dendra.compiler.graph.EmbeddingNode;
 import io.dendra.compiler.graph.GluNode;
@@ -12,10 +14,13 @@ import io.dendra.compiler.graph.MeanTimeNode;
 import io.dendra.compiler.graph.Node;
 import io.dendra.compiler.graph.S4dNode;
 import io.dendra.compiler.tensor.Tensor;
+import io.dendra.compiler.tensor.TensorFile;
 import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
 import io.dendra.diagnostics.Suggestions;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -41,6 +46,7 @@ final class Layers {
         kinds.put("layernorm", List.of("weight", "bias", "eps"));
         kinds.put("batchnorm", List.of("weight", "bias", "running_mean", "running_var", "eps"));
         kinds.put("mean_time", List.of());
+        kinds.put("spikingssm", List.of("checkpoint", "prefix", "norm", "prenorm", "encoder", "tau", "threshold"));
         return java.util.Collections.unmodifiableMap(kinds);
     }
 
@@ -60,6 +66,11 @@ final class Layers {
         Arguments args = new Arguments(call);
         args.rejectUnknown(KINDS.get(kind));
         Node input = args.input();
+        if (kind.equals("spikingssm")) {
+            Node result = spikingSsm(args, elaborator.place(call), input);
+            args.finish();
+            return result;
+        }
         String name = elaborator.nodeName(target, kind, args.optionalString("name"));
         Place place = elaborator.place(call);
         Node node = switch (kind) {
@@ -184,6 +195,49 @@ final class Layers {
         }
         return new BatchNormNode(name, place, input, args.values("weight", shape(h)), args.values("bias", shape(h)),
                 args.values("running_mean", shape(h)), variance, args.positiveNumber("eps", 1e-5));
+    }
+
+    /**
+     * The whole SpikingSSM of a checkpoint (DESIGN §4.3) from encoder to decoder: expands to exactly
+     * the statements {@code dendra import-spikingssm} writes, so the two cannot drift apart.
+     */
+    private Node spikingSsm(Arguments args, Place place, Node input) {
+        String relative = args.string("checkpoint");
+        Path path = elaborator.folder().resolve(relative).normalize();
+        if (!Files.isRegularFile(path)) {
+            throw new DendraException(ErrorCode.FILE_NOT_READABLE, args.place("checkpoint"), "checkpoint '" + relative + "' not found (looked in "
+                    + path + ")", "the checkpoint is found relative to the model file");
+        }
+        String prefix = args.has("prefix") ? args.string("prefix") : "model.";
+        String normName = args.has("norm") ? args.string("norm") : "auto";
+        SpikingSsmCheckpoint.Norm norm = normName.equals("auto") ? null : SpikingSsmCheckpoint.Norm.parse(normName)
+                .orElseThrow(() -> args.valueError("norm", "norm must be \"auto\", \"none\", \"layer\" or \"batch\", got \"" + normName + "\""));
+        String encoderName = args.has("encoder") ? args.string("encoder") : "auto";
+        SpikingSsmCheckpoint.Encoder encoder = switch (encoderName) {
+            case "auto" -> null;
+            case "linear" -> SpikingSsmCheckpoint.Encoder.LINEAR;
+            case "embedding" -> SpikingSsmCheckpoint.Encoder.EMBEDDING;
+            default -> throw args.valueError("encoder", "encoder must be \"auto\", \"linear\" or \"embedding\", got \"" + encoderName + "\"");
+        };
+        double tau = args.number("tau", SpikingSsmModelWriter.Soma.SPIKINGSSM.tau());
+        double threshold = args.number("threshold", SpikingSsmModelWriter.Soma.SPIKINGSSM.threshold());
+        double prenorm = args.number("prenorm", 0);
+        if (prenorm != 0 && prenorm != 1) throw args.valueError("prenorm", "prenorm must be true or false");
+        SpikingSsmCheckpoint ckpt = SpikingSsmCheckpoint.infer(TensorFile.open(path), new SpikingSsmCheckpoint.Options(prefix, norm, encoder));
+
+        boolean linear = ckpt.encoder() == SpikingSsmCheckpoint.Encoder.LINEAR;
+        boolean fits = linear ? !(input instanceof InputNode in && in.tokens()) && input.width() == ckpt.inputSize()
+                : input instanceof InputNode in && in.tokens() && in.vocabulary() == ckpt.inputSize();
+        if (!fits) {
+            throw new DendraException(ErrorCode.SHAPE_MISMATCH, args.place(0), "the checkpoint's encoder takes "
+                    + (linear ? ckpt.inputSize() + " real channel(s)" : "tokens of a vocabulary of " + ckpt.inputSize()) + ", but '" + input.name()
+                    + "' gives " + (input instanceof InputNode in && in.tokens() ? "tokens of a vocabulary of " + in.vocabulary() : input.width() + " real channel(s)"),
+                    linear ? "declare 'input x: real[" + ckpt.inputSize() + "];'" : "declare 'input ids: tokens[" + ckpt.inputSize() + "];'");
+        }
+        SpikingSsmModelWriter.Soma soma = new SpikingSsmModelWriter.Soma(tau, threshold, prenorm == 1);
+        String statements = SpikingSsmModelWriter.tensorsStatement(ckpt, elaborator.file()) + SpikingSsmModelWriter.layers(ckpt, soma, "ssm_input");
+        return elaborator.expand(statements, Map.of("ssm_input", new Value.LayerValue(input)), SpikingSsmModelWriter.result(ckpt), place,
+                "in the spikingssm expansion");
     }
 
     private static int[] shape(int... dims) {

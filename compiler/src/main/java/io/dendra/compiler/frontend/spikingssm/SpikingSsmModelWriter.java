@@ -20,8 +20,6 @@ public final class SpikingSsmModelWriter {
 
     /** The model file text; the checkpoint path is written relative to {@code modelFile}'s folder. */
     public static String source(SpikingSsmCheckpoint ckpt, Soma soma, Path modelFile, String modelName) {
-        Path folder = modelFile.toAbsolutePath().getParent();
-        String checkpoint = folder.relativize(ckpt.file().toAbsolutePath()).toString().replace('\\', '/');
         StringBuilder s = new StringBuilder();
         s.append("// SpikingSSM imported from ").append(ckpt.file().getFileName()).append(" by `dendra import-spikingssm`.\n");
         s.append("// ").append(ckpt.layers()).append(" layer(s), d_model ").append(ckpt.dModel()).append(", d_state ").append(ckpt.dState())
@@ -36,17 +34,46 @@ public final class SpikingSsmModelWriter {
                 }).append(ckpt.norm() == Norm.NONE ? "" : soma.prenorm() ? " before each layer (prenorm)" : " after each layer (postnorm)")
                 .append(ckpt.classes().map(c -> "; " + c + " classes.\n").orElse("; no decoder: the output is the residual stream.\n"));
         s.append("model ").append(modelName).append(" {\n");
-        s.append("  tensors \"").append(checkpoint).append("\" prefix \"").append(ckpt.prefix()).append("\";\n\n");
+        s.append(tensorsStatement(ckpt, modelFile));
+        String input = ckpt.encoder() == Encoder.LINEAR ? "x" : "ids";
+        if (ckpt.encoder() == Encoder.LINEAR) {
+            s.append("  input x: real[").append(ckpt.inputSize()).append("];\n\n");
+        } else {
+            s.append("  input ids: tokens[").append(ckpt.inputSize()).append("];\n\n");
+        }
+        s.append(layers(ckpt, soma, input));
+        s.append("  output ").append(result(ckpt)).append(";\n");
+        s.append("}\n");
+        return s.toString();
+    }
+
+    /** The statement declaring the checkpoint, its path relative to {@code modelFile}'s folder. */
+    public static String tensorsStatement(SpikingSsmCheckpoint ckpt, Path modelFile) {
+        Path folder = modelFile.toAbsolutePath().getParent();
+        String checkpoint = folder.relativize(ckpt.file().toAbsolutePath()).toString().replace('\\', '/');
+        return "  tensors \"" + checkpoint + "\" prefix \"" + ckpt.prefix() + "\";\n";
+    }
+
+    /** The name the layer statements assign the model's result to. */
+    public static String result(SpikingSsmCheckpoint ckpt) {
+        return ckpt.classes().isPresent() ? "logits" : "h";
+    }
+
+    /**
+     * The statements from the encoder to the decoder, reading the layer named {@code input} and
+     * assigning {@link #result}: the body of an imported model and the expansion of the
+     * {@code spikingssm(...)} shortcut alike.
+     */
+    public static String layers(SpikingSsmCheckpoint ckpt, Soma soma, String input) {
+        StringBuilder s = new StringBuilder();
         s.append("  // LIF soma: v = tau*v + y*exp(-ln_vth); spike when v >= threshold; reset to 0.\n");
         s.append("  let tau = ").append(number(soma.tau())).append(";\n");
         s.append("  let threshold = ").append(number(soma.threshold())).append(";\n\n");
         if (ckpt.encoder() == Encoder.LINEAR) {
-            s.append("  input x: real[").append(ckpt.inputSize()).append("];\n");
-            s.append("  h = linear(x, weight=@\"encoder.weight\"").append(ckpt.encoderBias() ? ", bias=@\"encoder.bias\"" : "")
+            s.append("  h = linear(").append(input).append(", weight=@\"encoder.weight\"").append(ckpt.encoderBias() ? ", bias=@\"encoder.bias\"" : "")
                     .append(", name=\"encoder\");\n\n");
         } else {
-            s.append("  input ids: tokens[").append(ckpt.inputSize()).append("];\n");
-            s.append("  h = embedding(ids, weight=@\"encoder.weight\", name=\"encoder\");\n\n");
+            s.append("  h = embedding(").append(input).append(", weight=@\"encoder.weight\", name=\"encoder\");\n\n");
         }
         s.append("  repeat i in 0..").append(ckpt.layers()).append(" {\n");
         String ssmInput = "h";
@@ -74,11 +101,7 @@ public final class SpikingSsmModelWriter {
             s.append("  pooled = mean_time(h, name=\"pool\");\n");
             s.append("  logits = linear(pooled, weight=@\"decoder.weight\"").append(ckpt.decoderBias() ? ", bias=@\"decoder.bias\"" : "")
                     .append(", name=\"decoder\");\n");
-            s.append("  output logits;\n");
-        } else {
-            s.append("  output h;\n");
         }
-        s.append("}\n");
         return s.toString();
     }
 

@@ -170,4 +170,40 @@ class SpikingSsmCheckpointTest {
         assertEquals(1.0, lif.inputScale(0));
         assertFalse(infer(b, INFER).lnVth());
     }
+
+    @Test
+    void shortcutBuildsTheSameLayersAsTheImportedFile() throws Exception {
+        CheckpointBuilder b = new CheckpointBuilder();
+        b.norm = "layer";
+        ModelGraph imported = importAndLoad(b, INFER, new SpikingSsmModelWriter.Soma(0.25, 0.5, true));
+        Path shortcut = dir.resolve("sub/short.dnd");
+        Files.writeString(shortcut, """
+                model s {
+                  input x: real[2];
+                  y = spikingssm(x, checkpoint="../ckpt.safetensors", prenorm=true, tau=0.25, threshold=0.5);
+                  output y;
+                }
+                """);
+        ModelGraph expanded = DndFrontEnd.load(shortcut);
+        assertEquals(imported.nodes().stream().map(n -> n.kind() + " " + n.name() + " " + n.width()).toList(),
+                expanded.nodes().stream().map(n -> n.kind() + " " + n.name() + " " + n.width()).toList());
+        double[] input = {0.5, -1, 1, 0.25, -0.5, 2};
+        assertEquals(java.util.Arrays.toString(new io.dendra.compiler.reference.ReferenceInterpreter(imported).runSample(input, 3)),
+                java.util.Arrays.toString(new io.dendra.compiler.reference.ReferenceInterpreter(expanded).runSample(input, 3)));
+    }
+
+    @Test
+    void errorInsideTheShortcutIsReportedAtTheCall() throws Exception {
+        CheckpointBuilder b = new CheckpointBuilder();
+        b.norm = "none";
+        b.write(dir.resolve("ckpt.safetensors"));
+        Path shortcut = dir.resolve("short.dnd");
+        Files.writeString(shortcut, "model s {\n  input x: real[2];\n  y = spikingssm(x, checkpoint=\"ckpt.safetensors\", norm=\"layer\");\n  output y;\n}\n");
+        DendraException e = assertThrows(DendraException.class, () -> DndFrontEnd.load(shortcut));
+        assertEquals(ErrorCode.CHECKPOINT_MISSING, e.code());
+        Files.writeString(shortcut, "model s {\n  input x: real[3];\n  y = spikingssm(x, checkpoint=\"ckpt.safetensors\");\n  output y;\n}\n");
+        e = assertThrows(DendraException.class, () -> DndFrontEnd.load(shortcut));
+        assertEquals(ErrorCode.SHAPE_MISMATCH, e.code());
+        assertTrue(e.getMessage().startsWith(shortcut + ":3:18: "), e.getMessage());
+    }
 }
