@@ -3,7 +3,7 @@ package io.dendra.diagnostics;
 /**
  * The catalogue of every user-facing error. Each code is documented in {@code docs/errors.md}; a
  * test checks that the two agree. Ranges: E00xx command line, E01xx tensor files, E02xx the model
- * language, E03xx the model graph, E07xx inputs, E09xx checkpoint import.
+ * language, E03xx the model graph, E05xx target files, E07xx inputs, E09xx checkpoint import.
  */
 public enum ErrorCode {
     // E00xx: the command line
@@ -35,6 +35,17 @@ public enum ErrorCode {
     // E03xx: the model graph
     SHAPE_MISMATCH("E0301", "layer shapes do not match", "the layer's input width must match what feeds it"),
     TIME_MISMATCH("E0302", "layer needs a sequence", "put sequence layers (s4d, lif, norms over time) before mean_time"),
+
+    // E05xx: target files
+    TARGET_SYNTAX("E0501", "target file syntax error", "see docs/targets.md for the target language"),
+    TARGET_UNKNOWN_FIELD("E0502", "unknown section or field in a target", "see docs/targets.md for the fields of each section"),
+    TARGET_UNIT("E0503", "unit missing, unknown or of the wrong kind",
+            "energy: fJ pJ nJ; time: ps ns us cycles; power: uW mW W; memory: bit B KiB MiB; frequency: MHz GHz"),
+    TARGET_MISSING_FIELD("E0504", "target lacks a required field", "copy the field from a built-in target: dendra targets loihi2"),
+    TARGET_VALUE("E0505", "impossible value in a target", "see the allowed values in docs/targets.md"),
+    TARGET_DUPLICATE("E0506", "field or section given twice", "remove one of them"),
+    UNKNOWN_PROGRAM("E0507", "unknown neuron program", "programs: lif, cuba_lif, if, li, ssm, glu, sum, relay, readout"),
+    UNKNOWN_TARGET("E0508", "unknown target", "give a built-in name (dendra targets lists them) or the path of a .target file"),
 
     // E07xx: inputs to a run
     INPUT_SHAPE("E0701", "input has the wrong shape", "give [T, C] or [B, T, C] with C the model's input width"),

@@ -1,2 +1,2 @@
-/** The event-driven chip IR and the .dchip image format (issue 4 fills this module). */
+/** The event-driven chip IR: neuron programs now; cores, synapses, routes and the .dchip image with issue 4. */
 package io.dendra.ir;

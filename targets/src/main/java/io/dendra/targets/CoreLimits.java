@@ -1,0 +1,22 @@
+package io.dendra.targets;
+
+/**
+ * What one core holds: neurons, synaptic memory (and whether neuron state shares it), axons, the
+ * synapse encoding (words with a header, entries of weight bits plus overhead), and the weight,
+ * weight-exponent and delay ranges.
+ */
+public record CoreLimits(int neurons, long synapticMemoryBits, boolean stateSharesMemory, int inputAxons, int outputAxons,
+        int synapseWordBits, int synapseWordHeaderBits, int synapseEntryOverheadBits, IntRange weightBits, IntRange weightExponent,
+        IntRange delay) {
+
+    public CoreLimits {
+        if (neurons <= 0 || synapticMemoryBits <= 0 || inputAxons <= 0 || outputAxons <= 0) throw new IllegalArgumentException("core limits are positive");
+        if (synapseWordHeaderBits < 0 || synapseEntryOverheadBits < 0 || synapseWordHeaderBits >= synapseWordBits) {
+            throw new IllegalArgumentException("the synapse word header is smaller than the word");
+        }
+        if (weightBits.min() < 1 || synapseWordHeaderBits + synapseEntryOverheadBits + weightBits.max() > synapseWordBits) {
+            throw new IllegalArgumentException("a synapse entry fits in a word");
+        }
+        if (delay.min() < 0) throw new IllegalArgumentException("delays are not negative");
+    }
+}

@@ -1,0 +1,34 @@
+package io.dendra.targets;
+
+/**
+ * The events a chip spends energy and time on; a target states the cost of each. Neuron updates
+ * cost {@link #NEURON_BASE} plus {@link #NEURON_OP} per op of the program (see {@code NeuronProgram}).
+ */
+public enum Event {
+    SYNOP("synop", "synaptic op of a binary spike: one weight read and accumulate"),
+    SYNOP_GRADED("synop_graded", "synaptic op of a graded spike: weight times payload, accumulate"),
+    NEURON_BASE("neuron_base", "fixed part of one neuron update"),
+    NEURON_OP("neuron_op", "one op of a neuron program"),
+    MESSAGE_OUT("message_out", "a core's output stage: one message looked up and sent"),
+    WITHIN_TILE("within_tile", "delivery through the tile router"),
+    HOP_EW("hop_ew", "one east-west hop between neighbouring tiles"),
+    HOP_NS("hop_ns", "one north-south hop between neighbouring tiles"),
+    CHIP_CROSSING("chip_crossing", "one crossing of a chip-to-chip link");
+
+    private final String id;
+    private final String description;
+
+    Event(String id, String description) {
+        this.id = id;
+        this.description = description;
+    }
+
+    /** The field name in a target file's {@code events} section. */
+    public String id() {
+        return id;
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,395 @@
+package io.dendra.targets;
+
+import io.dendra.diagnostics.DendraException;
+import io.dendra.diagnostics.ErrorCode;
+import io.dendra.diagnostics.Place;
+import io.dendra.diagnostics.Suggestions;
+import io.dendra.ir.NeuronProgram;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * Reads a target file into a {@link Target}. The grammar only knows sections and fields; the
+ * schema — which fields each section has, their units and their allowed values — is this class,
+ * which reads each field once and refuses any it did not read.
+ */
+public final class TargetReader {
+    private final Path file;
+    private final Map<String, String> sources = new HashMap<>();
+    private double clockMhz = Double.NaN;
+
+    private TargetReader(Path file) {
+        this.file = file;
+    }
+
+    /** Parses target text; {@code file} names it in diagnostics. */
+    public static Target parse(String text, Path file) {
+        return new TargetReader(file).read(text);
+    }
+
+    // ---- the parse tree as sections of fields --------------------------------------------------
+
+    private record Field(String name, List<TargetDescriptionParser.ValueContext> values, String source, Token at) {}
+
+    /** A section's fields and subsections, and which of them the schema has read. */
+    private final class Section {
+        final String path;
+        final Token close;
+        final Map<String, Field> fields = new LinkedHashMap<>();
+        final Map<String, Section> sections = new LinkedHashMap<>();
+        final Map<String, Token> sectionTokens = new HashMap<>();
+        final List<String> read = new ArrayList<>();
+
+        Section(String path, Token close, List<TargetDescriptionParser.EntryContext> entries) {
+            this.path = path;
+            this.close = close;
+            for (TargetDescriptionParser.EntryContext entry : entries) {
+                if (entry.field() != null) {
+                    TargetDescriptionParser.FieldContext f = entry.field();
+                    String name = f.name.getText();
+                    checkUnique(name, f.name);
+                    fields.put(name, new Field(name, f.value(), f.source == null ? null : unquote(f.source), f.name));
+                } else {
+                    TargetDescriptionParser.SectionContext s = entry.section();
+                    String name = s.name.getText();
+                    checkUnique(name, s.name);
+                    sections.put(name, new Section(qualified(name), s.close, s.entry()));
+                    sectionTokens.put(name, s.name);
+                }
+            }
+        }
+
+        private void checkUnique(String name, Token at) {
+            if (fields.containsKey(name) || sections.containsKey(name)) {
+                throw error(ErrorCode.TARGET_DUPLICATE, at, "'" + qualified(name) + "' is given twice", null);
+            }
+        }
+
+        String qualified(String name) {
+            return path.isEmpty() ? name : path + "." + name;
+        }
+
+        Section section(String name) {
+            read.add(name);
+            Section s = sections.get(name);
+            if (s == null) throw error(ErrorCode.TARGET_MISSING_FIELD, close, where() + "lacks the section '" + name + " { ... }'", null);
+            return s;
+        }
+
+        Field field(String name) {
+            read.add(name);
+            Field f = fields.get(name);
+            if (f == null) {
+                if (sections.containsKey(name)) throw error(ErrorCode.TARGET_VALUE, sectionTokens.get(name), "'" + qualified(name) + "' is a field, not a section", "write " + name + " = ...;");
+                for (Field other : fields.values()) {
+                    if (!read.contains(other.name()) && Suggestions.nearest(other.name(), List.of(name)).isPresent()) {
+                        throw error(ErrorCode.TARGET_UNKNOWN_FIELD, other.at(), "unknown field '" + qualified(other.name()) + "'",
+                                "did you mean '" + name + "'?");
+                    }
+                }
+                throw error(ErrorCode.TARGET_MISSING_FIELD, close, where() + "lacks the field '" + name + "'", null);
+            }
+            if (f.source() != null) sources.put(qualified(name), f.source());
+            return f;
+        }
+
+        boolean has(String name) {
+            return fields.containsKey(name);
+        }
+
+        private String where() {
+            return path.isEmpty() ? "the target " : "section '" + path + "' ";
+        }
+
+        /** Refuses what the schema did not read, suggesting the field it probably meant. */
+        void finish() {
+            for (Map.Entry<String, Field> f : fields.entrySet()) {
+                if (!read.contains(f.getKey())) {
+                    throw error(ErrorCode.TARGET_UNKNOWN_FIELD, f.getValue().at(), "unknown field '" + qualified(f.getKey()) + "'",
+                            Suggestions.didYouMean(f.getKey(), read));
+                }
+            }
+            for (Map.Entry<String, Section> s : sections.entrySet()) {
+                if (!read.contains(s.getKey())) {
+                    throw error(ErrorCode.TARGET_UNKNOWN_FIELD, sectionTokens.get(s.getKey()), "unknown section '" + qualified(s.getKey()) + "'",
+                            Suggestions.didYouMean(s.getKey(), read));
+                }
+                s.getValue().finish();
+            }
+        }
+    }
+
+    // ---- the schema ------------------------------------------------------------------------------
+
+    private Target read(String text) {
+        TargetDescriptionParser.FileContext tree = parseTree(text);
+        Section top = new Section("", tree.close, tree.entry());
+        String description = string(top.field("description"));
+        Field clock = top.field("clock");
+        clockMhz = positive(clock, quantity(clock, Dimension.FREQUENCY));
+
+        Section board = top.section("board");
+        int chips = positiveInt(board.field("chips"));
+
+        Section meshSection = top.section("mesh");
+        Mesh mesh = new Mesh(positiveInt(meshSection.field("columns")), positiveInt(meshSection.field("rows")),
+                positiveInt(meshSection.field("cores_per_tile")));
+
+        CoreLimits core = core(top.section("core"));
+
+        Section formatsSection = top.section("formats");
+        Field state = formatsSection.field("state");
+        Field decay = formatsSection.field("decay");
+        Field graded = formatsSection.field("graded_payload");
+        int stateBits = bitsWithin(state, 1, 64);
+        int decayBits = bitsWithin(decay, 1, 32);
+        OptionalInt payload = isNone(graded) ? OptionalInt.empty() : OptionalInt.of(bitsWithin(graded, 1, 32));
+        NumberFormats formats = new NumberFormats(stateBits, decayBits, payload);
+
+        Set<NeuronProgram> programs = programs(top.field("programs"));
+
+        Section eventSection = top.section("events");
+        Map<Event, EventCost> events = new EnumMap<>(Event.class);
+        for (Event event : Event.values()) events.put(event, eventCost(eventSection.field(event.id())));
+
+        Section barrierSection = top.section("barrier");
+        Field barrierTime = barrierSection.field("time");
+        Field barrierTiles = barrierSection.field("tiles");
+        double[] times = range(barrierTime, Dimension.TIME);
+        double[] tiles = range(barrierTiles, Dimension.COUNT);
+        if (times[0] < 0 || times[1] < times[0]) throw value(barrierTime, "barrier times must not fall as tiles grow: " + times[0] + " .. " + times[1] + " ns");
+        int fewest = whole(barrierTiles, tiles[0]);
+        int most = whole(barrierTiles, tiles[1]);
+        if (fewest < 1 || most < fewest) throw value(barrierTiles, "barrier tiles must be a range of at least 1 tile");
+        Field barrierEnergy = barrierSection.field("energy_per_tile");
+        Barrier barrier = new Barrier(times[0], times[1], fewest, most, nonNegative(barrierEnergy, quantity(barrierEnergy, Dimension.ENERGY)));
+
+        Field staticPower = top.field("static_power_per_core");
+        double staticMw = nonNegative(staticPower, quantity(staticPower, Dimension.POWER));
+        top.finish();
+        return new Target(tree.name.getText(), description, clockMhz, chips, mesh, core, formats, programs, events, barrier, staticMw, sources);
+    }
+
+    private CoreLimits core(Section core) {
+        int neurons = positiveInt(core.field("neurons"));
+        Field memory = core.field("synaptic_memory");
+        long memoryBits = wholeBits(memory);
+        if (memoryBits <= 0) throw value(memory, "synaptic memory must be positive");
+        Field stateMemory = core.field("state_memory");
+        String sharing = word(stateMemory);
+        if (!sharing.equals("shared") && !sharing.equals("separate")) {
+            throw value(stateMemory, "state_memory is 'shared' (neuron state uses the synaptic memory) or 'separate', got '" + sharing + "'");
+        }
+        int inputAxons = positiveInt(core.field("input_axons"));
+        int outputAxons = positiveInt(core.field("output_axons"));
+        Field word = core.field("synapse_word");
+        int wordBits = bitsWithin(word, 1, 4096);
+        Field header = core.field("synapse_word_header");
+        int headerBits = bitsWithin(header, 0, 4096);
+        if (headerBits >= wordBits) throw value(header, "the header (" + headerBits + " bit) must be smaller than the synapse word (" + wordBits + " bit)");
+        Field overhead = core.field("synapse_entry_overhead");
+        int overheadBits = bitsWithin(overhead, 0, 4096);
+        Field weights = core.field("weight_bits");
+        IntRange weightBits = intRange(weights);
+        if (weightBits.min() < 1) throw value(weights, "weights need at least 1 bit");
+        if (headerBits + overheadBits + weightBits.max() > wordBits) {
+            throw value(weights, "a synapse entry of " + (overheadBits + weightBits.max()) + " bit does not fit in a " + wordBits + "-bit word with a "
+                    + headerBits + "-bit header");
+        }
+        IntRange exponent = intRange(core.field("weight_exponent"));
+        Field delays = core.field("delay");
+        IntRange delay = intRange(delays);
+        if (delay.min() < 0) throw value(delays, "synaptic delays cannot be negative");
+        return new CoreLimits(neurons, memoryBits, sharing.equals("shared"), inputAxons, outputAxons, wordBits, headerBits, overheadBits,
+                weightBits, exponent, delay);
+    }
+
+    private Set<NeuronProgram> programs(Field field) {
+        Set<NeuronProgram> programs = EnumSet.noneOf(NeuronProgram.class);
+        List<String> known = new ArrayList<>();
+        for (NeuronProgram p : NeuronProgram.values()) known.add(p.id());
+        for (TargetDescriptionParser.ValueContext v : field.values()) {
+            String name = wordOf(field, v);
+            NeuronProgram program = NeuronProgram.byId(name).orElseThrow(() -> error(ErrorCode.UNKNOWN_PROGRAM, v.getStart(),
+                    "unknown neuron program '" + name + "'", Suggestions.nearest(name, known).map(k -> "did you mean '" + k + "'?")
+                            .orElse("programs: " + String.join(", ", known))));
+            if (!programs.add(program)) throw error(ErrorCode.TARGET_DUPLICATE, v.getStart(), "program '" + name + "' is listed twice", null);
+        }
+        return programs;
+    }
+
+    /** An event's cost: one energy and one time, in either order. */
+    private EventCost eventCost(Field field) {
+        if (field.values().size() != 2) {
+            throw error(ErrorCode.TARGET_VALUE, field.at(), "'" + field.name() + "' needs an energy and a time, for example 23.6 pJ, 3.5 ns", null);
+        }
+        double energy = Double.NaN;
+        double time = Double.NaN;
+        for (TargetDescriptionParser.ValueContext v : field.values()) {
+            Measured m = measured(field, v, null);
+            if (m.dimension() == Dimension.ENERGY && Double.isNaN(energy)) energy = m.value();
+            else if (m.dimension() == Dimension.TIME && Double.isNaN(time)) time = m.value();
+            else throw error(ErrorCode.TARGET_UNIT, v.getStart(), "'" + field.name() + "' needs one energy and one time", null);
+            if (m.value() < 0) throw value(field, "'" + field.name() + "' cannot cost less than nothing");
+        }
+        return new EventCost(energy, time);
+    }
+
+    // ---- values ----------------------------------------------------------------------------------
+
+    private record Measured(double value, Dimension dimension) {}
+
+    /** A number with its unit converted to the base unit; {@code expected} null accepts any dimension. */
+    private Measured measured(Field field, TargetDescriptionParser.ValueContext v, Dimension expected) {
+        if (!(v instanceof TargetDescriptionParser.QuantityValueContext q)) {
+            throw error(ErrorCode.TARGET_VALUE, v.getStart(), "'" + field.name() + "' needs a number" + (expected == null ? "" : " (" + expected.label() + ")"), null);
+        }
+        return measured(field, q.quantity(), expected);
+    }
+
+    private Measured measured(Field field, TargetDescriptionParser.QuantityContext q, Dimension expected) {
+        if (q.word != null) {
+            throw error(ErrorCode.TARGET_VALUE, q.word, "'" + field.name() + "' needs a number, got '" + q.word.getText() + "'", null);
+        }
+        double number = Double.parseDouble(q.NUMBER().getText()) * (q.sign != null ? -1 : 1);
+        if (q.unit == null) {
+            if (expected == null || expected != Dimension.COUNT) {
+                throw error(ErrorCode.TARGET_UNIT, q.NUMBER().getSymbol(), "'" + field.name() + "' needs a unit"
+                        + (expected == null ? "" : " of " + expected.label()), null);
+            }
+            return new Measured(number, Dimension.COUNT);
+        }
+        String symbol = q.unit.getText();
+        Unit unit = Unit.bySymbol(symbol).orElseThrow(() -> error(ErrorCode.TARGET_UNIT, q.unit, "unknown unit '" + symbol + "'",
+                Suggestions.nearest(symbol, Unit.allSymbols()).map(u -> "did you mean '" + u + "'?").orElse(null)));
+        if (expected != null && unit.dimension() != expected) {
+            throw error(ErrorCode.TARGET_UNIT, q.unit, "'" + field.name() + "' is " + expected.label() + ", but '" + symbol + "' is a unit of "
+                    + unit.dimension().name().toLowerCase(java.util.Locale.ROOT), null);
+        }
+        if (unit == Unit.CYCLES && Double.isNaN(clockMhz)) throw error(ErrorCode.TARGET_UNIT, q.unit, "cycles need the clock, which comes first", null);
+        return new Measured(unit.toBase(number, clockMhz), unit.dimension());
+    }
+
+    private double quantity(Field field, Dimension dimension) {
+        return measured(field, single(field), dimension).value();
+    }
+
+    private TargetDescriptionParser.ValueContext single(Field field) {
+        if (field.values().size() != 1) throw error(ErrorCode.TARGET_VALUE, field.at(), "'" + field.name() + "' takes one value", null);
+        return field.values().get(0);
+    }
+
+    private double[] range(Field field, Dimension dimension) {
+        TargetDescriptionParser.ValueContext v = single(field);
+        if (!(v instanceof TargetDescriptionParser.RangeValueContext r)) {
+            throw error(ErrorCode.TARGET_VALUE, v.getStart(), "'" + field.name() + "' needs a range, for example 1 .. 8", null);
+        }
+        double low = measured(field, r.low, dimension).value();
+        double high = measured(field, r.high, dimension).value();
+        if (low > high) throw error(ErrorCode.TARGET_VALUE, v.getStart(), "range of '" + field.name() + "' is empty: its low end is above its high end", null);
+        return new double[] {low, high};
+    }
+
+    private IntRange intRange(Field field) {
+        double[] r = range(field, Dimension.COUNT);
+        return new IntRange(whole(field, r[0]), whole(field, r[1]));
+    }
+
+    private int positiveInt(Field field) {
+        int v = whole(field, quantity(field, Dimension.COUNT));
+        if (v <= 0) throw value(field, "'" + field.name() + "' must be positive, got " + v);
+        return v;
+    }
+
+    private long wholeBits(Field field) {
+        double bits = quantity(field, Dimension.MEMORY);
+        if (bits != Math.rint(bits) || bits < 0) throw value(field, "'" + field.name() + "' must be a whole number of bits");
+        return (long) bits;
+    }
+
+    private int bitsWithin(Field field, int low, int high) {
+        long bits = wholeBits(field);
+        if (bits < low || bits > high) throw value(field, "'" + field.name() + "' must be " + low + " to " + high + " bit, got " + bits);
+        return (int) bits;
+    }
+
+    private int whole(Field field, double v) {
+        if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) throw value(field, "'" + field.name() + "' must be a whole number, got " + v);
+        return (int) v;
+    }
+
+    private double positive(Field field, double v) {
+        if (!(v > 0)) throw value(field, "'" + field.name() + "' must be positive");
+        return v;
+    }
+
+    private double nonNegative(Field field, double v) {
+        if (!(v >= 0)) throw value(field, "'" + field.name() + "' cannot be negative");
+        return v;
+    }
+
+    private boolean isNone(Field field) {
+        return single(field) instanceof TargetDescriptionParser.NoneValueContext;
+    }
+
+    private String string(Field field) {
+        if (!(single(field) instanceof TargetDescriptionParser.StringValueContext s)) {
+            throw error(ErrorCode.TARGET_VALUE, field.at(), "'" + field.name() + "' needs a string in double quotes", null);
+        }
+        return unquote(s.STRING().getSymbol());
+    }
+
+    private String word(Field field) {
+        return wordOf(field, single(field));
+    }
+
+    private String wordOf(Field field, TargetDescriptionParser.ValueContext v) {
+        if (v instanceof TargetDescriptionParser.QuantityValueContext q && q.quantity().word != null) return q.quantity().word.getText();
+        throw error(ErrorCode.TARGET_VALUE, v.getStart(), "'" + field.name() + "' needs a name, got '" + v.getText() + "'", null);
+    }
+
+    // ---- plumbing --------------------------------------------------------------------------------
+
+    private TargetDescriptionParser.FileContext parseTree(String text) {
+        BaseErrorListener failFast = new BaseErrorListener() {
+            @Override
+            public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int column, String message, RecognitionException e) {
+                throw new DendraException(ErrorCode.TARGET_SYNTAX, Place.at(file, line, column + 1), message, null);
+            }
+        };
+        TargetDescriptionLexer lexer = new TargetDescriptionLexer(CharStreams.fromString(text, file.toString()));
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(failFast);
+        TargetDescriptionParser parser = new TargetDescriptionParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        parser.addErrorListener(failFast);
+        return parser.file();
+    }
+
+    private DendraException value(Field field, String message) {
+        return error(ErrorCode.TARGET_VALUE, field.at(), message, null);
+    }
+
+    private DendraException error(ErrorCode code, Token at, String message, String hint) {
+        return new DendraException(code, Place.at(file, at.getLine(), at.getCharPositionInLine() + 1), message, hint);
+    }
+
+    private static String unquote(Token literal) {
+        String text = literal.getText();
+        return text.substring(1, text.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+    }
+}
