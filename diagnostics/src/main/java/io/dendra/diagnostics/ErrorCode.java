@@ -3,7 +3,7 @@ package io.dendra.diagnostics;
 /**
  * The catalogue of every user-facing error. Each code is documented in {@code docs/errors.md}; a
  * test checks that the two agree. Ranges: E00xx command line, E01xx tensor files, E02xx the model
- * language, E03xx the model graph, E05xx target files, E07xx inputs, E09xx checkpoint import.
+ * language, E03xx the model graph, E05xx target files, E06xx chip images, E07xx inputs, E09xx checkpoint import.
  */
 public enum ErrorCode {
     // E00xx: the command line
@@ -46,6 +46,12 @@ public enum ErrorCode {
     TARGET_DUPLICATE("E0506", "field or section given twice", "remove one of them"),
     UNKNOWN_PROGRAM("E0507", "unknown neuron program", "programs: lif, cuba_lif, if, li, ssm, glu, sum, relay, readout"),
     UNKNOWN_TARGET("E0508", "unknown target", "give a built-in name (dendra targets lists them) or the path of a .target file"),
+
+    // E06xx: chip images
+    IMAGE_NOT_DCHIP("E0601", "not a chip image", "give a .dchip file written by dendra compile"),
+    IMAGE_VERSION("E0602", "chip image from another Dendra version", "recompile the model with this Dendra"),
+    IMAGE_TRUNCATED("E0603", "chip image is truncated", "the file was cut short; recompile or copy it again"),
+    IMAGE_CORRUPT("E0604", "chip image is corrupt", "its checksum or contents do not match; recompile the model"),
 
     // E07xx: inputs to a run
     INPUT_SHAPE("E0701", "input has the wrong shape", "give [T, C] or [B, T, C] with C the model's input width"),

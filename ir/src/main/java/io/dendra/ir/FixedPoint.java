@@ -1,0 +1,37 @@
+package io.dendra.ir;
+
+/** The integer operations every neuron program is written in: rounding shifts and saturation. */
+public final class FixedPoint {
+    /** Accumulators keep this many fraction bits below a neuron's input LSB, so weight exponents down to −8 add exactly. */
+    public static final int ACCUMULATOR_FRACTION_BITS = 8;
+
+    private FixedPoint() {}
+
+    /** {@code x · 2^-shift}, rounding half up (toward +∞) for a right shift; exact for a left shift. */
+    public static long roundShift(long x, int shift) {
+        if (shift <= 0) return x << -shift;
+        return (x + (1L << (shift - 1))) >> shift;
+    }
+
+    /** Clamps to a signed {@code bits}-bit integer. */
+    public static long saturate(long x, int bits) {
+        long max = (1L << (bits - 1)) - 1;
+        long min = -(1L << (bits - 1));
+        return x > max ? max : Math.max(x, min);
+    }
+
+    /** The largest magnitude of a signed {@code bits}-bit integer. */
+    public static long maxMagnitude(int bits) {
+        return (1L << (bits - 1)) - 1;
+    }
+
+    /** What a synaptic op adds to an accumulator: weight × payload, scaled by the weight exponent, in accumulator units. */
+    public static long synapticTerm(int weight, int exponent, long payload) {
+        return (weight * payload) << (exponent + ACCUMULATOR_FRACTION_BITS);
+    }
+
+    /** The input a neuron reads from its accumulator. */
+    public static long readAccumulator(long accumulator) {
+        return roundShift(accumulator, ACCUMULATOR_FRACTION_BITS);
+    }
+}

@@ -1,0 +1,127 @@
+package io.dendra.ir;
+
+import java.util.List;
+
+/**
+ * What a chip image computes, step by step, without time or energy: the functional meaning of
+ * the IR, which the cycle-level simulator reproduces bit for bit.
+ *
+ * <p>Step 0 only injects the first input. In each step τ ≥ 1 every core whose block has started
+ * reads its accumulators for τ and updates its neurons ({@link NeuronKernels}); then every message
+ * sent in τ — by neurons, and by the host for input step τ — fans out through its route and the
+ * destination axon's synapses into the accumulators read at τ + 1 + delay.
+ */
+public final class ImageExecutor {
+    /** Sees every message a neuron sends, for per-layer comparisons. */
+    public interface Listener {
+        void sent(int step, int core, int neuron, long payload);
+    }
+
+    private final ChipImage image;
+    private final int slots;
+
+    public ImageExecutor(ChipImage image) {
+        this.image = image;
+        int maxDelay = 0;
+        for (CoreImage core : image.cores()) maxDelay = Math.max(maxDelay, core.synapses().maxDelay());
+        this.slots = maxDelay + 2;
+    }
+
+    /** The number of steps a run of {@code inputSteps} input steps takes, the last result included. */
+    public int totalSteps(int inputSteps) {
+        return image.output().firstStep() + inputSteps - 1;
+    }
+
+    /**
+     * Runs one sequence of {@code steps × channels} inputs; returns the decoded outputs: one value
+     * per output for a readout, {@code steps × outputs} for a stream.
+     */
+    public double[] run(double[] input, int steps, Listener listener) {
+        List<CoreImage> cores = image.cores();
+        int n = cores.size();
+        long[][] state = new long[n][];
+        long[][][] accumulators = new long[n][][];
+        long[][] in = new long[n][];
+        long[][] out = new long[n][];
+        for (int c = 0; c < n; c++) {
+            NeuronBlock b = cores.get(c).neurons();
+            state[c] = new long[b.stateWords()];
+            accumulators[c] = new long[slots][b.count() * b.compartments()];
+            in[c] = new long[b.count() * b.compartments()];
+            out[c] = new long[b.count()];
+        }
+        int[][] params = new int[n][];
+        for (int c = 0; c < n; c++) params[c] = cores.get(c).neurons().params();
+
+        OutputMap output = image.output();
+        int outputs = output.outputs();
+        double[] streamed = output.kind() == OutputMap.Kind.STREAM ? new double[steps * outputs] : null;
+        int last = totalSteps(steps);
+        for (int step = 0; step <= last; step++) {
+            int slot = step % slots;
+            if (step >= 1) {
+                for (int c = 0; c < n; c++) {
+                    NeuronBlock b = cores.get(c).neurons();
+                    long[] acc = accumulators[c][slot];
+                    if (step < b.startStep()) {
+                        java.util.Arrays.fill(acc, 0);
+                        java.util.Arrays.fill(out[c], NeuronKernels.NO_MESSAGE);
+                        continue;
+                    }
+                    for (int i = 0; i < acc.length; i++) {
+                        in[c][i] = FixedPoint.readAccumulator(acc[i]);
+                        acc[i] = 0;
+                    }
+                    NeuronKernels.updateBlock(b.program(), b.count(), b.states(), params[c], state[c], in[c], out[c], image.stateBits(),
+                            image.payloadBits());
+                }
+                if (streamed != null && step >= output.firstStep()) {
+                    int t = step - output.firstStep();
+                    for (int k = 0; k < outputs; k++) {
+                        long payload = out[output.core(k)][output.neuron(k)];
+                        streamed[t * outputs + k] = (payload == NeuronKernels.NO_MESSAGE ? 0 : payload) * output.scale(k) + output.bias(k);
+                    }
+                }
+                for (int c = 0; c < n; c++) {
+                    RouteTable routes = cores.get(c).routes();
+                    for (int i = 0; i < out[c].length; i++) {
+                        long payload = out[c][i];
+                        if (payload == NeuronKernels.NO_MESSAGE) continue;
+                        if (listener != null) listener.sent(step, c, i, payload);
+                        for (int r = routes.start(i); r < routes.end(i); r++) {
+                            deliver(accumulators, routes.destinationCore(r), routes.destinationAxon(r), payload, step);
+                        }
+                    }
+                }
+            }
+            if (step < steps) inject(accumulators, input, step);
+        }
+        if (streamed != null) return streamed;
+        double[] result = new double[outputs];
+        int accumulated = last - output.firstStep() + 1;
+        for (int k = 0; k < outputs; k++) {
+            long raw = state[output.core(k)][output.neuron(k)];
+            result[k] = raw * output.scale(k) / accumulated + output.bias(k);
+        }
+        return result;
+    }
+
+    private void inject(long[][][] accumulators, double[] input, int step) {
+        InputMap map = image.input();
+        int channels = map.channels();
+        for (int ch = 0; ch < channels; ch++) {
+            long payload = map.payload(input[step * channels + ch], image.payloadBits());
+            if (payload == 0) continue;
+            for (int d = map.start(ch); d < map.end(ch); d++) deliver(accumulators, map.core(d), map.axon(d), payload, step);
+        }
+    }
+
+    private void deliver(long[][][] accumulators, int core, int axon, long payload, int step) {
+        SynapseTable synapses = image.cores().get(core).synapses();
+        int exponent = synapses.exponent(axon);
+        long[][] ring = accumulators[core];
+        for (int s = synapses.start(axon); s < synapses.end(axon); s++) {
+            ring[(step + 1 + synapses.delay(s)) % slots][synapses.target(s)] += FixedPoint.synapticTerm(synapses.weight(s), exponent, payload);
+        }
+    }
+}

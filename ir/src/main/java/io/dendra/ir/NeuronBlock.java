@@ -1,0 +1,63 @@
+package io.dendra.ir;
+
+import java.util.Objects;
+
+/**
+ * The neurons of one core: one program, {@code count} neurons of one layer (starting at
+ * {@code firstNeuron} of that layer), their parameters (the program's layout, per neuron), and
+ * the first timestep they run: before it a block neither updates nor sends, so that no neuron
+ * integrates the pipeline's warm-up.
+ */
+public final class NeuronBlock {
+    private final NeuronProgram program;
+    private final String layer;
+    private final int firstNeuron;
+    private final int count;
+    private final int states;
+    private final int startStep;
+    private final int[] params;
+
+    public NeuronBlock(NeuronProgram program, String layer, int firstNeuron, int count, int states, int startStep, int[] params) {
+        this.program = Objects.requireNonNull(program);
+        this.layer = Objects.requireNonNull(layer);
+        if (count <= 0 || firstNeuron < 0 || states < 0 || startStep < 1) throw new IllegalArgumentException("bad neuron block of " + layer);
+        if (params.length != (long) count * NeuronKernels.paramsPerNeuron(program, states)) {
+            throw new IllegalArgumentException(layer + ": " + params.length + " params for " + count + " " + program.id() + " neurons");
+        }
+        this.firstNeuron = firstNeuron;
+        this.count = count;
+        this.states = states;
+        this.startStep = startStep;
+        this.params = params.clone();
+    }
+
+    public NeuronProgram program() { return program; }
+    public String layer() { return layer; }
+    public int firstNeuron() { return firstNeuron; }
+    public int count() { return count; }
+    /** Complex states per neuron ({@code ssm}), else 0. */
+    public int states() { return states; }
+    public int startStep() { return startStep; }
+    public int compartments() { return NeuronKernels.compartments(program); }
+    public int param(int index) { return params[index]; }
+    public int paramCount() { return params.length; }
+
+    /** A copy of the parameters, for the simulator's own arrays. */
+    public int[] params() { return params.clone(); }
+
+    /** Words of neuron state the block needs. */
+    public int stateWords() {
+        return count * NeuronKernels.stateWords(program, states);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NeuronBlock b && program == b.program && layer.equals(b.layer) && firstNeuron == b.firstNeuron && count == b.count
+                && states == b.states && startStep == b.startStep && java.util.Arrays.equals(params, b.params);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(program, layer, firstNeuron, count, states, startStep, java.util.Arrays.hashCode(params));
+    }
+}

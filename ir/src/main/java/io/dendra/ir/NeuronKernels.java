@@ -1,0 +1,229 @@
+package io.dendra.ir;
+
+import static io.dendra.ir.FixedPoint.roundShift;
+import static io.dendra.ir.FixedPoint.saturate;
+
+/**
+ * The fixed-point update of every neuron program, bit by bit: the one definition both the
+ * functional {@link ImageExecutor} and the cycle-level simulator run. docs/neuron-programs.md
+ * states the same arithmetic in prose. All arithmetic is on {@code long}; widths are enforced by
+ * {@link FixedPoint#saturate} where the text says so.
+ */
+public final class NeuronKernels {
+    /** What a neuron that sends nothing this step puts in its output slot. */
+    public static final long NO_MESSAGE = Long.MIN_VALUE;
+
+    // lif parameters (DESIGN §3, Lava's PyLifModelBitAcc)
+    public static final int LIF_DU = 0, LIF_DV = 1, LIF_BIAS_MANT = 2, LIF_BIAS_EXP = 3, LIF_VTH = 4, LIF_PARAMS = 5;
+    // ssm parameters: a header, then per complex state: Ā (re, im), B̄ (re, im), C (re, im)
+    public static final int SSM_STATES = 0, SSM_SHIFT_A = 1, SSM_SHIFT_B = 2, SSM_SHIFT_C = 3, SSM_D = 4, SSM_SHIFT_D = 5,
+            SSM_BIAS = 6, SSM_TAU = 7, SSM_THETA = 8, SSM_HEADER = 9, SSM_PER_STATE = 6;
+    /** The soma decay is a Q12 fraction: tau = TAU / 4096. */
+    public static final int SSM_TAU_BITS = 12;
+    // glu parameters
+    public static final int GLU_BIAS_A = 0, GLU_BIAS_G = 1, GLU_SHIFT_G = 2, GLU_SHIFT_OUT = 3, GLU_PARAMS = 4;
+    // sum parameters
+    public static final int SUM_BIAS = 0, SUM_PARAMS = 1;
+
+    /** σ sampled every 1/16 over [−8, 8] in Q16: entry k is round(σ(−8 + k/16) · 2^16). */
+    public static final int SIGMOID_FRACTION_BITS = 16;
+    private static final int SIGMOID_STEPS_PER_UNIT = 16;
+    private static final int SIGMOID_ENTRIES = 256;
+    private static final int[] SIGMOID = sigmoidTable();
+
+    private NeuronKernels() {}
+
+    /** Parameters per neuron of a program; {@code states} complex states for {@code ssm}. */
+    public static int paramsPerNeuron(NeuronProgram program, int states) {
+        return switch (program) {
+            case LIF, CUBA_LIF -> LIF_PARAMS;
+            case SSM -> SSM_HEADER + SSM_PER_STATE * states;
+            case GLU -> GLU_PARAMS;
+            case SUM -> SUM_PARAMS;
+            case READOUT, RELAY, IF, LI -> 0;
+        };
+    }
+
+    /** State words per neuron. */
+    public static int stateWords(NeuronProgram program, int states) {
+        return switch (program) {
+            case LIF, CUBA_LIF -> 2;
+            case SSM -> 1 + 2 * states;
+            case READOUT -> 1;
+            case GLU, SUM, RELAY, IF, LI -> 0;
+        };
+    }
+
+    /** Input compartments per neuron (the glu has a and g). */
+    public static int compartments(NeuronProgram program) {
+        return program == NeuronProgram.GLU ? 2 : 1;
+    }
+
+    /** Whether the program's messages carry a payload (graded) rather than being binary spikes. */
+    public static boolean emitsGraded(NeuronProgram program) {
+        return switch (program) {
+            case GLU, SUM, RELAY -> true;
+            case LIF, CUBA_LIF, SSM, IF -> false;
+            case READOUT, LI -> false;
+        };
+    }
+
+    /**
+     * Updates every neuron of a block once. {@code input} holds each neuron's inputs for this step
+     * (already read from the accumulators, {@code compartments} per neuron); {@code out} receives a
+     * payload (1 for a spike) or {@link #NO_MESSAGE}. Returns how many neurons were active: they
+     * had input or non-zero state, and ran the whole program.
+     */
+    public static int updateBlock(NeuronProgram program, int count, int states, int[] params, long[] state, long[] input, long[] out,
+            int stateBits, int payloadBits) {
+        return switch (program) {
+            case LIF, CUBA_LIF -> lif(count, params, state, input, out);
+            case SSM -> ssm(count, states, params, state, input, out, stateBits);
+            case GLU -> glu(count, params, input, out, payloadBits);
+            case SUM -> sum(count, params, input, out, payloadBits);
+            case RELAY -> relay(count, input, out, payloadBits);
+            case READOUT -> readout(count, state, input, out);
+            case IF, LI -> throw new UnsupportedOperationException(program.id() + " has no fixed-point definition yet");
+        };
+    }
+
+    /** DESIGN §3 {@code lif}, line by line: u, v 24-bit; u wraps, v saturates; spike when v > vth·64. */
+    static int lif(int count, int[] params, long[] state, long[] input, long[] out) {
+        int active = 0;
+        for (int i = 0; i < count; i++) {
+            int p = i * LIF_PARAMS;
+            long u = state[2 * i];
+            long v = state[2 * i + 1];
+            long aIn = input[i];
+            int biasMant = params[p + LIF_BIAS_MANT];
+            int biasExp = params[p + LIF_BIAS_EXP];
+            if (aIn != 0 || u != 0 || v != 0 || biasMant != 0) active++;
+            long bias = biasExp >= 0 ? (long) biasMant << biasExp : (long) biasMant >> -biasExp;
+            long pu = u * (4096 - (params[p + LIF_DU] + 1));
+            u = Long.signum(pu) * (Math.abs(pu) >> 12);
+            u = u + (aIn << 6);
+            if (u > (1L << 23)) u -= 1L << 24;
+            else if (u <= -(1L << 23)) u += 1L << 24;
+            long qv = v * (4096 - params[p + LIF_DV]);
+            v = Long.signum(qv) * (Math.abs(qv) >> 12) + u + bias;
+            v = Math.max(-(1L << 23) + 1, Math.min((1L << 23) - 1, v));
+            boolean spike = v > ((long) params[p + LIF_VTH] << 6);
+            if (spike) v = 0;
+            state[2 * i] = u;
+            state[2 * i + 1] = v;
+            out[i] = spike ? 1 : NO_MESSAGE;
+        }
+        return active;
+    }
+
+    /**
+     * The SpikingSSM channel: z = input + bias; per complex state s ← Ā·s + B̄·z (each product
+     * rounded once, states saturated); y = Σ Re(C·s) (rounded once) + D·z; soma v ← tau·v + y;
+     * spike when v ≥ θ, then v = 0.
+     */
+    static int ssm(int count, int states, int[] params, long[] state, long[] input, long[] out, int stateBits) {
+        int perNeuron = SSM_HEADER + SSM_PER_STATE * states;
+        int stateWords = 1 + 2 * states;
+        int active = 0;
+        for (int i = 0; i < count; i++) {
+            int p = i * perNeuron;
+            int s = i * stateWords;
+            int shiftA = params[p + SSM_SHIFT_A];
+            int shiftB = params[p + SSM_SHIFT_B];
+            long z = input[i] + params[p + SSM_BIAS];
+            boolean busy = z != 0;
+            long y = 0;
+            for (int n = 0; n < states; n++) {
+                int c = p + SSM_HEADER + SSM_PER_STATE * n;
+                long re = state[s + 1 + 2 * n];
+                long im = state[s + 2 + 2 * n];
+                busy |= re != 0 || im != 0;
+                long aRe = params[c];
+                long aIm = params[c + 1];
+                long nextRe = roundShift(aRe * re - aIm * im, shiftA) + roundShift(params[c + 2] * z, shiftB);
+                long nextIm = roundShift(aRe * im + aIm * re, shiftA) + roundShift(params[c + 3] * z, shiftB);
+                re = saturate(nextRe, stateBits);
+                im = saturate(nextIm, stateBits);
+                state[s + 1 + 2 * n] = re;
+                state[s + 2 + 2 * n] = im;
+                y += params[c + 4] * re - params[c + 5] * im;
+            }
+            y = roundShift(y, params[p + SSM_SHIFT_C]) + roundShift((long) params[p + SSM_D] * z, params[p + SSM_SHIFT_D]);
+            long v = state[s];
+            busy |= v != 0;
+            v = saturate(roundShift(params[p + SSM_TAU] * v, SSM_TAU_BITS) + y, stateBits);
+            boolean spike = v >= params[p + SSM_THETA];
+            if (spike) v = 0;
+            state[s] = v;
+            out[i] = spike ? 1 : NO_MESSAGE;
+            if (busy) active++;
+        }
+        return active;
+    }
+
+    /** a = input_a + bias_a, g = input_g + bias_g; out = a·σ(g), σ by table with linear interpolation. */
+    static int glu(int count, int[] params, long[] input, long[] out, int payloadBits) {
+        int active = 0;
+        for (int i = 0; i < count; i++) {
+            int p = i * GLU_PARAMS;
+            long a = input[2 * i] + params[p + GLU_BIAS_A];
+            long g = input[2 * i + 1] + params[p + GLU_BIAS_G];
+            if (input[2 * i] != 0 || input[2 * i + 1] != 0) active++;
+            long payload = saturate(roundShift(a * sigmoid(g, params[p + GLU_SHIFT_G]), params[p + GLU_SHIFT_OUT]), payloadBits);
+            out[i] = payload == 0 ? NO_MESSAGE : payload;
+        }
+        return active;
+    }
+
+    /**
+     * σ(g) in Q16 for g in units with {@code shift} = (fraction bits of g) − 12: the table position
+     * is g·2^-shift in 1/4096 units of the argument, i.e. 1/16 steps with 8 fraction bits.
+     */
+    public static long sigmoid(long g, int shift) {
+        long position = roundShift(g, shift) + ((long) SIGMOID_ENTRIES / 2 << 8);
+        if (position <= 0) return SIGMOID[0];
+        long k = position >> 8;
+        if (k >= SIGMOID_ENTRIES) return SIGMOID[SIGMOID_ENTRIES];
+        long fraction = position & 0xff;
+        int low = SIGMOID[(int) k];
+        return low + roundShift((SIGMOID[(int) k + 1] - low) * fraction, 8);
+    }
+
+    static int sum(int count, int[] params, long[] input, long[] out, int payloadBits) {
+        int active = 0;
+        for (int i = 0; i < count; i++) {
+            if (input[i] != 0) active++;
+            long payload = saturate(input[i] + params[i * SUM_PARAMS + SUM_BIAS], payloadBits);
+            out[i] = payload == 0 ? NO_MESSAGE : payload;
+        }
+        return active;
+    }
+
+    static int relay(int count, long[] input, long[] out, int payloadBits) {
+        int active = 0;
+        for (int i = 0; i < count; i++) {
+            if (input[i] != 0) active++;
+            out[i] = input[i] == 0 ? NO_MESSAGE : saturate(input[i], payloadBits);
+        }
+        return active;
+    }
+
+    static int readout(int count, long[] state, long[] input, long[] out) {
+        int active = 0;
+        for (int i = 0; i < count; i++) {
+            if (input[i] != 0) active++;
+            state[i] += input[i];
+            out[i] = NO_MESSAGE;
+        }
+        return active;
+    }
+
+    private static int[] sigmoidTable() {
+        int[] table = new int[SIGMOID_ENTRIES + 1];
+        for (int k = 0; k <= SIGMOID_ENTRIES; k++) {
+            double x = -8.0 + (double) k / SIGMOID_STEPS_PER_UNIT;
+            table[k] = (int) Math.round((1 << SIGMOID_FRACTION_BITS) / (1 + Math.exp(-x)));
+        }
+        return table;
+    }
+}

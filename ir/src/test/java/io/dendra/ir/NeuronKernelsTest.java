@@ -1,0 +1,162 @@
+package io.dendra.ir;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class NeuronKernelsTest {
+
+    private static long[] runLif(int[] params, long[] inputs, long[] state) {
+        long[] spikes = new long[inputs.length];
+        long[] out = new long[1];
+        for (int t = 0; t < inputs.length; t++) {
+            NeuronKernels.lif(1, params, state, new long[] {inputs[t]}, out);
+            spikes[t] = out[0] == NeuronKernels.NO_MESSAGE ? 0 : 1;
+        }
+        return spikes;
+    }
+
+    @Test
+    void lifWithFullCurrentDecayHalvesTheVoltageAndSpikesAboveVthTimes64() {
+        // du = 4095 clears u each step, so u = a_in·64 = 640; dv = 2048 halves v:
+        // v = 640, 960, 1120, 1200, 1240 (> 19·64 = 1216: spike, v = 0), 640, ...
+        int[] params = {4095, 2048, 0, 0, 19};
+        long[] state = new long[2];
+        assertArrayEquals(new long[] {0, 0, 0, 0, 1, 0}, runLif(params, new long[] {10, 10, 10, 10, 10, 10}, state));
+        assertEquals(640, state[1]);
+        // With vth = 20 (1280) v converges to 1280 from below and never spikes.
+        assertArrayEquals(new long[20], runLif(new int[] {4095, 2048, 0, 0, 20}, filled(20, 10), new long[2]));
+    }
+
+    @Test
+    void lifDecayTruncatesTowardZero() {
+        // v = -3, dv = 2048: -3·2048 / 4096 = -1.5 truncates to -1 (a floor would give -2).
+        long[] state = {0, -3};
+        NeuronKernels.lif(1, new int[] {4095, 2048, 0, 0, 100}, state, new long[] {0}, new long[1]);
+        assertEquals(-1, state[1]);
+    }
+
+    @Test
+    void lifCurrentWrapsAndVoltageSaturates() {
+        // u = 2^23 - 10 (du = 0 keeps it: u·4095/4096 truncates to 2^23 - 2058 + ...); add 100·64.
+        long u0 = (1L << 23) - 10;
+        long[] state = {u0, 0};
+        NeuronKernels.lif(1, new int[] {0, 0, 0, 0, 1 << 16}, state, new long[] {100}, new long[1]);
+        long decayed = (u0 * 4095) >> 12;
+        long expectedU = decayed + 6400 - (1L << 24);
+        assertEquals(expectedU, state[0]);
+        assertEquals(expectedU, state[1]); // v = 0 + u + 0
+        // v saturates at -(2^23 - 1); the positive side always exceeds vth·64 (vth is 17-bit), so it spikes instead.
+        long[] saturating = {-(1L << 22), -(1L << 23) + 5};
+        NeuronKernels.lif(1, new int[] {0, 0, 0, 0, 1000}, saturating, new long[] {0}, new long[1]);
+        assertEquals(-(1L << 23) + 1, saturating[1]);
+    }
+
+    @Test
+    void lifBiasUsesItsExponent() {
+        long[] state = new long[2];
+        NeuronKernels.lif(1, new int[] {4095, 4095, 3, 4, 1000}, state, new long[] {0}, new long[1]);
+        assertEquals(48, state[1]); // 3 << 4
+        NeuronKernels.lif(1, new int[] {4095, 4095, 100, -3, 1000}, state, new long[] {0}, new long[1]);
+        assertEquals(48 * 1 / 4096 + 12, state[1]); // v decays to 0 (dv 4095 leaves 48/4096 -> 0), plus 100 >> 3
+    }
+
+    @Test
+    void lifMatchesTheDesignEquationsOnALongRandomInput() {
+        SplittableRandom random = new SplittableRandom(3);
+        int[] params = {1200, 300, -7, 3, 150};
+        long[] state = new long[2];
+        long u = 0;
+        long v = 0;
+        long[] out = new long[1];
+        for (int t = 0; t < 20_000; t++) {
+            long aIn = random.nextInt(-300, 600);
+            NeuronKernels.lif(1, params, state, new long[] {aIn}, out);
+            // DESIGN §3, written out again with BigInteger-free arithmetic:
+            long bias = -7L << 3;
+            long p = u * (4096 - 1201);
+            u = (p < 0 ? -((-p) >> 12) : p >> 12) + aIn * 64;
+            if (u > 8388608) u -= 16777216;
+            else if (u <= -8388608) u += 16777216;
+            long q = v * (4096 - 300);
+            v = (q < 0 ? -((-q) >> 12) : q >> 12) + u + bias;
+            v = Math.min(8388607, Math.max(-8388607, v));
+            boolean spike = v > 150 * 64;
+            if (spike) v = 0;
+            assertEquals(u, state[0], "u at step " + t);
+            assertEquals(v, state[1], "v at step " + t);
+            assertEquals(spike, out[0] == 1, "spike at step " + t);
+        }
+    }
+
+    @Test
+    void ssmStateFollowsTheRecurrenceWithRoundingHalfUp() {
+        // One real state, Ā = 0.5 (2^22 at shift 23), B̄ = 1, C = 1, D = 0, tau = 0, θ = 15; input 8 per step:
+        // s = 8, 4 + 8 = 12, 6 + 8 = 14, 7 + 8 = 15, round(7.5) + 8 = 16, 8 + 8 = 16; spikes when y = s >= 15.
+        int[] params = {1, 23, 0, 0, 0, 0, 0, 0, 15, 1 << 22, 0, 1, 0, 1, 0};
+        long[] state = new long[3];
+        long[] out = new long[1];
+        long[] expectedState = {8, 12, 14, 15, 16, 16};
+        boolean[] expectedSpike = {false, false, false, true, true, true};
+        for (int t = 0; t < 6; t++) {
+            NeuronKernels.ssm(1, 1, params, state, new long[] {8}, out, 24);
+            assertEquals(expectedState[t], state[1], "state at " + t);
+            assertEquals(expectedSpike[t], out[0] == 1, "spike at " + t);
+        }
+    }
+
+    @Test
+    void ssmRotatesAComplexState() {
+        // Ā = i (a quarter turn): s = 100 -> 100i -> -100 -> -100i; C = 1 reads the real part.
+        int[] params = {1, 23, 0, 0, 0, 0, 0, 0, 1 << 20, 0, (1 << 23) - 1, 1, 0, 1, 0};
+        long[] state = new long[3];
+        long[] out = new long[1];
+        NeuronKernels.ssm(1, 1, params, state, new long[] {100}, out, 24);
+        NeuronKernels.ssm(1, 1, params, state, new long[] {0}, out, 24);
+        assertEquals(0, state[1]);
+        assertEquals(100, state[2]);
+        NeuronKernels.ssm(1, 1, params, state, new long[] {0}, out, 24);
+        assertEquals(-100, state[1]);
+    }
+
+    @Test
+    void gluGatesBySigmoidFromTheTable() {
+        // a = 1000, g = 0: σ = 0.5 -> 500 (out shift 16: a·σ in Q16 back to a's units).
+        long[] out = new long[1];
+        NeuronKernels.glu(1, new int[] {0, 0, -12, 16}, new long[] {1000, 0}, out, 24);
+        assertEquals(500, out[0]);
+        // g = 2.0 with g in Q8 (shift 8 - 12 = -4): σ(2) = 0.880797.
+        NeuronKernels.glu(1, new int[] {0, 0, -4, 16}, new long[] {100000, 512}, out, 24);
+        assertEquals(88080, out[0], 2);
+    }
+
+    @Test
+    void sigmoidTableIsAccurateEverywhere() {
+        for (double x = -10; x <= 10; x += 0.01) {
+            long q = NeuronKernels.sigmoid(Math.round(x * 4096), 0);
+            double exact = 1 / (1 + Math.exp(-x));
+            // Interpolation error h²/8 · max|σ''| = (1/16)²/8 · 0.0962 = 1.9e-5, plus 2^-16 from Q16: 3.4e-5.
+            double tolerance = Math.abs(x) > 8 ? 4e-4 : 3.5e-5;
+            assertEquals(exact, q / 65536.0, tolerance, "sigma(" + x + ")");
+        }
+    }
+
+    @Test
+    void roundShiftRoundsHalfUpAndSaturateClamps() {
+        assertEquals(2, FixedPoint.roundShift(3, 1));
+        assertEquals(-1, FixedPoint.roundShift(-3, 1)); // -1.5 rounds up to -1
+        assertEquals(12, FixedPoint.roundShift(3, -2));
+        assertEquals(127, FixedPoint.saturate(1000, 8));
+        assertEquals(-128, FixedPoint.saturate(-1000, 8));
+        assertTrue(FixedPoint.synapticTerm(-128, -8, 1) == -128);
+    }
+
+    private static long[] filled(int n, long v) {
+        long[] a = new long[n];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+}
