@@ -25,10 +25,12 @@ public final class NeuronKernels {
     // sum parameters
     public static final int SUM_BIAS = 0, SUM_PARAMS = 1;
 
-    /** σ sampled every 1/16 over [−8, 8] in Q16: entry k is round(σ(−8 + k/16) · 2^16). */
+    /** σ sampled every 1/32 over [−8, 8] in Q16: entry k is round(σ(−8 + k/32) · 2^16). */
     public static final int SIGMOID_FRACTION_BITS = 16;
-    private static final int SIGMOID_STEPS_PER_UNIT = 16;
-    private static final int SIGMOID_ENTRIES = 256;
+    /** The table position is the argument in units of 2^-13 (1/32 steps with 8 fraction bits). */
+    public static final int SIGMOID_ARGUMENT_BITS = 13;
+    private static final int SIGMOID_STEPS_PER_UNIT = 32;
+    private static final int SIGMOID_ENTRIES = 512;
     private static final int[] SIGMOID = sigmoidTable();
 
     private NeuronKernels() {}
@@ -176,8 +178,9 @@ public final class NeuronKernels {
     }
 
     /**
-     * σ(g) in Q16 for g in units with {@code shift} = (fraction bits of g) − 12: the table position
-     * is g·2^-shift in 1/4096 units of the argument, i.e. 1/16 steps with 8 fraction bits.
+     * σ(g) in Q16 for g in units with {@code shift} = (fraction bits of g) − 13: the table position
+     * is g·2^-shift in 2^-13 units of the argument, i.e. 1/32 steps with 8 fraction bits, linearly
+     * interpolated; outside [−8, 8] σ is the table's end value.
      */
     public static long sigmoid(long g, int shift) {
         long position = roundShift(g, shift) + ((long) SIGMOID_ENTRIES / 2 << 8);
