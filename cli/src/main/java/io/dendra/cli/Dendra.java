@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 /** The {@code dendra} command: compiles spiking networks for Loihi-style chips and runs them. */
 @Command(name = "dendra", mixinStandardHelpOptions = true, versionProvider = Dendra.Version.class,
         description = "Compiles trained spiking networks (SpikingSSMs first) for Loihi-style neuromorphic chips and simulates them.",
-        subcommands = {CheckCommand.class, ReferenceCommand.class, ImportSpikingSsmCommand.class, TargetsCommand.class,
+        subcommands = {CheckCommand.class, ReferenceCommand.class, ImportSpikingSsmCommand.class, TargetsCommand.class, CompileCommand.class,
+                InspectCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Dendra implements Runnable {
 

@@ -28,7 +28,7 @@ final class OutputFiles {
         }
     }
 
-    private static void createParent(Path file) {
+    static void createParent(Path file) {
         Path parent = file.toAbsolutePath().getParent();
         try {
             if (parent != null) Files.createDirectories(parent);

@@ -26,4 +26,28 @@ final class Summaries {
         }
         if (samples > MAX_SAMPLES_SHOWN) out.printf("  ... %d more sample(s)%n", samples - MAX_SAMPLES_SHOWN);
     }
+
+    /** The resource summary of a compile: totals, placement, and per layer resources and quantization error. */
+    static void printCompileReport(PrintWriter out, io.dendra.compiler.CompileReport r) {
+        out.printf("  %d core(s) on %d chip(s), %,d neurons, %,d synapses, pipeline depth %d steps%n", r.cores(), r.chips(), r.neurons(), r.synapses(),
+                r.pipelineDepth());
+        out.printf("  synaptic memory %s used; largest core %s of %s%n", bytes(r.memoryBitsUsed()), bytes(r.largestCoreBits()), bytes(r.memoryBitsPerCore()));
+        out.printf("  placement: %.1f messages x hops per step (row-major placement: %.1f)%n", r.placementCost(), r.rowMajorCost());
+        out.printf("  calibrated on %d sequence(s) of %d steps; quantization error on the first:%n", r.calibrationSequences(), r.calibrationSteps());
+        out.printf("  %-22s %-8s %8s %5s %9s %10s %11s %9s  %s%n", "layer", "program", "neurons", "cores", "synapses", "memory", "coefficients",
+                "weights", "layer output");
+        for (io.dendra.compiler.CompileReport.Layer l : r.layers()) {
+            String measure = l.errorMeasure().equals("spike agreement") ? String.format("%.2f%% spikes agree", 100 * l.error())
+                    : String.format("%.2e %s", l.error(), l.errorMeasure());
+            out.printf("  %-22s %-8s %8d %5d %9d %10s %11.1e %8.2f%%  %s%n", l.name(), l.program(), l.neurons(), l.cores(), l.synapses(),
+                    bytes(l.memoryBits()), l.coefficientError(), 100 * l.weightError(), measure);
+        }
+    }
+
+    static String bytes(long bits) {
+        double b = bits / 8.0;
+        if (b >= 1 << 20) return String.format("%.1f MiB", b / (1 << 20));
+        if (b >= 1 << 10) return String.format("%.1f KiB", b / (1 << 10));
+        return String.format("%.0f B", b);
+    }
 }

@@ -3,7 +3,7 @@ package io.dendra.diagnostics;
 /**
  * The catalogue of every user-facing error. Each code is documented in {@code docs/errors.md}; a
  * test checks that the two agree. Ranges: E00xx command line, E01xx tensor files, E02xx the model
- * language, E03xx the model graph, E05xx target files, E06xx chip images, E07xx inputs, E09xx checkpoint import.
+ * language, E03xx the model graph, E04xx compiling to a chip, E05xx target files, E06xx chip images, E07xx inputs, E09xx checkpoint import.
  */
 public enum ErrorCode {
     // E00xx: the command line
@@ -35,6 +35,15 @@ public enum ErrorCode {
     // E03xx: the model graph
     SHAPE_MISMATCH("E0301", "layer shapes do not match", "the layer's input width must match what feeds it"),
     TIME_MISMATCH("E0302", "layer needs a sequence", "put sequence layers (s4d, lif, norms over time) before mean_time"),
+
+    // E04xx: compiling to a chip
+    UNSUPPORTED_ON_TARGET("E0412", "layer needs what the target lacks", "use a target that has it, for example --target loihi2"),
+    LAYERNORM_ON_CHIP("E0413", "LayerNorm does not map to a chip", "train with BatchNorm (it folds into the weights) or norm=none"),
+    BIDIRECTIONAL_ON_CHIP("E0414", "bidirectional S4D cannot stream", "a chip sees each input once; use a causal (unidirectional) model"),
+    DELAY_OUT_OF_RANGE("E0415", "delay balancing needs a longer synaptic delay than the target allows", "raise core.delay in the target"),
+    NOT_LOWERABLE("E0416", "layer pattern has no chip lowering", "see docs/lowering.md for the patterns that map"),
+    CORE_TOO_SMALL("E0417", "one neuron does not fit a core", "use a target with more synaptic memory or input axons per core"),
+    BOARD_TOO_SMALL("E0418", "model needs more chips than a board has", "use a smaller model or a target with more chips per board"),
 
     // E05xx: target files
     TARGET_SYNTAX("E0501", "target file syntax error", "see docs/targets.md for the target language"),

@@ -1,0 +1,30 @@
+package io.dendra.cli;
+
+import io.dendra.compiler.graph.ModelGraph;
+import io.dendra.compiler.reference.SequenceBatch;
+import io.dendra.compiler.tensor.Tensor;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+/**
+ * The sequences the compiler calibrates its fixed-point scales on: a {@code --calibrate} file,
+ * or by default {@value #DEFAULT_SEQUENCES} sequences of {@value #DEFAULT_STEPS} steps of values
+ * uniform in [0, 1) (token ids uniform over the vocabulary), from a fixed seed.
+ */
+final class CalibrationInput {
+    static final int DEFAULT_SEQUENCES = 4;
+    static final int DEFAULT_STEPS = 128;
+    private static final long SEED = 2024;
+
+    private CalibrationInput() {}
+
+    static SequenceBatch of(Path file, ModelGraph graph) {
+        if (file != null) return InputFiles.read(file, graph);
+        var input = graph.input();
+        SplittableRandom random = new SplittableRandom(SEED);
+        double[] values = new double[DEFAULT_SEQUENCES * DEFAULT_STEPS * input.width()];
+        for (int i = 0; i < values.length; i++) values[i] = input.tokens() ? random.nextInt(input.vocabulary()) : random.nextDouble();
+        int[] shape = input.tokens() ? new int[] {DEFAULT_SEQUENCES, DEFAULT_STEPS} : new int[] {DEFAULT_SEQUENCES, DEFAULT_STEPS, input.width()};
+        return SequenceBatch.of(Tensor.of("calibration", shape, values), input, Path.of("(synthetic calibration input)"));
+    }
+}

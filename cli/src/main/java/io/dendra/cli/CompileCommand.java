@@ -1,0 +1,63 @@
+package io.dendra.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dendra.compiler.Compiler;
+import io.dendra.compiler.frontend.ModelLoader;
+import io.dendra.compiler.graph.ModelGraph;
+import io.dendra.ir.DchipFormat;
+import io.dendra.targets.Target;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code dendra compile MODEL --target T -o OUT.dchip}: compiles a model into a chip image and prints its resources. */
+@Command(name = "compile", mixinStandardHelpOptions = true,
+        description = "Compile a model into a chip image (.dchip) for a target; print cores, memory, placement and quantization error.")
+final class CompileCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "MODEL", description = "model file (.dnd)")
+    Path model;
+
+    @Mixin
+    TargetOption target;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.dchip", description = "the chip image to write")
+    Path output;
+
+    @Option(names = "--calibrate", paramLabel = "X.npy", description = "input sequences to calibrate fixed-point scales on "
+            + "(default: " + CalibrationInput.DEFAULT_SEQUENCES + " sequences of " + CalibrationInput.DEFAULT_STEPS + " steps uniform in [0, 1))")
+    Path calibrate;
+
+    @Option(names = "--report", paramLabel = "FILE.json", description = "also write the resource report as JSON")
+    Path report;
+
+    @Option(names = {"-v", "--verbose"}, description = "print each compiler pass with its time")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Target t = target.load();
+        ModelGraph graph = ModelLoader.load(model);
+        Compiler.Result result = Compiler.compile(graph, t, CalibrationInput.of(calibrate, graph), verbose ? out::println : null);
+        OutputFiles.createParent(output);
+        DchipFormat.write(output, result.image());
+        out.printf("compiled %s for %s -> %s%n", graph.name(), t.name(), output);
+        Summaries.printCompileReport(out, result.report());
+        if (report != null) {
+            OutputFiles.writeText(report, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result.report()) + "\n");
+        }
+        out.flush();
+        return 0;
+    }
+
+}

@@ -1,0 +1,126 @@
+package io.dendra.compiler;
+
+import io.dendra.compiler.graph.ModelGraph;
+import io.dendra.compiler.graph.Node;
+import io.dendra.compiler.mapping.CorePiece;
+import io.dendra.compiler.mapping.ImageBuilder;
+import io.dendra.compiler.mapping.Partitioner;
+import io.dendra.compiler.passes.Calibration;
+import io.dendra.compiler.passes.LogicalBlock;
+import io.dendra.compiler.passes.LogicalNetwork;
+import io.dendra.compiler.passes.Lowering;
+import io.dendra.compiler.passes.Quantization;
+import io.dendra.compiler.reference.ReferenceInterpreter;
+import io.dendra.compiler.reference.SequenceBatch;
+import io.dendra.ir.ChipImage;
+import io.dendra.ir.ImageExecutor;
+import io.dendra.ir.NeuronKernels;
+import io.dendra.targets.Target;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The compiler back end, top to bottom as DESIGN §1 draws it: lower the graph to neuron programs,
+ * calibrate on sample sequences, quantize, partition into cores, place and route into an image,
+ * then run the image on the first calibration sequence to measure what quantization cost. Each
+ * pass stops the pipeline with its own error; {@code log} receives each pass's name and time.
+ */
+public final class Compiler {
+
+    /** How far the chip's layers are from the reference on the first calibration sequence. */
+    public record LayerError(String layer, String program, double coefficientError, double weightError, String measure, double value) {}
+
+    public record Result(ChipImage image, CompileReport report) {}
+
+    private Compiler() {}
+
+    public static Result compile(ModelGraph graph, Target target, SequenceBatch calibration, Consumer<String> log) {
+        LogicalNetwork network = timed(log, "lower", () -> Lowering.lower(graph, target));
+        Calibration ranges = timed(log, "calibrate", () -> Calibration.measure(graph, network, calibration));
+        Map<String, Double> coefficientError = timed(log, "quantize", () -> Quantization.apply(network, target, ranges));
+        List<CorePiece> pieces = timed(log, "partition", () -> new Partitioner(target).partition(network));
+        ImageBuilder.Result built = timed(log, "place and route", () -> ImageBuilder.build(target, network, pieces,
+                ImageBuilder.activity(network, ranges.firstSample())));
+        List<LayerError> errors = timed(log, "measure quantization error", () -> measure(graph, network, built, ranges, coefficientError));
+        return new Result(built.image(), CompileReport.of(target, built, errors, calibration));
+    }
+
+    /**
+     * Runs the image on the first calibration sequence and compares each layer with the reference:
+     * the fraction of matching spike decisions for spiking layers, the RMS error relative to the
+     * RMS value for graded ones, and the largest error relative to the largest value for the outputs.
+     */
+    private static List<LayerError> measure(ModelGraph graph, LogicalNetwork network, ImageBuilder.Result built, Calibration ranges,
+            Map<String, Double> coefficientError) {
+        ChipImage image = built.image();
+        int steps = ranges.firstSteps();
+        Map<String, long[]> sent = new LinkedHashMap<>();
+        for (LogicalBlock b : network.blocks()) sent.put(b.name(), new long[steps * b.count()]);
+        double[] chipOutput = new ImageExecutor(image).run(ranges.firstInput(), steps, (step, core, neuron, payload) -> {
+            var block = image.cores().get(core).neurons();
+            int t = step - block.startStep();
+            if (t >= 0 && t < steps) sent.get(block.layer())[t * sentWidth(network, block.layer()) + block.firstNeuron() + neuron] = payload;
+        });
+        Map<Node, double[]> reference = ranges.firstSample();
+        List<LayerError> errors = new ArrayList<>();
+        for (ImageBuilder.LayerUse use : built.layers()) {
+            LogicalBlock b = network.blocks().stream().filter(x -> x.name().equals(use.name())).findFirst().orElseThrow();
+            double coefficient = coefficientError.getOrDefault(b.name(), 0.0);
+            if (b == network.outputBlock() && network.outputKind() == io.dendra.ir.OutputMap.Kind.READOUT) {
+                double[] ref = new ReferenceInterpreter(graph).runSample(ranges.firstInput(), steps);
+                errors.add(new LayerError(b.name(), b.program().id(), coefficient, use.weightError(), "output error", relativeError(chipOutput, ref)));
+                continue;
+            }
+            double[] ref = reference.get(b.valueNode());
+            long[] chip = sent.get(b.name());
+            if (NeuronKernels.emitsGraded(b.program())) {
+                double[] decoded = new double[chip.length];
+                for (int i = 0; i < chip.length; i++) decoded[i] = Math.scalb((double) chip[i], -b.outputFraction());
+                errors.add(new LayerError(b.name(), b.program().id(), coefficient, use.weightError(), "relative RMS error", relativeRms(decoded, ref)));
+            } else {
+                int agree = 0;
+                for (int i = 0; i < chip.length; i++) if ((chip[i] != 0) == (ref[i] != 0)) agree++;
+                errors.add(new LayerError(b.name(), b.program().id(), coefficient, use.weightError(), "spike agreement", (double) agree / chip.length));
+            }
+        }
+        return errors;
+    }
+
+    private static int sentWidth(LogicalNetwork network, String layer) {
+        for (LogicalBlock b : network.blocks()) if (b.name().equals(layer)) return b.count();
+        throw new IllegalStateException(layer);
+    }
+
+    /** RMS of (chip − reference) over RMS of the reference: how far a graded layer is overall. */
+    static double relativeRms(double[] chip, double[] reference) {
+        double error = 0;
+        double value = 0;
+        for (int i = 0; i < reference.length; i++) {
+            error += (chip[i] - reference[i]) * (chip[i] - reference[i]);
+            value += reference[i] * reference[i];
+        }
+        return value == 0 ? Math.sqrt(error / reference.length) : Math.sqrt(error / value);
+    }
+
+    /** max |chip − reference| / max |reference|. */
+    static double relativeError(double[] chip, double[] reference) {
+        double maxError = 0;
+        double maxValue = 0;
+        for (int i = 0; i < reference.length; i++) {
+            maxError = Math.max(maxError, Math.abs(chip[i] - reference[i]));
+            maxValue = Math.max(maxValue, Math.abs(reference[i]));
+        }
+        return maxValue == 0 ? maxError : maxError / maxValue;
+    }
+
+    private static <T> T timed(Consumer<String> log, String pass, Supplier<T> work) {
+        long start = System.nanoTime();
+        T result = work.get();
+        if (log != null) log.accept(String.format("  %-28s %8.1f ms", pass, (System.nanoTime() - start) / 1e6));
+        return result;
+    }
+}

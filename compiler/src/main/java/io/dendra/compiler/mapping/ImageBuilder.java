@@ -1,0 +1,280 @@
+package io.dendra.compiler.mapping;
+
+import io.dendra.compiler.graph.Node;
+import io.dendra.compiler.passes.ChipValue;
+import io.dendra.compiler.passes.Connection;
+import io.dendra.compiler.passes.HostInput;
+import io.dendra.compiler.passes.LogicalBlock;
+import io.dendra.compiler.passes.LogicalNetwork;
+import io.dendra.diagnostics.DendraException;
+import io.dendra.diagnostics.ErrorCode;
+import io.dendra.diagnostics.Place;
+import io.dendra.ir.ChipImage;
+import io.dendra.ir.CoreImage;
+import io.dendra.ir.InputMap;
+import io.dendra.ir.LayerMapping;
+import io.dendra.ir.NeuronBlock;
+import io.dendra.ir.NeuronProgram;
+import io.dendra.ir.OutputMap;
+import io.dendra.ir.RouteTable;
+import io.dendra.ir.SynapseTable;
+import io.dendra.targets.Target;
+import io.dendra.targets.TargetPrinter;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a quantized, partitioned network into a chip image: gives every core its input axons —
+ * one per source value and delay that reaches it, with a weight exponent shared by the axon's
+ * synapses and signed mantissas of the target's weight bits — builds the route of every neuron
+ * and input channel (one message per destination axon), places the cores, and writes the maps.
+ */
+public final class ImageBuilder {
+
+    /** Connections from one source with one delay share axons. */
+    private record SourceAndDelay(ChipValue source, int delay) {}
+
+    /** One destination of a source value: a core and an axon there. */
+    private record Destination(int core, int axon) {}
+
+    /** A core's synapses while they are collected. */
+    private static final class CoreSynapses {
+        final List<Integer> start = new ArrayList<>(List.of(0));
+        final List<Integer> exponent = new ArrayList<>();
+        final List<Integer> target = new ArrayList<>();
+        final List<Integer> weight = new ArrayList<>();
+        final List<Integer> delay = new ArrayList<>();
+
+        SynapseTable table() {
+            return new SynapseTable(ints(start), ints(exponent), ints(target), ints(weight), ints(delay));
+        }
+    }
+
+    /** What the resource report says of one layer. */
+    public record LayerUse(String name, NeuronProgram program, int neurons, List<Integer> cores, long synapses, long memoryBits, int axons,
+            double weightError) {}
+
+    public record Result(ChipImage image, Placement placement, List<LayerUse> layers, long[] memoryBitsPerCore) {}
+
+    private final Target target;
+    private final LogicalNetwork network;
+    private final List<CorePiece> pieces;
+    private final Map<ChipValue, Map<Integer, List<Destination>>> routes = new IdentityHashMap<>();
+    private final Map<LogicalBlock, double[]> weightError = new IdentityHashMap<>();
+
+    private ImageBuilder(Target target, LogicalNetwork network, List<CorePiece> pieces) {
+        this.target = target;
+        this.network = network;
+        this.pieces = pieces;
+    }
+
+    /** Builds the image; {@code activity} gives, per source, the fraction of steps each of its values is sent. */
+    public static Result build(Target target, LogicalNetwork network, List<CorePiece> pieces, Map<ChipValue, Double> activity) {
+        return new ImageBuilder(target, network, pieces).run(activity);
+    }
+
+    private Result run(Map<ChipValue, Double> activity) {
+        int mantissaMax = (1 << (target.core().weightBits().max() - 1)) - 1;
+        List<CoreSynapses> synapses = new ArrayList<>();
+        for (CorePiece piece : pieces) synapses.add(axons(piece, mantissaMax));
+
+        List<Placer.Traffic> traffic = new ArrayList<>();
+        for (CorePiece piece : pieces) {
+            Map<Integer, List<Destination>> out = routes.getOrDefault(piece.block(), Map.of());
+            Map<Integer, Double> perCore = new LinkedHashMap<>();
+            for (int n = piece.first(); n < piece.first() + piece.count(); n++) {
+                for (Destination d : out.getOrDefault(n, List.of())) perCore.merge(d.core(), activity.getOrDefault(piece.block(), 1.0), Double::sum);
+            }
+            perCore.forEach((to, messages) -> traffic.add(new Placer.Traffic(piece.core(), to, messages)));
+        }
+        Placement placement = new Placer(target.mesh(), pieces.size(), traffic).place();
+
+        List<CoreImage> cores = new ArrayList<>();
+        long[] memory = new long[pieces.size()];
+        for (CorePiece piece : pieces) {
+            LogicalBlock b = piece.block();
+            int per = b.params().length / b.count();
+            int[] params = java.util.Arrays.copyOfRange(b.params(), piece.first() * per, (piece.first() + piece.count()) * per);
+            NeuronBlock neurons = new NeuronBlock(b.program(), b.name(), piece.first(), piece.count(), b.states(), b.startStep(), params);
+            SynapseTable table = synapses.get(piece.core()).table();
+            RouteTable routeTable = routeTable(piece);
+            if (routeTable.routes() > target.core().outputAxons()) {
+                throw new DendraException(ErrorCode.CORE_TOO_SMALL, Place.named("layer " + b.name()), "layer " + b.name() + ": a core's neurons send to "
+                        + routeTable.routes() + " axons, but a core has " + target.core().outputAxons() + " output axons", null);
+            }
+            int slot = placement.slot(piece.core());
+            cores.add(new CoreImage(piece.core(), Placement.chip(target.mesh(), slot), Placement.tileX(target.mesh(), slot),
+                    Placement.tileY(target.mesh(), slot), Placement.slotInTile(target.mesh(), slot), neurons, table, routeTable));
+            memory[piece.core()] = memoryBits(table) + Partitioner.stateBits(target, b, piece.count());
+        }
+        int chips = 1 + cores.stream().mapToInt(CoreImage::chip).max().orElse(0);
+        ChipImage image = new ChipImage(network.modelName(), target.name(), TargetPrinter.text(target), target.formats().stateBits(),
+                target.formats().gradedPayloadBits().orElse(0), chips, cores, inputMap(), outputMap(), layerMappings(), network.firstOutputStep());
+        return new Result(image, placement, layerUses(cores, memory), memory);
+    }
+
+    /**
+     * The axons of one core: for each source and delay reaching the block, one axon per source
+     * value with a non-zero weight to this core's neurons, its exponent set by its largest weight.
+     */
+    private CoreSynapses axons(CorePiece piece, int mantissaMax) {
+        LogicalBlock b = piece.block();
+        CoreSynapses s = new CoreSynapses();
+        double[] errors = weightError.computeIfAbsent(b, k -> new double[1]);
+        Map<SourceAndDelay, List<Connection>> groups = new LinkedHashMap<>();
+        for (Connection c : b.inputs()) groups.computeIfAbsent(new SourceAndDelay(c.source(), c.delay()), k -> new ArrayList<>()).add(c);
+        int minExp = target.core().weightExponent().min();
+        int maxExp = target.core().weightExponent().max();
+        for (List<Connection> group : groups.values()) {
+            ChipValue source = group.get(0).source();
+            int delay = group.get(0).delay();
+            for (int k = 0; k < source.width(); k++) {
+                List<int[]> targets = new ArrayList<>();
+                List<Double> values = new ArrayList<>();
+                double max = 0;
+                for (Connection c : group) {
+                    double convert = Math.scalb(1.0, b.inputFraction(c.compartment()) - source.outputFraction());
+                    for (int i = 0; i < piece.count(); i++) {
+                        double w = c.weight(piece.first() + i, k);
+                        if (w == 0) continue;
+                        double scaled = w * convert;
+                        targets.add(new int[] {i * b.compartments() + c.compartment()});
+                        values.add(scaled);
+                        max = Math.max(max, Math.abs(scaled));
+                    }
+                }
+                if (targets.isEmpty()) continue;
+                int exponent = (int) Math.ceil(Math.log(max / mantissaMax) / Math.log(2));
+                exponent = Math.max(minExp, Math.min(maxExp, exponent));
+                int axon = s.exponent.size();
+                int kept = 0;
+                for (int j = 0; j < targets.size(); j++) {
+                    long m = Math.round(Math.scalb(values.get(j), -exponent));
+                    m = Math.max(-mantissaMax, Math.min(mantissaMax, m));
+                    errors[0] = Math.max(errors[0], Math.abs(Math.scalb((double) m, exponent) - values.get(j)) / max);
+                    if (m == 0) continue;
+                    s.target.add(targets.get(j)[0]);
+                    s.weight.add((int) m);
+                    s.delay.add(delay);
+                    kept++;
+                }
+                if (kept == 0) continue;
+                s.exponent.add(exponent);
+                s.start.add(s.target.size());
+                routes.computeIfAbsent(source, x -> new LinkedHashMap<>()).computeIfAbsent(k, x -> new ArrayList<>())
+                        .add(new Destination(piece.core(), axon));
+            }
+        }
+        return s;
+    }
+
+    private RouteTable routeTable(CorePiece piece) {
+        Map<Integer, List<Destination>> out = routes.getOrDefault(piece.block(), Map.of());
+        int[] start = new int[piece.count() + 1];
+        List<Integer> cores = new ArrayList<>();
+        List<Integer> axons = new ArrayList<>();
+        for (int i = 0; i < piece.count(); i++) {
+            for (Destination d : out.getOrDefault(piece.first() + i, List.of())) {
+                cores.add(d.core());
+                axons.add(d.axon());
+            }
+            start[i + 1] = cores.size();
+        }
+        return new RouteTable(start, ints(cores), ints(axons));
+    }
+
+    private InputMap inputMap() {
+        HostInput input = network.input();
+        Map<Integer, List<Destination>> out = routes.getOrDefault(input, Map.of());
+        int[] start = new int[input.width() + 1];
+        List<Integer> cores = new ArrayList<>();
+        List<Integer> axons = new ArrayList<>();
+        for (int c = 0; c < input.width(); c++) {
+            for (Destination d : out.getOrDefault(c, List.of())) {
+                cores.add(d.core());
+                axons.add(d.axon());
+            }
+            start[c + 1] = cores.size();
+        }
+        return new InputMap(input.width(), input.binary(), input.outputFraction(), start, ints(cores), ints(axons));
+    }
+
+    private OutputMap outputMap() {
+        LogicalBlock out = network.outputBlock();
+        int n = out.count();
+        int[] core = new int[n];
+        int[] neuron = new int[n];
+        double[] scale = new double[n];
+        for (CorePiece piece : pieces) {
+            if (piece.block() != out) continue;
+            for (int i = 0; i < piece.count(); i++) {
+                core[piece.first() + i] = piece.core();
+                neuron[piece.first() + i] = i;
+            }
+        }
+        int fraction = network.outputKind() == OutputMap.Kind.READOUT ? out.inputFraction(0) : out.outputFraction();
+        java.util.Arrays.fill(scale, Math.scalb(1.0, -fraction));
+        return new OutputMap(network.outputKind(), network.firstOutputStep(), core, neuron, scale, network.outputBias());
+    }
+
+    private List<LayerMapping> layerMappings() {
+        List<LayerMapping> layers = new ArrayList<>();
+        for (LogicalBlock b : network.blocks()) {
+            layers.add(new LayerMapping(b.name(), b.program(), b.count(), coresOf(b), b.denseOpsPerStep()));
+        }
+        return layers;
+    }
+
+    private List<LayerUse> layerUses(List<CoreImage> cores, long[] memory) {
+        List<LayerUse> uses = new ArrayList<>();
+        for (LogicalBlock b : network.blocks()) {
+            long synapses = 0;
+            long bits = 0;
+            int axons = 0;
+            for (int c : coresOf(b)) {
+                synapses += cores.get(c).synapses().synapses();
+                axons += cores.get(c).synapses().axons();
+                bits += memory[c];
+            }
+            uses.add(new LayerUse(b.name(), b.program(), b.count(), coresOf(b), synapses, bits, axons, weightError.getOrDefault(b, new double[1])[0]));
+        }
+        return uses;
+    }
+
+    private List<Integer> coresOf(LogicalBlock b) {
+        List<Integer> cores = new ArrayList<>();
+        for (CorePiece p : pieces) if (p.block() == b) cores.add(p.core());
+        return cores;
+    }
+
+    /** Synapse words actually used: each axon's entries packed into words. */
+    private long memoryBits(SynapseTable table) {
+        long bits = 0;
+        for (int a = 0; a < table.axons(); a++) bits += Partitioner.synapseBits(target, 1, table.end(a) - table.start(a));
+        return bits;
+    }
+
+    /** How often each source sends, from the reference on the first calibration sequence. */
+    public static Map<ChipValue, Double> activity(LogicalNetwork network, Map<Node, double[]> reference) {
+        Map<ChipValue, Double> activity = new IdentityHashMap<>();
+        activity.put(network.input(), nonZeroFraction(reference.get(network.input().valueNode())));
+        for (LogicalBlock b : network.blocks()) activity.put(b, nonZeroFraction(reference.get(b.valueNode())));
+        return activity;
+    }
+
+    private static double nonZeroFraction(double[] values) {
+        if (values == null || values.length == 0) return 1;
+        int n = 0;
+        for (double v : values) if (v != 0) n++;
+        return (double) n / values.length;
+    }
+
+    private static int[] ints(List<Integer> list) {
+        int[] a = new int[list.size()];
+        for (int i = 0; i < a.length; i++) a[i] = list.get(i);
+        return a;
+    }
+}

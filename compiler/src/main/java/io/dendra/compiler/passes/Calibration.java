@@ -1,0 +1,135 @@
+package io.dendra.compiler.passes;
+
+import io.dendra.compiler.graph.ModelGraph;
+import io.dendra.compiler.graph.Node;
+import io.dendra.compiler.graph.S4dNode;
+import io.dendra.compiler.reference.ReferenceInterpreter;
+import io.dendra.compiler.reference.SequenceBatch;
+import io.dendra.ir.NeuronProgram;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * The value ranges the fixed-point formats must hold, measured by running the float64 reference
+ * on calibration sequences: the largest magnitude each chip value sends, each block's input per
+ * compartment, and for ssm neurons each channel's complex states and soma potential. Keeps the
+ * first sequence's layer values for the quantization error report.
+ */
+public final class Calibration {
+    private final Map<ChipValue, Double> outputMax = new IdentityHashMap<>();
+    private final Map<LogicalBlock, double[]> inputMax = new IdentityHashMap<>();
+    private final Map<LogicalBlock, double[]> stateMax = new IdentityHashMap<>();
+    private final Map<LogicalBlock, double[]> somaMax = new IdentityHashMap<>();
+    private final Map<LogicalBlock, double[]> preactivation = new IdentityHashMap<>();
+    private Map<Node, double[]> firstSample;
+    private double[] firstInput;
+    private int firstSteps;
+    private final int sequences;
+
+    private Calibration(int sequences) {
+        this.sequences = sequences;
+    }
+
+    public static Calibration measure(ModelGraph graph, LogicalNetwork network, SequenceBatch batch) {
+        Calibration c = new Calibration(batch.size());
+        ReferenceInterpreter reference = new ReferenceInterpreter(graph);
+        for (double[] sample : batch.samples()) {
+            Map<Node, double[]> values = reference.evaluate(sample, batch.steps());
+            if (c.firstSample == null) {
+                c.firstSample = values;
+                c.firstInput = sample;
+                c.firstSteps = batch.steps();
+            }
+            c.record(network, values, batch.steps());
+        }
+        return c;
+    }
+
+    private void record(LogicalNetwork network, Map<Node, double[]> values, int steps) {
+        outputMax.merge(network.input(), maxAbs(values.get(network.input().valueNode())), Math::max);
+        for (LogicalBlock block : network.blocks()) {
+            if (block.graded()) outputMax.merge(block, maxAbs(values.get(block.valueNode())), Math::max);
+            double[][] pre = preactivations(block, values, steps);
+            double[] max = inputMax.computeIfAbsent(block, b -> new double[b.compartments()]);
+            for (int c = 0; c < pre.length; c++) max[c] = Math.max(max[c], maxAbs(pre[c]));
+            if (block.program() == NeuronProgram.SSM) recordSsm(block, pre[0], values.get(block.s4d), steps);
+            if (!preactivation.containsKey(block)) preactivation.put(block, pre[0]);
+        }
+    }
+
+    /** What each compartment of each neuron receives per step: Σ over connections of W·source + bias. */
+    static double[][] preactivations(LogicalBlock block, Map<Node, double[]> values, int steps) {
+        int n = block.count();
+        double[][] pre = new double[block.compartments()][steps * n];
+        for (int c = 0; c < block.compartments(); c++) {
+            for (int t = 0; t < steps; t++) for (int i = 0; i < n; i++) pre[c][t * n + i] = block.bias(i, c);
+        }
+        for (Connection conn : block.inputs()) {
+            double[] source = values.get(conn.source().valueNode());
+            int width = conn.source().width();
+            double[] target = pre[conn.compartment()];
+            double[] w = conn.weights();
+            for (int t = 0; t < steps; t++) {
+                for (int k = 0; k < width; k++) {
+                    double x = source[t * width + k];
+                    if (x == 0) continue; // spikes are mostly zero
+                    for (int i = 0; i < n; i++) target[t * n + i] += w[i * width + k] * x;
+                }
+            }
+        }
+        return pre;
+    }
+
+    /** Runs the float recurrence of each channel on its input to measure its states and soma. */
+    private void recordSsm(LogicalBlock block, double[] z, double[] s4dOutput, int steps) {
+        S4dNode s4d = block.s4d;
+        int h = block.count();
+        int m = block.states();
+        S4dNode.Discrete d = s4d.discretize();
+        double[] states = stateMax.computeIfAbsent(block, b -> new double[h]);
+        double[] soma = somaMax.computeIfAbsent(block, b -> new double[h]);
+        for (int c = 0; c < h; c++) {
+            for (int k = 0; k < m; k++) {
+                int mode = c * m + k;
+                double re = 0;
+                double im = 0;
+                for (int t = 0; t < steps; t++) {
+                    double u = z[t * h + c];
+                    double nextRe = d.abarRe()[mode] * re - d.abarIm()[mode] * im + d.bbarRe()[mode] * u;
+                    double nextIm = d.abarRe()[mode] * im + d.abarIm()[mode] * re + d.bbarIm()[mode] * u;
+                    re = nextRe;
+                    im = nextIm;
+                    states[c] = Math.max(states[c], Math.max(Math.abs(re), Math.abs(im)));
+                }
+            }
+            double v = 0;
+            double scale = block.lif.inputScale(c);
+            for (int t = 0; t < steps; t++) {
+                double y = s4dOutput[t * h + c] * scale;
+                v = block.lif.tau() * v + y;
+                soma[c] = Math.max(soma[c], Math.max(Math.abs(v), Math.abs(y)));
+                if (v >= block.lif.threshold()) v = 0;
+            }
+        }
+    }
+
+    private static double maxAbs(double[] values) {
+        double max = 0;
+        for (double v : values) max = Math.max(max, Math.abs(v));
+        return max;
+    }
+
+    public double outputMax(ChipValue value) { return outputMax.getOrDefault(value, 0.0); }
+    public double inputMax(LogicalBlock block, int compartment) { return inputMax.get(block)[compartment]; }
+    public double stateMax(LogicalBlock block, int neuron) { return stateMax.get(block)[neuron]; }
+    public double somaMax(LogicalBlock block, int neuron) { return somaMax.get(block)[neuron]; }
+    public int sequences() { return sequences; }
+
+    /** The reference values of every layer on the first calibration sequence. */
+    public Map<Node, double[]> firstSample() { return firstSample; }
+    public double[] firstInput() { return firstInput.clone(); }
+    public int firstSteps() { return firstSteps; }
+
+    /** The first sequence's per-step input to compartment 0 of a block. */
+    double[] firstPreactivation(LogicalBlock block) { return preactivation.get(block); }
+}

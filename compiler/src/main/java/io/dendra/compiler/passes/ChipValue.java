@@ -1,0 +1,21 @@
+package io.dendra.compiler.passes;
+
+import io.dendra.compiler.graph.Node;
+
+/** Something on the chip that sends values each step: the host's input channels or a block of neurons. */
+public sealed interface ChipValue permits HostInput, LogicalBlock {
+    /** How many values it sends per step (channels or neurons). */
+    int width();
+
+    /** The step at which it sends the values belonging to input step 0. */
+    int sendStep();
+
+    /** Whether its messages carry payloads; otherwise they are binary spikes. */
+    boolean graded();
+
+    /** The graph node whose reference values equal the values it sends, for calibration. */
+    Node valueNode();
+
+    /** Fraction bits of its payloads (0 for spikes, whose payload 1 means 1). */
+    int outputFraction();
+}

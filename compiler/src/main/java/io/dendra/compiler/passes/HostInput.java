@@ -1,0 +1,26 @@
+package io.dendra.compiler.passes;
+
+import io.dendra.compiler.graph.InputNode;
+
+/** The model input, sent by the host at step t for input step t: graded payloads, or spikes on a binary-only target. */
+public final class HostInput implements ChipValue {
+    private final InputNode node;
+    private final boolean binary;
+    private int fraction;
+
+    HostInput(InputNode node, boolean binary) {
+        this.node = node;
+        this.binary = binary;
+    }
+
+    public boolean binary() { return binary; }
+    @Override public int width() { return node.width(); }
+    @Override public int sendStep() { return 0; }
+    @Override public boolean graded() { return !binary; }
+    @Override public InputNode valueNode() { return node; }
+    @Override public int outputFraction() { return binary ? 0 : fraction; }
+
+    void setFraction(int fraction) {
+        this.fraction = fraction;
+    }
+}

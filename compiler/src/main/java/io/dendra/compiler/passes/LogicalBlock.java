@@ -1,0 +1,70 @@
+package io.dendra.compiler.passes;
+
+import io.dendra.compiler.graph.LifNode;
+import io.dendra.compiler.graph.Node;
+import io.dendra.compiler.graph.S4dNode;
+import io.dendra.ir.NeuronKernels;
+import io.dendra.ir.NeuronProgram;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The neurons of one model layer before they are split into cores: program, count, the step they
+ * start, real-valued biases and parameters, the connections feeding them; then, after
+ * quantization, the fraction bits of their inputs and outputs and their integer parameters.
+ */
+public final class LogicalBlock implements ChipValue {
+    private final String name;
+    private final NeuronProgram program;
+    private final int count;
+    private final int states;
+    private final int startStep;
+    private final Node valueNode;
+    private final double[] bias;
+    private final List<Connection> inputs = new ArrayList<>();
+    final S4dNode s4d;
+    final LifNode lif;
+    private final long denseOpsPerStep;
+
+    int[] inputFraction;
+    int outputFraction;
+    int[] params;
+
+    LogicalBlock(String name, NeuronProgram program, int count, int states, int startStep, Node valueNode, double[] bias, S4dNode s4d, LifNode lif,
+            long denseOpsPerStep) {
+        this.name = name;
+        this.program = program;
+        this.count = count;
+        this.states = states;
+        this.startStep = startStep;
+        this.valueNode = valueNode;
+        this.bias = bias;
+        this.s4d = s4d;
+        this.lif = lif;
+        this.denseOpsPerStep = denseOpsPerStep;
+        if (bias.length != count * NeuronKernels.compartments(program)) throw new IllegalArgumentException("one bias per compartment");
+    }
+
+    void connect(Connection c) {
+        if (c.weights().length != count * c.source().width()) throw new IllegalArgumentException("weights are neurons x source width");
+        inputs.add(c);
+    }
+
+    public String name() { return name; }
+    public NeuronProgram program() { return program; }
+    public int count() { return count; }
+    public int states() { return states; }
+    public int startStep() { return startStep; }
+    public int compartments() { return NeuronKernels.compartments(program); }
+    public double bias(int neuron, int compartment) { return bias[neuron * compartments() + compartment]; }
+    public List<Connection> inputs() { return List.copyOf(inputs); }
+    public long denseOpsPerStep() { return denseOpsPerStep; }
+    public int inputFraction(int compartment) { return inputFraction[compartment]; }
+    public int[] params() { return params.clone(); }
+
+    @Override public int width() { return count; }
+    @Override public int sendStep() { return startStep; }
+    @Override public boolean graded() { return NeuronKernels.emitsGraded(program); }
+    @Override public Node valueNode() { return valueNode; }
+    @Override public int outputFraction() { return graded() ? outputFraction : 0; }
+}

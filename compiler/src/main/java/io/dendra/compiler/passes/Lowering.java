@@ -1,0 +1,312 @@
+package io.dendra.compiler.passes;
+
+import io.dendra.compiler.graph.AddNode;
+import io.dendra.compiler.graph.BatchNormNode;
+import io.dendra.compiler.graph.EmbeddingNode;
+import io.dendra.compiler.graph.GluNode;
+import io.dendra.compiler.graph.InputNode;
+import io.dendra.compiler.graph.LayerNormNode;
+import io.dendra.compiler.graph.LifNode;
+import io.dendra.compiler.graph.LinearNode;
+import io.dendra.compiler.graph.MeanTimeNode;
+import io.dendra.compiler.graph.ModelGraph;
+import io.dendra.compiler.graph.Node;
+import io.dendra.compiler.graph.S4dNode;
+import io.dendra.diagnostics.DendraException;
+import io.dendra.diagnostics.ErrorCode;
+import io.dendra.ir.NeuronProgram;
+import io.dendra.ir.OutputMap;
+import io.dendra.targets.Target;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lowers a model graph to neuron programs and connections (docs/lowering.md). Each graph value is
+ * carried as a pending affine map {@code W·source + b} over something the chip sends, so that
+ * linear layers and BatchNorm fold into the weights of whatever consumes them; a residual addition
+ * becomes a {@code sum} neuron whose two inputs are delay-balanced; S4D and its LIF soma become one
+ * {@code ssm} neuron; the GLU mix becomes {@code glu} neurons; a mean over time followed by a
+ * decoder becomes {@code readout} neurons. Every hop costs one step, which sets each block's start.
+ */
+public final class Lowering {
+
+    /** {@code weights·source + bias}, rows × source width; null weights mean the identity. */
+    private record Pending(ChipValue source, double[] weights, double[] bias, int rows) {
+        static Pending identity(ChipValue source) {
+            return new Pending(source, null, new double[source.width()], source.width());
+        }
+
+        double weight(int row, int column) {
+            if (weights == null) return row == column ? 1 : 0;
+            return weights[row * source.width() + column];
+        }
+
+        double[] dense() {
+            if (weights != null) return weights;
+            int n = source.width();
+            double[] w = new double[n * n];
+            for (int i = 0; i < n; i++) w[i * n + i] = 1;
+            return w;
+        }
+
+        /** (W, b) ↦ (L·W, L·b + c) for a linear map L (rows × this.rows). */
+        Pending then(double[] l, double[] c, int outRows) {
+            int cols = source.width();
+            double[] w = new double[outRows * cols];
+            double[] b = new double[outRows];
+            for (int o = 0; o < outRows; o++) {
+                double sum = c == null ? 0 : c[o];
+                for (int r = 0; r < rows; r++) {
+                    double lr = l[o * rows + r];
+                    if (lr == 0) continue;
+                    sum += lr * bias[r];
+                    if (weights == null) {
+                        w[o * cols + r] += lr;
+                    } else {
+                        for (int k = 0; k < cols; k++) w[o * cols + k] += lr * weights[r * cols + k];
+                    }
+                }
+                b[o] = sum;
+            }
+            return new Pending(source, w, b, outRows);
+        }
+
+        /** Per-row scale and shift (a BatchNorm). */
+        Pending scaled(double[] scale, double[] shift) {
+            int cols = source.width();
+            double[] w = dense().clone();
+            double[] b = new double[rows];
+            for (int r = 0; r < rows; r++) {
+                for (int k = 0; k < cols; k++) w[r * cols + k] *= scale[r];
+                b[r] = bias[r] * scale[r] + shift[r];
+            }
+            return new Pending(source, w, b, rows);
+        }
+    }
+
+    /** An S4D waiting for the LIF soma it fuses with. */
+    private record PendingSsm(S4dNode s4d, Pending input) {}
+
+    /** A mean over time, waiting for the readout; linear maps after it compose into it. */
+    private record PendingMean(Pending inner) {}
+
+    private final Target target;
+    private final List<LogicalBlock> blocks = new ArrayList<>();
+    private final Map<Node, Object> lowered = new IdentityHashMap<>();
+    private final Map<Node, Integer> consumers = new IdentityHashMap<>();
+
+    private Lowering(Target target) {
+        this.target = target;
+    }
+
+    public static LogicalNetwork lower(ModelGraph graph, Target target) {
+        return new Lowering(target).run(graph);
+    }
+
+    private LogicalNetwork run(ModelGraph graph) {
+        for (Node node : graph.nodes()) for (Node in : node.inputs()) consumers.merge(in, 1, Integer::sum);
+        HostInput input = null;
+        for (Node node : graph.nodes()) {
+            if (node instanceof InputNode in) {
+                if (in.tokens()) {
+                    throw refuse(ErrorCode.NOT_LOWERABLE, node, "token input '" + in.name() + "' needs an embedding lookup, which runs on the host and is not lowered",
+                            "feed the embedded vectors as a real input");
+                }
+                input = new HostInput(in, !target.formats().gradedSpikes());
+                lowered.put(node, Pending.identity(input));
+            } else {
+                lowered.put(node, lowerNode(node));
+            }
+        }
+        Object result = lowered.get(graph.output());
+        if (result instanceof PendingMean mean) {
+            Pending p = mean.inner();
+            requireProgram(NeuronProgram.READOUT, graph.output(), "readout neurons");
+            LogicalBlock readout = block(graph.output().name(), NeuronProgram.READOUT, p.rows(), 0, new double[p.rows()], null, null,
+                    p.source(), p.rows() * (long) p.source().width(), graph.output());
+            readout.connect(new Connection(p.source(), 0, p.dense(), 0));
+            return new LogicalNetwork(graph.name(), input, blocks, OutputMap.Kind.READOUT, readout, p.bias());
+        }
+        if (result instanceof PendingSsm) throw refuse(ErrorCode.NOT_LOWERABLE, graph.output(), "an s4d output must go into a lif soma", null);
+        Pending p = (Pending) result;
+        if (p.source() instanceof LogicalBlock b && p.weights() == null && isZero(p.bias())) {
+            return new LogicalNetwork(graph.name(), input, blocks, OutputMap.Kind.STREAM, b, new double[b.width()]);
+        }
+        LogicalBlock sum = materialize(graph.output().name() + ".out", List.of(p), graph.output());
+        return new LogicalNetwork(graph.name(), input, blocks, OutputMap.Kind.STREAM, sum, new double[sum.width()]);
+    }
+
+    private Object lowerNode(Node node) {
+        if (node instanceof LinearNode n) {
+            Object in = lowered.get(n.input());
+            double[] w = n.weight();
+            double[] b = n.hasBias() ? n.bias() : new double[n.width()];
+            if (in instanceof PendingMean mean) return new PendingMean(mean.inner().then(w, b, n.width()));
+            return pending(n.input(), in).then(w, b, n.width());
+        }
+        if (node instanceof BatchNormNode n) {
+            double[] scale = new double[n.width()];
+            double[] shift = new double[n.width()];
+            for (int c = 0; c < n.width(); c++) {
+                scale[c] = n.scale(c);
+                shift[c] = n.shift(c);
+            }
+            Object in = lowered.get(n.input());
+            if (in instanceof PendingMean mean) return new PendingMean(mean.inner().scaled(scale, shift));
+            return pending(n.input(), in).scaled(scale, shift);
+        }
+        if (node instanceof LayerNormNode n) {
+            throw refuse(ErrorCode.LAYERNORM_ON_CHIP, n, "layer " + n.name() + ": LayerNorm needs the mean and variance of all "
+                    + n.width() + " channels at every step, which no neuron sees", null);
+        }
+        if (node instanceof EmbeddingNode n) throw refuse(ErrorCode.NOT_LOWERABLE, n, "embedding '" + n.name() + "' runs on the host", null);
+        if (node instanceof S4dNode n) {
+            if (n.bidirectional()) {
+                throw refuse(ErrorCode.BIDIRECTIONAL_ON_CHIP, n, "layer " + n.name() + ": its backward half needs inputs that arrive later", null);
+            }
+            if (consumers.getOrDefault(n, 0) != 1) {
+                throw refuse(ErrorCode.NOT_LOWERABLE, n, "layer " + n.name() + ": an s4d output must go into exactly one lif soma", null);
+            }
+            return new PendingSsm(n, pending(n.input(), lowered.get(n.input())));
+        }
+        if (node instanceof LifNode n) {
+            Object in = lowered.get(n.input());
+            if (in instanceof PendingSsm ssm) return Pending.identity(ssmBlock(ssm, n));
+            return Pending.identity(lifBlock(n, pending(n.input(), in)));
+        }
+        if (node instanceof GluNode n) return Pending.identity(gluBlock(n, pending(n.input(), lowered.get(n.input()))));
+        if (node instanceof AddNode n) {
+            Object left = lowered.get(n.left());
+            Object right = lowered.get(n.right());
+            if (left instanceof PendingMean || right instanceof PendingMean) {
+                throw refuse(ErrorCode.NOT_LOWERABLE, n, "layer " + n.name() + ": additions after mean_time are not lowered", null);
+            }
+            return Pending.identity(materialize(n.name(), List.of(pending(n.left(), left), pending(n.right(), right)), n));
+        }
+        if (node instanceof MeanTimeNode n) return new PendingMean(pending(n.input(), lowered.get(n.input())));
+        throw refuse(ErrorCode.NOT_LOWERABLE, node, "layer kind " + node.kind() + " is not lowered", null);
+    }
+
+    private Pending pending(Node from, Object value) {
+        if (value instanceof Pending p) return p;
+        if (value instanceof PendingSsm) throw refuse(ErrorCode.NOT_LOWERABLE, from, "layer " + from.name() + ": an s4d output must go into a lif soma", null);
+        throw refuse(ErrorCode.NOT_LOWERABLE, from, "layer " + from.name() + ": only a linear decoder may follow mean_time on a chip", null);
+    }
+
+    /** The S4D and its soma as one ssm neuron per channel; the input affine map becomes its synapses and bias. */
+    private LogicalBlock ssmBlock(PendingSsm ssm, LifNode lif) {
+        S4dNode s4d = ssm.s4d();
+        requireGraded(ssm.input().source(), s4d);
+        requireProgram(NeuronProgram.SSM, s4d, "an SSM channel with its LIF soma");
+        if (lif.reset() != LifNode.Reset.ZERO) throw refuse(ErrorCode.NOT_LOWERABLE, lif, "layer " + lif.name() + ": the ssm soma resets to zero", null);
+        Pending in = ssm.input();
+        long dense = (long) s4d.width() * in.source().width() + 8L * s4d.width() * s4d.states();
+        LogicalBlock b = block(s4d.name(), NeuronProgram.SSM, s4d.width(), s4d.states(), in.bias(), s4d, lif, in.source(), dense, lif);
+        b.connect(new Connection(in.source(), 0, in.dense(), 0));
+        return b;
+    }
+
+    private LogicalBlock lifBlock(LifNode lif, Pending in) {
+        requireProgram(NeuronProgram.LIF, lif, "LIF neurons");
+        if (lif.reset() != LifNode.Reset.ZERO) {
+            throw refuse(ErrorCode.NOT_LOWERABLE, lif, "layer " + lif.name() + ": the Loihi lif resets to zero; reset=\"subtract\" has no lowering", null);
+        }
+        if (in.source().graded()) requireGraded(in.source(), lif);
+        LogicalBlock b = block(lif.name(), NeuronProgram.LIF, lif.width(), 0, in.bias(), null, lif, in.source(),
+                (long) lif.width() * in.source().width(), lif);
+        b.connect(new Connection(in.source(), 0, in.dense(), 0));
+        return b;
+    }
+
+    /** Compartment a takes rows 0..H-1 of the mixed input, g rows H..2H-1. */
+    private LogicalBlock gluBlock(GluNode glu, Pending in) {
+        requireProgram(NeuronProgram.GLU, glu, "GLU neurons");
+        int h = glu.width();
+        Pending mixed = in.then(glu.weight(), glu.bias(), 2 * h);
+        int cols = mixed.source().width();
+        double[] bias = new double[2 * h];
+        double[] a = new double[h * cols];
+        double[] g = new double[h * cols];
+        for (int o = 0; o < h; o++) {
+            bias[2 * o] = mixed.bias()[o];
+            bias[2 * o + 1] = mixed.bias()[h + o];
+            System.arraycopy(mixed.weights(), o * cols, a, o * cols, cols);
+            System.arraycopy(mixed.weights(), (h + o) * cols, g, o * cols, cols);
+        }
+        LogicalBlock b = block(glu.name(), NeuronProgram.GLU, h, 0, bias, null, null, mixed.source(), 2L * h * cols, glu);
+        b.connect(new Connection(mixed.source(), 0, a, 0));
+        b.connect(new Connection(mixed.source(), 1, g, 0));
+        return b;
+    }
+
+    /**
+     * A sum neuron per row adding affine maps of one or more sources. Sources that send earlier
+     * are delayed so that all arrive in the same step: the delay balancing of DESIGN §6.
+     */
+    private LogicalBlock materialize(String name, List<Pending> terms, Node valueNode) {
+        requireProgram(NeuronProgram.SUM, valueNode, "a residual sum");
+        int rows = terms.get(0).rows();
+        int latest = 0;
+        for (Pending p : terms) {
+            requireGraded(p.source(), valueNode);
+            latest = Math.max(latest, p.source().sendStep());
+        }
+        double[] bias = new double[rows];
+        long dense = 0;
+        for (Pending p : terms) {
+            for (int r = 0; r < rows; r++) bias[r] += p.bias()[r];
+            dense += (long) rows * p.source().width();
+        }
+        LogicalBlock sum = new LogicalBlock(name, NeuronProgram.SUM, rows, 0, latest + 1, valueNode, bias, null, null, dense);
+        for (Pending p : terms) {
+            int delay = latest - p.source().sendStep();
+            if (!target.core().delay().contains(delay)) {
+                throw refuse(ErrorCode.DELAY_OUT_OF_RANGE, valueNode, "layer " + name + ": balancing its inputs needs a delay of " + delay
+                        + " steps; " + target.name() + " allows " + target.core().delay(), null);
+            }
+            sum.connect(new Connection(p.source(), 0, p.dense(), delay));
+        }
+        blocks.add(sum);
+        return sum;
+    }
+
+    /** A block fed by one source, starting the step after that source sends. */
+    private LogicalBlock block(String name, NeuronProgram program, int count, int states, double[] bias, S4dNode s4d, LifNode lif,
+            ChipValue source, long dense, Node valueNode) {
+        LogicalBlock b = new LogicalBlock(name, program, count, states, source.sendStep() + 1, valueNode, bias, s4d, lif, dense);
+        blocks.add(b);
+        return b;
+    }
+
+    private void requireProgram(NeuronProgram program, Node where, String what) {
+        if (!target.supports(program)) {
+            throw refuse(ErrorCode.UNSUPPORTED_ON_TARGET, where, "layer " + where.name() + ": " + what + " need" + (what.endsWith("s") ? "" : "s")
+                    + " the " + program.id() + " program; target " + target.name() + " runs only " + programs(), null);
+        }
+    }
+
+    private void requireGraded(ChipValue source, Node where) {
+        if (source.graded() && !target.formats().gradedSpikes()) {
+            throw refuse(ErrorCode.UNSUPPORTED_ON_TARGET, where, "layer " + where.name() + ": needs graded spikes; target " + target.name() + " has none", null);
+        }
+        if (!target.formats().gradedSpikes() && where instanceof S4dNode) {
+            throw refuse(ErrorCode.UNSUPPORTED_ON_TARGET, where, "layer " + where.name() + ": ssm neurons need graded spikes; target " + target.name() + " has none",
+                    null);
+        }
+    }
+
+    private String programs() {
+        return String.join(", ", target.programs().stream().map(NeuronProgram::id).sorted().toList());
+    }
+
+    private static boolean isZero(double[] values) {
+        for (double v : values) if (v != 0) return false;
+        return true;
+    }
+
+    private DendraException refuse(ErrorCode code, Node node, String message, String hint) {
+        return new DendraException(code, node.place(), message, hint);
+    }
+}

@@ -1,0 +1,248 @@
+package io.dendra.compiler.passes;
+
+import static io.dendra.ir.NeuronKernels.GLU_BIAS_A;
+import static io.dendra.ir.NeuronKernels.GLU_BIAS_G;
+import static io.dendra.ir.NeuronKernels.GLU_PARAMS;
+import static io.dendra.ir.NeuronKernels.GLU_SHIFT_G;
+import static io.dendra.ir.NeuronKernels.GLU_SHIFT_OUT;
+
+import io.dendra.compiler.graph.S4dNode;
+import io.dendra.ir.FixedPoint;
+import io.dendra.ir.NeuronKernels;
+import io.dendra.ir.NeuronProgram;
+import io.dendra.targets.Target;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Chooses every fixed-point scale from the calibrated ranges and turns each block's real
+ * parameters into the integer parameters of its program (docs/neuron-programs.md). A value gets
+ * the most fraction bits that still hold twice its calibrated magnitude in its width; a block's
+ * input gets no more than its largest incoming weight allows with the target's weight bits and
+ * exponents. Records, per block, the worst error of a quantized coefficient relative to the largest
+ * coefficient of its neuron.
+ */
+public final class Quantization {
+    /** Values may grow to this multiple of their calibrated maximum before they saturate. */
+    static final double HEADROOM = 2.0;
+    private static final int MIN_FRACTION = -24;
+    private static final int MAX_FRACTION = 48;
+
+    private final Target target;
+    private final Calibration calibration;
+    private final int stateBits;
+    private final int payloadBits;
+    private final Map<String, Double> coefficientError = new LinkedHashMap<>();
+
+    private Quantization(Target target, Calibration calibration) {
+        this.target = target;
+        this.calibration = calibration;
+        this.stateBits = target.formats().stateBits();
+        this.payloadBits = target.formats().gradedPayloadBits().orElse(stateBits);
+    }
+
+    /** Sets the scales and integer parameters of every block; returns each layer's worst coefficient error. */
+    public static Map<String, Double> apply(LogicalNetwork network, Target target, Calibration calibration) {
+        Quantization q = new Quantization(target, calibration);
+        HostInput input = network.input();
+        if (!input.binary()) input.setFraction(fit(calibration.outputMax(input), q.payloadBits));
+        for (LogicalBlock block : network.blocks()) q.quantize(block);
+        return q.coefficientError;
+    }
+
+    private void quantize(LogicalBlock b) {
+        int compartments = b.compartments();
+        b.inputFraction = new int[compartments];
+        if (b.graded()) b.outputFraction = Math.min(fit(calibration.outputMax(b), payloadBits), weightLimit(b, 0));
+        switch (b.program()) {
+            case SUM -> {
+                b.inputFraction[0] = b.outputFraction;
+                int[] params = new int[b.count()];
+                double err = 0;
+                for (int i = 0; i < b.count(); i++) {
+                    params[i] = toInt(Math.round(Math.scalb(b.bias(i, 0), b.outputFraction)));
+                    err = Math.max(err, Math.abs(Math.scalb(params[i], -b.outputFraction) - b.bias(i, 0)));
+                }
+                b.params = params;
+                note(b, err / Math.max(1e-300, maxAbsBias(b, 0)));
+            }
+            case GLU -> {
+                for (int c = 0; c < 2; c++) b.inputFraction[c] = Math.min(fit(calibration.inputMax(b, c), stateBits), weightLimit(b, c));
+                int[] params = new int[b.count() * GLU_PARAMS];
+                for (int i = 0; i < b.count(); i++) {
+                    params[i * GLU_PARAMS + GLU_BIAS_A] = toInt(Math.round(Math.scalb(b.bias(i, 0), b.inputFraction[0])));
+                    params[i * GLU_PARAMS + GLU_BIAS_G] = toInt(Math.round(Math.scalb(b.bias(i, 1), b.inputFraction[1])));
+                    params[i * GLU_PARAMS + GLU_SHIFT_G] = b.inputFraction[1] - NeuronKernels.SIGMOID_ARGUMENT_BITS;
+                    params[i * GLU_PARAMS + GLU_SHIFT_OUT] = NeuronKernels.SIGMOID_FRACTION_BITS + b.inputFraction[0] - b.outputFraction;
+                }
+                b.params = params;
+                note(b, 0);
+            }
+            case READOUT -> {
+                b.inputFraction[0] = Math.min(fit(calibration.inputMax(b, 0), stateBits), weightLimit(b, 0));
+                b.params = new int[0];
+                note(b, 0);
+            }
+            case SSM -> ssm(b);
+            case LIF -> lif(b);
+            default -> throw new IllegalStateException("no quantization for " + b.program().id());
+        }
+    }
+
+    /**
+     * Per channel: states with their own scale, the soma with its own; Ā in Q(stateBits−1); B̄, C
+     * and D each as 24-bit mantissas with a per-channel shift that also converts between the input,
+     * state and soma scales; C carries the factor 2 of 2·Re(C·s) and the soma's exp(−ln_vth).
+     */
+    private void ssm(LogicalBlock b) {
+        int fz = Math.min(fit(calibration.inputMax(b, 0), stateBits), weightLimit(b, 0));
+        b.inputFraction[0] = fz;
+        S4dNode s4d = b.s4d;
+        S4dNode.Discrete d = s4d.discretize();
+        int m = b.states();
+        int per = NeuronKernels.paramsPerNeuron(NeuronProgram.SSM, m);
+        int[] params = new int[b.count() * per];
+        int shiftA = stateBits - 1;
+        long coefMax = FixedPoint.maxMagnitude(stateBits);
+        double worst = 0;
+        for (int h = 0; h < b.count(); h++) {
+            int fs = fit(calibration.stateMax(b, h), stateBits);
+            int fv = fit(Math.max(calibration.somaMax(b, h), Math.abs(b.lif.threshold())), stateBits);
+            double scale = b.lif.inputScale(h);
+            double[] bRe = new double[m];
+            double[] bIm = new double[m];
+            double[] cRe = new double[m];
+            double[] cIm = new double[m];
+            for (int n = 0; n < m; n++) {
+                int k = h * m + n;
+                bRe[n] = Math.scalb(d.bbarRe()[k], fs - fz);
+                bIm[n] = Math.scalb(d.bbarIm()[k], fs - fz);
+                cRe[n] = Math.scalb(2 * s4d.cRe(0, h, n) * scale, fv - fs);
+                cIm[n] = Math.scalb(2 * s4d.cIm(0, h, n) * scale, fv - fs);
+            }
+            int shiftB = shiftFor(Math.max(maxAbs(bRe), maxAbs(bIm)));
+            int shiftC = shiftFor(Math.max(maxAbs(cRe), maxAbs(cIm)));
+            double dReal = Math.scalb(s4d.d(h) * scale, fv - fz);
+            int shiftD = shiftFor(Math.abs(dReal));
+            int p = h * per;
+            params[p + NeuronKernels.SSM_STATES] = m;
+            params[p + NeuronKernels.SSM_SHIFT_A] = shiftA;
+            params[p + NeuronKernels.SSM_SHIFT_B] = shiftB;
+            params[p + NeuronKernels.SSM_SHIFT_C] = shiftC;
+            params[p + NeuronKernels.SSM_D] = mantissa(dReal, shiftD, coefMax);
+            params[p + NeuronKernels.SSM_SHIFT_D] = shiftD;
+            params[p + NeuronKernels.SSM_BIAS] = toInt(Math.round(Math.scalb(b.bias(h, 0), fz)));
+            params[p + NeuronKernels.SSM_TAU] = (int) Math.round(b.lif.tau() * (1 << NeuronKernels.SSM_TAU_BITS));
+            params[p + NeuronKernels.SSM_THETA] = toInt(Math.round(Math.scalb(b.lif.threshold(), fv)));
+            double groupMax = 0;
+            double groupErr = 0;
+            for (int n = 0; n < m; n++) {
+                int k = h * m + n;
+                int c = p + NeuronKernels.SSM_HEADER + NeuronKernels.SSM_PER_STATE * n;
+                params[c] = mantissa(d.abarRe()[k], shiftA, coefMax);
+                params[c + 1] = mantissa(d.abarIm()[k], shiftA, coefMax);
+                params[c + 2] = mantissa(bRe[n], shiftB, coefMax);
+                params[c + 3] = mantissa(bIm[n], shiftB, coefMax);
+                params[c + 4] = mantissa(cRe[n], shiftC, coefMax);
+                params[c + 5] = mantissa(cIm[n], shiftC, coefMax);
+                double[][] pairs = {{d.abarRe()[k], params[c], shiftA}, {d.abarIm()[k], params[c + 1], shiftA}, {bRe[n], params[c + 2], shiftB},
+                        {bIm[n], params[c + 3], shiftB}, {cRe[n], params[c + 4], shiftC}, {cIm[n], params[c + 5], shiftC}};
+                for (double[] pair : pairs) {
+                    groupMax = Math.max(groupMax, Math.abs(pair[0]));
+                    groupErr = Math.max(groupErr, Math.abs(Math.scalb(pair[1], -(int) pair[2]) - pair[0]));
+                }
+            }
+            worst = Math.max(worst, groupErr / Math.max(groupMax, 1e-300));
+        }
+        b.params = params;
+        note(b, worst);
+    }
+
+    /**
+     * Plain LIF layers on the Loihi lif: du = 4095 makes u this step's input, dv sets the decay
+     * tau = (4096 − dv)/4096, v has {@code fv} fraction bits and the input a_in six fewer (u = a_in·64),
+     * and the threshold becomes vth = θ·2^fv / 64, so that v > vth·64 is v ≥ θ up to one LSB.
+     */
+    private void lif(LogicalBlock b) {
+        double reach = calibration.inputMax(b, 0) / Math.max(1e-9, 1 - b.lif.tau());
+        int fv = Math.min(fit(Math.max(reach, Math.abs(b.lif.threshold())), 24), weightLimit(b, 0) + 6);
+        fv = Math.min(fv, 17 + 6 - 1 - (int) Math.ceil(Math.log(Math.max(Math.abs(b.lif.threshold()), 1e-9)) / Math.log(2)));
+        b.inputFraction[0] = fv - 6;
+        int[] params = new int[b.count() * NeuronKernels.LIF_PARAMS];
+        int dv = (int) Math.max(0, Math.min(4095, Math.round(4096 * (1 - b.lif.tau()))));
+        long vth = Math.round(Math.scalb(b.lif.threshold(), fv - 6));
+        double err = Math.abs((4096 - dv) / 4096.0 - b.lif.tau());
+        for (int i = 0; i < b.count(); i++) {
+            int p = i * NeuronKernels.LIF_PARAMS;
+            params[p + NeuronKernels.LIF_DU] = 4095;
+            params[p + NeuronKernels.LIF_DV] = dv;
+            double bias = Math.scalb(b.bias(i, 0), fv);
+            int exp = 0;
+            while (Math.abs(bias) > 4095 && exp < 20) {
+                bias /= 2;
+                exp++;
+            }
+            params[p + NeuronKernels.LIF_BIAS_MANT] = (int) Math.round(bias);
+            params[p + NeuronKernels.LIF_BIAS_EXP] = exp;
+            params[p + NeuronKernels.LIF_VTH] = (int) Math.max(0, Math.min((1 << 17) - 1, vth));
+        }
+        b.params = params;
+        note(b, err / Math.max(b.lif.tau(), 1e-9));
+    }
+
+    /**
+     * The most fraction bits a block's compartment may have so that its largest incoming weight,
+     * converted to its units, is still a mantissa of the target's weight bits at its largest exponent.
+     */
+    private int weightLimit(LogicalBlock b, int compartment) {
+        int limit = MAX_FRACTION;
+        double mantissaMax = (1 << (target.core().weightBits().max() - 1)) - 1;
+        int maxExponent = target.core().weightExponent().max();
+        for (Connection c : b.inputs()) {
+            if (c.compartment() != compartment) continue;
+            double max = maxAbs(c.weights());
+            if (max == 0) continue;
+            int f = c.source().outputFraction() + (int) Math.floor(Math.log(mantissaMax * Math.pow(2, maxExponent) / max) / Math.log(2));
+            limit = Math.min(limit, f);
+        }
+        return limit;
+    }
+
+    /** The fraction bits that hold HEADROOM × max in a signed {@code bits}-bit integer. */
+    static int fit(double max, int bits) {
+        if (!(max > 0)) return Math.min(MAX_FRACTION, bits - 2);
+        int f = (int) Math.floor(Math.log(FixedPoint.maxMagnitude(bits) / (HEADROOM * max)) / Math.log(2));
+        return Math.max(MIN_FRACTION, Math.min(MAX_FRACTION, f));
+    }
+
+    /** The shift that makes {@code max} the largest mantissa of the state width. */
+    private int shiftFor(double max) {
+        if (!(max > 0)) return 0;
+        return (int) Math.floor(Math.log(FixedPoint.maxMagnitude(stateBits) / max) / Math.log(2));
+    }
+
+    private static int mantissa(double value, int shift, long max) {
+        long q = Math.round(Math.scalb(value, shift));
+        return (int) Math.max(-max, Math.min(max, q));
+    }
+
+    private static int toInt(long v) {
+        return (int) Math.max(Integer.MIN_VALUE + 1, Math.min(Integer.MAX_VALUE, v));
+    }
+
+    private static double maxAbs(double[] values) {
+        double max = 0;
+        for (double v : values) max = Math.max(max, Math.abs(v));
+        return max;
+    }
+
+    private static double maxAbsBias(LogicalBlock b, int compartment) {
+        double max = 0;
+        for (int i = 0; i < b.count(); i++) max = Math.max(max, Math.abs(b.bias(i, compartment)));
+        return max;
+    }
+
+    private void note(LogicalBlock b, double error) {
+        coefficientError.put(b.name(), error);
+    }
+}
