@@ -87,4 +87,52 @@ class ExamplesEndToEndTest {
         assertEquals("", err.toString());
         return status;
     }
+
+    /** The compiled SpikingSSM, run bit-exactly by the image executor, picks the reference's class on every bundled sample. */
+    @Test
+    void compiledSpikingSsmAgreesWithTheReferenceOnEverySample() {
+        Path example = EXAMPLES.resolve("fmnist-ssm");
+        var graph = io.dendra.compiler.frontend.ModelLoader.load(example.resolve("model.dnd"));
+        var batch = io.dendra.compiler.reference.SequenceBatch.of(NpyFile.read(example.resolve("samples.npy")), graph.input(), example);
+        var result = io.dendra.compiler.Compiler.compile(graph, io.dendra.targets.Targets.builtIn("loihi2"), batch, null);
+        var reference = new io.dendra.compiler.reference.ReferenceInterpreter(graph);
+        var chip = new io.dendra.ir.ImageExecutor(result.image());
+        for (int b = 0; b < batch.size(); b++) {
+            double[] expected = reference.runSample(batch.samples().get(b), batch.steps());
+            double[] actual = chip.run(batch.samples().get(b), batch.steps(), null);
+            assertEquals(argmax(expected), argmax(actual), "sample " + b);
+            for (int k = 0; k < expected.length; k++) assertEquals(expected[k], actual[k], 0.05 * maxAbs(expected), "sample " + b + " logit " + k);
+        }
+        for (var layer : result.report().layers()) {
+            if (layer.errorMeasure().equals("spike agreement")) assertTrue(layer.error() > 0.99, layer.name() + " " + layer.error());
+        }
+    }
+
+    /** The plain LIF example compiles for both targets, with the same spikes on both. */
+    @Test
+    void lifChainCompilesForLoihi1AndLoihi2() {
+        Path example = EXAMPLES.resolve("lif-chain");
+        var graph = io.dendra.compiler.frontend.ModelLoader.load(example.resolve("model.dnd"));
+        var batch = io.dendra.compiler.reference.SequenceBatch.of(NpyFile.read(example.resolve("samples.npy")), graph.input(), example);
+        double[] reference = new io.dendra.compiler.reference.ReferenceInterpreter(graph).runSample(batch.samples().get(0), batch.steps());
+        for (String target : new String[] {"loihi1", "loihi2"}) {
+            var image = io.dendra.compiler.Compiler.compile(graph, io.dendra.targets.Targets.builtIn(target), batch, null).image();
+            double[] chip = new io.dendra.ir.ImageExecutor(image).run(batch.samples().get(0), batch.steps(), null);
+            int agree = 0;
+            for (int i = 0; i < chip.length; i++) if (chip[i] == reference[i]) agree++;
+            assertTrue(agree > 0.98 * chip.length, target + ": " + agree + " of " + chip.length + " spike decisions agree");
+        }
+    }
+
+    private static int argmax(double[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
+        return best;
+    }
+
+    private static double maxAbs(double[] v) {
+        double max = 0;
+        for (double x : v) max = Math.max(max, Math.abs(x));
+        return max;
+    }
 }

@@ -45,17 +45,50 @@ public final class Quantization {
     public static Map<String, Double> apply(LogicalNetwork network, Target target, Calibration calibration) {
         Quantization q = new Quantization(target, calibration);
         HostInput input = network.input();
-        if (!input.binary()) input.setFraction(fit(calibration.outputMax(input), q.payloadBits));
+        if (!input.binary()) input.setFraction(q.sourceFraction(input, network));
+        for (LogicalBlock block : network.blocks()) {
+            if (block.graded()) block.outputFraction = q.sourceFraction(block, network);
+        }
         for (LogicalBlock block : network.blocks()) q.quantize(block);
         return q.coefficientError;
+    }
+
+    /**
+     * A graded source's payload fraction bits: as many as hold its calibrated range, but no more
+     * than lets each consumer still express the source's largest weight to it with a full mantissa
+     * at the smallest exponent — else fine payloads would turn into weights that round to zero.
+     */
+    private int sourceFraction(ChipValue source, LogicalNetwork network) {
+        int f = fit(calibration.outputMax(source), payloadBits);
+        double mantissaMax = (1 << (target.core().weightBits().max() - 1)) - 1;
+        int minExponent = target.core().weightExponent().min();
+        for (LogicalBlock consumer : network.blocks()) {
+            for (Connection c : consumer.inputs()) {
+                if (c.source() != source) continue;
+                double max = maxAbs(c.weights());
+                if (max == 0) continue;
+                int slack = (int) Math.floor(Math.log(max / (mantissaMax * Math.pow(2, minExponent))) / Math.log(2));
+                f = Math.min(f, inputCap(consumer, c.compartment()) + slack);
+            }
+        }
+        return f;
+    }
+
+    /** The fraction bits a block's input compartment may have by its own range alone, before weights are considered. */
+    private int inputCap(LogicalBlock b, int compartment) {
+        return switch (b.program()) {
+            case SUM -> fit(calibration.outputMax(b), payloadBits);
+            case LIF -> lifVoltageCap(b) - 6;
+            default -> fit(calibration.inputMax(b, compartment), stateBits);
+        };
     }
 
     private void quantize(LogicalBlock b) {
         int compartments = b.compartments();
         b.inputFraction = new int[compartments];
-        if (b.graded()) b.outputFraction = Math.min(fit(calibration.outputMax(b), payloadBits), weightLimit(b, 0));
         switch (b.program()) {
             case SUM -> {
+                b.outputFraction = Math.min(b.outputFraction, weightLimit(b, 0));
                 b.inputFraction[0] = b.outputFraction;
                 int[] params = new int[b.count()];
                 double err = 0;
@@ -67,7 +100,7 @@ public final class Quantization {
                 note(b, err / Math.max(1e-300, maxAbsBias(b, 0)));
             }
             case GLU -> {
-                for (int c = 0; c < 2; c++) b.inputFraction[c] = Math.min(fit(calibration.inputMax(b, c), stateBits), weightLimit(b, c));
+                for (int c = 0; c < 2; c++) b.inputFraction[c] = Math.min(inputCap(b, c), weightLimit(b, c));
                 int[] params = new int[b.count() * GLU_PARAMS];
                 for (int i = 0; i < b.count(); i++) {
                     params[i * GLU_PARAMS + GLU_BIAS_A] = toInt(Math.round(Math.scalb(b.bias(i, 0), b.inputFraction[0])));
@@ -79,7 +112,7 @@ public final class Quantization {
                 note(b, 0);
             }
             case READOUT -> {
-                b.inputFraction[0] = Math.min(fit(calibration.inputMax(b, 0), stateBits), weightLimit(b, 0));
+                b.inputFraction[0] = Math.min(inputCap(b, 0), weightLimit(b, 0));
                 b.params = new int[0];
                 note(b, 0);
             }
@@ -95,7 +128,7 @@ public final class Quantization {
      * state and soma scales; C carries the factor 2 of 2·Re(C·s) and the soma's exp(−ln_vth).
      */
     private void ssm(LogicalBlock b) {
-        int fz = Math.min(fit(calibration.inputMax(b, 0), stateBits), weightLimit(b, 0));
+        int fz = Math.min(inputCap(b, 0), weightLimit(b, 0));
         b.inputFraction[0] = fz;
         S4dNode s4d = b.s4d;
         S4dNode.Discrete d = s4d.discretize();
@@ -161,16 +194,16 @@ public final class Quantization {
     /**
      * Plain LIF layers on the Loihi lif: du = 4095 makes u this step's input, dv sets the decay
      * tau = (4096 − dv)/4096, v has {@code fv} fraction bits and the input a_in six fewer (u = a_in·64),
-     * and the threshold becomes vth = θ·2^fv / 64, so that v > vth·64 is v ≥ θ up to one LSB.
+     * and the threshold becomes vth = ⌊(θ·2^fv − 1)/64⌋, so that v > vth·64 holds whenever v ≥ θ:
+     * a potential exactly at the threshold spikes as in the model; one less than 64 LSB below it may
+     * spike too.
      */
     private void lif(LogicalBlock b) {
-        double reach = calibration.inputMax(b, 0) / Math.max(1e-9, 1 - b.lif.tau());
-        int fv = Math.min(fit(Math.max(reach, Math.abs(b.lif.threshold())), 24), weightLimit(b, 0) + 6);
-        fv = Math.min(fv, 17 + 6 - 1 - (int) Math.ceil(Math.log(Math.max(Math.abs(b.lif.threshold()), 1e-9)) / Math.log(2)));
+        int fv = Math.min(lifVoltageCap(b), weightLimit(b, 0) + 6);
         b.inputFraction[0] = fv - 6;
         int[] params = new int[b.count() * NeuronKernels.LIF_PARAMS];
         int dv = (int) Math.max(0, Math.min(4095, Math.round(4096 * (1 - b.lif.tau()))));
-        long vth = Math.round(Math.scalb(b.lif.threshold(), fv - 6));
+        long vth = Math.floorDiv(Math.round(Math.scalb(b.lif.threshold(), fv)) - 1, 64);
         double err = Math.abs((4096 - dv) / 4096.0 - b.lif.tau());
         for (int i = 0; i < b.count(); i++) {
             int p = i * NeuronKernels.LIF_PARAMS;
@@ -188,6 +221,13 @@ public final class Quantization {
         }
         b.params = params;
         note(b, err / Math.max(b.lif.tau(), 1e-9));
+    }
+
+    /** The voltage's fraction bits: room for the calibrated reach of v in 24 bits, and a threshold vth that fits in 17 bits. */
+    private int lifVoltageCap(LogicalBlock b) {
+        double reach = calibration.inputMax(b, 0) / Math.max(1e-9, 1 - b.lif.tau());
+        int fv = fit(Math.max(reach, Math.abs(b.lif.threshold())), 24);
+        return Math.min(fv, 17 + 6 - 1 - (int) Math.ceil(Math.log(Math.max(Math.abs(b.lif.threshold()), 1e-9)) / Math.log(2)));
     }
 
     /**

@@ -1,0 +1,70 @@
+package io.dendra.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompileCommandTest {
+    static final Path ROOT = Path.of(System.getProperty("dendra.root", "..")).toAbsolutePath().normalize();
+    static final String LIF = ROOT.resolve("examples/lif-chain/model.dnd").toString();
+    static final String LIF_SAMPLES = ROOT.resolve("examples/lif-chain/samples.npy").toString();
+
+    @Test
+    void compileWritesAnImageThatInspectDescribes(@TempDir Path dir) throws Exception {
+        Path image = dir.resolve("lif.dchip");
+        Path report = dir.resolve("resources.json");
+        CommandLineRun run = CommandLineRun.of("compile", LIF, "--target", "loihi1", "-o", image.toString(), "--calibrate", LIF_SAMPLES,
+                "--report", report.toString());
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("compiled lif_chain for loihi1"), run.out());
+        assertTrue(run.out().contains("spikes agree"), run.out());
+        JsonNode json = new ObjectMapper().readTree(Files.readString(report));
+        assertEquals(2, json.get("cores").asInt());
+        assertEquals("hidden", json.at("/layers/0/name").asText());
+
+        CommandLineRun inspect = CommandLineRun.of("inspect", image.toString());
+        assertEquals(0, inspect.status(), inspect.err());
+        assertTrue(inspect.out().contains("target loihi1") && inspect.out().contains("pipeline depth 2 steps"), inspect.out());
+        JsonNode inspected = new ObjectMapper().readTree(CommandLineRun.of("inspect", image.toString(), "--json").out());
+        assertEquals(2, inspected.get("pipeline_depth").asInt());
+        assertEquals("lif", inspected.at("/cores/0/program").asText());
+    }
+
+    @Test
+    void aTargetFileWorksWhereABuiltInDoes(@TempDir Path dir) throws Exception {
+        Path mine = dir.resolve("my.target");
+        Files.writeString(mine, CommandLineRun.of("targets", "loihi1").out().replace("neurons = 1024", "neurons = 16"));
+        CommandLineRun run = CommandLineRun.of("compile", LIF, "--target", mine.toString(), "-o", dir.resolve("x.dchip").toString(), "--calibrate", LIF_SAMPLES);
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("3 core(s)"), run.out()); // 32 hidden neurons on two cores of 16, 10 outputs on one
+    }
+
+    @Test
+    void refusalsAndBadImagesAreOneLine(@TempDir Path dir) throws Exception {
+        CommandLineRun refused = CommandLineRun.of("compile", ROOT.resolve("examples/fmnist-ssm/model.dnd").toString(), "--target", "loihi1", "-o",
+                dir.resolve("x.dchip").toString());
+        assertEquals(1, refused.status());
+        assertTrue(refused.errorLine().contains("error[E0412]: layer s4_layers.0.s4d: ssm neurons need graded spikes; target loihi1 has none"),
+                refused.errorLine());
+        assertTrue(!Files.exists(dir.resolve("x.dchip")));
+
+        Path good = dir.resolve("good.dchip");
+        assertEquals(0, CommandLineRun.of("compile", LIF, "-o", good.toString(), "--calibrate", LIF_SAMPLES).status());
+        byte[] bytes = Files.readAllBytes(good);
+        bytes[bytes.length / 2] ^= 1;
+        Path damaged = dir.resolve("damaged.dchip");
+        Files.write(damaged, bytes);
+        assertTrue(CommandLineRun.of("inspect", damaged.toString()).errorLine().contains("error[E0604]"));
+        Path cut = dir.resolve("cut.dchip");
+        Files.write(cut, java.util.Arrays.copyOf(Files.readAllBytes(good), 100));
+        assertTrue(CommandLineRun.of("inspect", cut.toString()).errorLine().contains("error[E0603]"));
+        assertTrue(CommandLineRun.of("inspect", LIF).errorLine().contains("error[E0601]"));
+        assertTrue(CommandLineRun.of("compile", LIF, "--target", "loihi7", "-o", dir.resolve("y.dchip").toString()).errorLine().contains("error[E0508]"));
+    }
+}

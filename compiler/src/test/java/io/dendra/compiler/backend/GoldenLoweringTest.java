@@ -1,0 +1,100 @@
+package io.dendra.compiler.backend;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dendra.compiler.Compiler;
+import io.dendra.compiler.graph.ModelGraph;
+import io.dendra.compiler.reference.ReferenceInterpreter;
+import io.dendra.ir.ChipImage;
+import io.dendra.ir.CoreImage;
+import io.dendra.ir.ImageExecutor;
+import io.dendra.ir.NeuronKernels;
+import io.dendra.ir.NeuronProgram;
+import io.dendra.ir.SynapseTable;
+import io.dendra.targets.Targets;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** A two-neuron LIF layer on loihi1, lowered and quantized by hand. */
+class GoldenLoweringTest {
+    static final String LIF_LAYER = """
+            input x: real[2];
+            h = linear(x, weight=[[0.5, -0.25], [1, 0]]);
+            s = lif(h, tau=0.5, threshold=1);
+            output s;""";
+
+    /**
+     * By hand: the input is binary (loihi1 has no graded spikes). Calibrated on all-ones input the
+     * layer's input peaks at 1, so v may reach 1 / (1 − 0.5) = 2: 20 fraction bits would hold twice
+     * that in 24 bits, but the largest weight (1) must stay an 8-bit mantissa times 2^7, which
+     * allows a_in 13 fraction bits, v 13 + 6 = 19. In a_in units the weights are 0.5·2^13 = 4096,
+     * −0.25·2^13 = −2048 and 1·2^13 = 8192. Axon 0 (channel 0) feeds neuron 0 (4096) and neuron 1
+     * (8192): exponent ⌈log2(8192/127)⌉ = 7, mantissas 32 and 64. Axon 1 feeds neuron 0 (−2048):
+     * exponent ⌈log2(2048/127)⌉ = 5, mantissa −64. The zero weight makes no synapse.
+     * dv = 4096·(1 − 0.5) = 2048, du = 4095, vth = ⌊(2^19 − 1)/64⌋ = 8191.
+     */
+    @Test
+    void lifLayerOnLoihi1() {
+        ModelGraph graph = Fixtures.model(LIF_LAYER);
+        Compiler.Result result = Fixtures.compile(graph, Targets.builtIn("loihi1"), Fixtures.batch(graph, new int[] {2, 2}, 1, 1, 1, 1));
+        ChipImage image = result.image();
+        assertEquals(1, image.cores().size());
+        CoreImage core = image.cores().get(0);
+        assertEquals(NeuronProgram.LIF, core.neurons().program());
+        assertEquals(1, core.neurons().startStep());
+        SynapseTable s = core.synapses();
+        assertEquals(2, s.axons());
+        assertEquals(7, s.exponent(0));
+        assertEquals(5, s.exponent(1));
+        assertArrayEquals(new int[] {0, 1}, new int[] {s.target(0), s.target(1)});
+        assertArrayEquals(new int[] {32, 64}, new int[] {s.weight(0), s.weight(1)});
+        assertEquals(0, s.target(2));
+        assertEquals(-64, s.weight(2));
+        assertEquals(3, s.synapses());
+        for (int n = 0; n < 2; n++) {
+            int p = n * NeuronKernels.LIF_PARAMS;
+            assertEquals(4095, core.neurons().param(p + NeuronKernels.LIF_DU));
+            assertEquals(2048, core.neurons().param(p + NeuronKernels.LIF_DV));
+            assertEquals(8191, core.neurons().param(p + NeuronKernels.LIF_VTH));
+            assertEquals(0, core.neurons().param(p + NeuronKernels.LIF_BIAS_MANT));
+        }
+        assertEquals(1, image.input().end(0) - image.input().start(0)); // channel 0 reaches one axon
+        assertEquals(1, image.output().firstStep());
+        assertEquals(1.0, image.output().scale(0));
+    }
+
+    /** With weights exact in binary the chip's spikes equal the reference's, step by step. */
+    @Test
+    void lifLayerSpikesExactlyAsTheReference() {
+        ModelGraph graph = Fixtures.model(LIF_LAYER);
+        Compiler.Result result = Fixtures.compile(graph, Targets.builtIn("loihi1"), Fixtures.batch(graph, new int[] {2, 2}, 1, 1, 1, 1));
+        SplittableRandom random = new SplittableRandom(5);
+        int steps = 300;
+        double[] input = new double[steps * 2];
+        for (int i = 0; i < input.length; i++) input[i] = random.nextDouble() < 0.4 ? 1 : 0;
+        double[] chip = new ImageExecutor(result.image()).run(input, steps, null);
+        double[] reference = new ReferenceInterpreter(graph).runSample(input, steps);
+        assertArrayEquals(reference, chip);
+    }
+
+    /**
+     * On loihi2 the same layer takes graded input. The host's payload precision is capped so that
+     * every weight keeps a full mantissa at the smallest exponent (a finer payload would turn the
+     * weights into zeros), and the spikes still equal the reference.
+     */
+    @Test
+    void gradedInputKeepsEveryWeightOnLoihi2() {
+        ModelGraph graph = Fixtures.model(LIF_LAYER);
+        Compiler.Result result = Fixtures.compile(graph, Targets.builtIn("loihi2"), Fixtures.batch(graph, new int[] {2, 2}, 1, 1, 1, 1));
+        SynapseTable s = result.image().cores().get(0).synapses();
+        assertEquals(3, s.synapses());
+        for (int i = 0; i < s.synapses(); i++) assertTrue(Math.abs(s.weight(i)) >= 32, "synapse " + i + " keeps at least six significant bits");
+        SplittableRandom random = new SplittableRandom(6);
+        int steps = 300;
+        double[] input = new double[steps * 2];
+        for (int i = 0; i < input.length; i++) input[i] = random.nextDouble() < 0.4 ? 1 : 0;
+        assertArrayEquals(new ReferenceInterpreter(graph).runSample(input, steps), new ImageExecutor(result.image()).run(input, steps, null));
+    }
+}

@@ -1,0 +1,122 @@
+package io.dendra.compiler.backend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dendra.compiler.Compiler;
+import io.dendra.compiler.graph.ModelGraph;
+import io.dendra.compiler.mapping.Placement;
+import io.dendra.compiler.mapping.Placer;
+import io.dendra.diagnostics.DendraException;
+import io.dendra.diagnostics.ErrorCode;
+import io.dendra.ir.ChipImage;
+import io.dendra.ir.CoreImage;
+import io.dendra.ir.ImageExecutor;
+import io.dendra.targets.Mesh;
+import io.dendra.targets.Targets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MappingTest {
+    static final String WIDE_LIF = """
+            input x: real[8];
+            h = linear(x, weight=[%s]);
+            s = lif(h, tau=0.5, threshold=1);
+            output s;""";
+
+    /** A 64-neuron LIF layer fed by 8 binary inputs, each neuron with its own weights. */
+    static ModelGraph wideLif() {
+        StringBuilder rows = new StringBuilder();
+        for (int n = 0; n < 64; n++) {
+            if (n > 0) rows.append(", ");
+            rows.append('[');
+            for (int k = 0; k < 8; k++) rows.append(k > 0 ? ", " : "").append(((n * 7 + k * 3) % 11 - 5) / 4.0);
+            rows.append(']');
+        }
+        return Fixtures.model(String.format(WIDE_LIF, rows));
+    }
+
+    private static double[] spikes(int steps, int width) {
+        double[] x = new double[steps * width];
+        for (int i = 0; i < x.length; i++) x[i] = (i * 37 % 10) < 3 ? 1 : 0;
+        return x;
+    }
+
+    @Test
+    void layerIsSplitAcrossCoresWhenOneHoldsTooFewNeurons() {
+        ModelGraph graph = wideLif();
+        var calibration = Fixtures.batch(graph, new int[] {20, 8}, spikes(20, 8));
+        ChipImage whole = Fixtures.compile(graph, Targets.builtIn("loihi1"), calibration).image();
+        ChipImage split = Fixtures.compile(graph, Fixtures.target("loihi1", "neurons = 1024 source", "neurons = 16 source"), calibration).image();
+        assertEquals(1, whole.cores().size());
+        assertEquals(4, split.cores().size());
+        for (CoreImage core : split.cores()) assertEquals(16, core.neurons().count());
+        // Splitting changes where neurons sit, not what they compute.
+        double[] input = spikes(50, 8);
+        assertEquals(java.util.Arrays.toString(new ImageExecutor(whole).run(input, 50, null)),
+                java.util.Arrays.toString(new ImageExecutor(split).run(input, 50, null)));
+    }
+
+    @Test
+    void modelSpreadsOverSeveralChipsWhenOneIsTooSmall() {
+        ModelGraph graph = wideLif();
+        var calibration = Fixtures.batch(graph, new int[] {20, 8}, spikes(20, 8));
+        ChipImage image = Fixtures.compile(graph, Fixtures.target("loihi1", "neurons = 1024 source", "neurons = 8 source",
+                "columns = 8 source", "columns = 1 source", "rows = 4 source", "rows = 1 source", "cores_per_tile = 4 source", "cores_per_tile = 2 source"),
+                calibration).image();
+        assertEquals(8, image.cores().size());
+        assertEquals(4, image.chips());
+        Set<Integer> chips = new HashSet<>();
+        for (CoreImage c : image.cores()) chips.add(c.chip());
+        assertEquals(4, chips.size());
+    }
+
+    @Test
+    void modelLargerThanTheBoardIsRefused() {
+        ModelGraph graph = wideLif();
+        var calibration = Fixtures.batch(graph, new int[] {20, 8}, spikes(20, 8));
+        DendraException e = assertThrows(DendraException.class, () -> Fixtures.compile(graph, Fixtures.target("loihi1",
+                "neurons = 1024 source", "neurons = 8 source", "columns = 8 source", "columns = 1 source", "rows = 4 source", "rows = 1 source",
+                "cores_per_tile = 4 source", "cores_per_tile = 2 source", "chips = 32 source", "chips = 2 source"), calibration));
+        assertEquals(ErrorCode.BOARD_TOO_SMALL, e.code());
+        assertTrue(e.getMessage().contains("needs 8 cores"), e.getMessage());
+    }
+
+    @Test
+    void neuronTooLargeForACoreIsRefused() {
+        ModelGraph graph = wideLif();
+        var calibration = Fixtures.batch(graph, new int[] {20, 8}, spikes(20, 8));
+        assertEquals(ErrorCode.CORE_TOO_SMALL, assertThrows(DendraException.class, () -> Fixtures.compile(graph,
+                Fixtures.target("loihi1", "input_axons = 4096", "input_axons = 4"), calibration)).code());
+        assertEquals(ErrorCode.CORE_TOO_SMALL, assertThrows(DendraException.class, () -> Fixtures.compile(graph,
+                Fixtures.target("loihi1", "synaptic_memory = 128 KiB", "synaptic_memory = 32 B"), calibration)).code());
+    }
+
+    @Test
+    void placementBeatsRowMajorWhenTrafficJumpsAcrossTheMesh() {
+        // 32 cores in a pipeline whose stages alternate between the first and the last tiles in row-major order.
+        Mesh mesh = Targets.builtIn("loihi2").mesh();
+        List<Placer.Traffic> traffic = new ArrayList<>();
+        int[] order = new int[32];
+        for (int i = 0; i < 16; i++) {
+            order[2 * i] = i;
+            order[2 * i + 1] = 127 - i;
+        }
+        for (int i = 0; i + 1 < 32; i++) traffic.add(new Placer.Traffic(Math.min(order[i], 127), Math.min(order[i + 1], 127), 10));
+        Placement p = new Placer(mesh, 128, traffic).place();
+        assertTrue(p.cost() < p.rowMajorCost() / 4, p.cost() + " vs row-major " + p.rowMajorCost());
+    }
+
+    @Test
+    void placementIsNeverWorseThanRowMajorOnTheExample() throws Exception {
+        var graph = io.dendra.compiler.frontend.dnd.DndFrontEnd.load(Fixtures.ROOT.resolve("examples/fmnist-ssm/model.dnd"));
+        var tensor = io.dendra.compiler.tensor.NpyFile.read(Fixtures.ROOT.resolve("examples/fmnist-ssm/samples.npy"));
+        var calibration = io.dendra.compiler.reference.SequenceBatch.of(tensor, graph.input(), Fixtures.ROOT.resolve("samples.npy"));
+        Compiler.Result r = Fixtures.compile(graph, Targets.builtIn("loihi2"), calibration);
+        assertTrue(r.report().placementCost() <= r.report().rowMajorCost());
+    }
+}
