@@ -10,7 +10,6 @@ import io.dendra.compiler.passes.LogicalBlock;
 import io.dendra.compiler.passes.LogicalNetwork;
 import io.dendra.compiler.passes.Lowering;
 import io.dendra.compiler.passes.Quantization;
-import io.dendra.compiler.reference.ReferenceInterpreter;
 import io.dendra.compiler.reference.SequenceBatch;
 import io.dendra.ir.ChipImage;
 import io.dendra.ir.ImageExecutor;
@@ -71,7 +70,7 @@ public final class Compiler {
             LogicalBlock b = network.blocks().stream().filter(x -> x.name().equals(use.name())).findFirst().orElseThrow();
             double coefficient = coefficientError.getOrDefault(b.name(), 0.0);
             if (b == network.outputBlock() && network.outputKind() == io.dendra.ir.OutputMap.Kind.READOUT) {
-                double[] ref = new ReferenceInterpreter(graph).runSample(ranges.firstInput(), steps);
+                double[] ref = reference.get(graph.output());
                 errors.add(new LayerError(b.name(), b.program().id(), coefficient, use.weightError(), "output error", relativeError(chipOutput, ref)));
                 continue;
             }

@@ -98,11 +98,13 @@ public final class ReferenceInterpreter {
     static double[] linear(LinearNode n, double[] x, int rows) {
         int in = n.input().width();
         int out = n.width();
+        double[] w = n.weight();
         double[] y = new double[rows * out];
         for (int t = 0; t < rows; t++) {
             for (int o = 0; o < out; o++) {
                 double sum = n.bias(o);
-                for (int i = 0; i < in; i++) sum += n.weight(o, i) * x[t * in + i];
+                int row = o * in;
+                for (int i = 0; i < in; i++) sum += w[row + i] * x[t * in + i];
                 y[t * out + o] = sum;
             }
         }
@@ -185,20 +187,26 @@ public final class ReferenceInterpreter {
         return spikes;
     }
 
+    /** The mix is computed column by column, skipping zero inputs: its input is mostly-silent spikes. */
     static double[] glu(GluNode n, double[] x, int rows) {
         int h = n.width();
+        double[] w = n.weight();
+        double[] b = n.bias();
         double[] y = new double[rows * h];
+        double[] a = new double[h];
+        double[] g = new double[h];
         for (int t = 0; t < rows; t++) {
-            for (int o = 0; o < h; o++) {
-                double a = n.bias(o);
-                double g = n.bias(h + o);
-                for (int i = 0; i < h; i++) {
-                    double xi = x[t * h + i];
-                    a += n.weight(o, i) * xi;
-                    g += n.weight(h + o, i) * xi;
+            System.arraycopy(b, 0, a, 0, h);
+            System.arraycopy(b, h, g, 0, h);
+            for (int i = 0; i < h; i++) {
+                double xi = x[t * h + i];
+                if (xi == 0) continue;
+                for (int o = 0; o < h; o++) {
+                    a[o] += w[o * h + i] * xi;
+                    g[o] += w[(h + o) * h + i] * xi;
                 }
-                y[t * h + o] = a / (1 + Math.exp(-g));
             }
+            for (int o = 0; o < h; o++) y[t * h + o] = a[o] / (1 + Math.exp(-g[o]));
         }
         return y;
     }
