@@ -34,9 +34,6 @@ import java.util.Map;
  */
 public final class ImageBuilder {
 
-    /** Connections from one source with one delay share axons. */
-    private record SourceAndDelay(ChipValue source, int delay) {}
-
     /** One destination of a source value: a core and an axon there. */
     private record Destination(int core, int axon) {}
 
@@ -124,11 +121,9 @@ public final class ImageBuilder {
         LogicalBlock b = piece.block();
         CoreSynapses s = new CoreSynapses();
         double[] errors = weightError.computeIfAbsent(b, k -> new double[1]);
-        Map<SourceAndDelay, List<Connection>> groups = new LinkedHashMap<>();
-        for (Connection c : b.inputs()) groups.computeIfAbsent(new SourceAndDelay(c.source(), c.delay()), k -> new ArrayList<>()).add(c);
         int minExp = target.core().weightExponent().min();
         int maxExp = target.core().weightExponent().max();
-        for (List<Connection> group : groups.values()) {
+        for (List<Connection> group : b.axonGroups()) {
             ChipValue source = group.get(0).source();
             int delay = group.get(0).delay();
             for (int k = 0; k < source.width(); k++) {
@@ -137,11 +132,11 @@ public final class ImageBuilder {
                 double max = 0;
                 for (Connection c : group) {
                     double convert = Math.scalb(1.0, b.inputFraction(c.compartment()) - source.outputFraction());
-                    for (int i = 0; i < piece.count(); i++) {
-                        double w = c.weight(piece.first() + i, k);
-                        if (w == 0) continue;
-                        double scaled = w * convert;
-                        targets.add(new int[] {i * b.compartments() + c.compartment()});
+                    for (int e = c.start(k); e < c.end(k); e++) {
+                        int neuron = c.neuron(e);
+                        if (!piece.holds(neuron)) continue;
+                        double scaled = c.weightAt(e) * convert;
+                        targets.add(new int[] {(neuron - piece.first()) * b.compartments() + c.compartment()});
                         values.add(scaled);
                         max = Math.max(max, Math.abs(scaled));
                     }

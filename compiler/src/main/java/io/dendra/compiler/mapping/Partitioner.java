@@ -29,11 +29,13 @@ public final class Partitioner {
         for (LogicalBlock block : network.blocks()) {
             int perCore = largestFit(block);
             int cores = (block.count() + perCore - 1) / perCore;
-            int base = block.count() / cores;
-            int extra = block.count() % cores;
+            while (!evenSplitFits(block, cores)) {
+                if (cores == block.count()) throw tooLarge(block, firstUnfit(block));
+                cores++;
+            }
             int first = 0;
             for (int c = 0; c < cores; c++) {
-                int count = base + (c < extra ? 1 : 0);
+                int count = share(block.count(), cores, c);
                 pieces.add(new CorePiece(pieces.size(), block, first, count));
                 first += count;
             }
@@ -48,50 +50,80 @@ public final class Partitioner {
         return pieces;
     }
 
-    /** The most neurons of the block one core holds. */
+    private static int share(int count, int cores, int core) {
+        return count / cores + (core < count % cores ? 1 : 0);
+    }
+
+    private boolean evenSplitFits(LogicalBlock block, int cores) {
+        int first = 0;
+        for (int c = 0; c < cores; c++) {
+            int n = share(block.count(), cores, c);
+            if (!fits(block, first, n)) return false;
+            first += n;
+        }
+        return true;
+    }
+
+    /** The most neurons of the block, from its first, that one core holds (a layer's first neuron stands for the rest). */
     int largestFit(LogicalBlock block) {
         CoreLimits core = target.core();
-        int axons = inputAxons(block);
-        if (axons > core.inputAxons()) {
-            throw new DendraException(ErrorCode.CORE_TOO_SMALL, Place.named("layer " + block.name()), "layer " + block.name() + ": each neuron reads "
-                    + axons + " inputs, but a core has " + core.inputAxons() + " input axons (" + (axons - core.inputAxons()) + " too many)", null);
-        }
-        if (memoryBits(block, 1) > core.synapticMemoryBits()) {
-            throw new DendraException(ErrorCode.CORE_TOO_SMALL, Place.named("layer " + block.name()), "layer " + block.name() + ": one neuron needs "
-                    + memoryBits(block, 1) + " bits of synaptic memory, a core has " + core.synapticMemoryBits() + " ("
-                    + (memoryBits(block, 1) - core.synapticMemoryBits()) + " bits short)", null);
-        }
+        if (!fits(block, 0, 1)) throw tooLarge(block, 0);
         int low = 1;
         int high = Math.min(block.count(), core.neurons());
         while (low < high) {
             int mid = (low + high + 1) >>> 1;
-            if (memoryBits(block, mid) <= core.synapticMemoryBits()) low = mid;
+            if (fits(block, 0, mid)) low = mid;
             else high = mid - 1;
         }
         return low;
     }
 
-    /** Input axons of a core holding any neurons of the block: one per source value it reads (dense layers read all). */
-    private static int inputAxons(LogicalBlock block) {
-        int axons = 0;
-        List<Object> seen = new ArrayList<>();
-        for (Connection c : block.inputs()) {
-            boolean counted = false;
-            for (Object s : seen) if (s == c.source()) counted = true;
-            if (!counted) {
-                seen.add(c.source());
-                axons += c.source().width();
-            }
-        }
-        return axons;
+    private int firstUnfit(LogicalBlock block) {
+        for (int i = 0; i < block.count(); i++) if (!fits(block, i, 1)) return i;
+        return 0;
+    }
+
+    private DendraException tooLarge(LogicalBlock block, int neuron) {
+        CoreLimits core = target.core();
+        long[] one = usage(block, neuron, 1);
+        String what = one[0] > core.inputAxons()
+                ? "reads " + one[0] + " inputs, but a core has " + core.inputAxons() + " input axons (" + (one[0] - core.inputAxons()) + " too many)"
+                : "needs " + one[1] + " bits of synaptic memory, a core has " + core.synapticMemoryBits() + " (" + (one[1] - core.synapticMemoryBits())
+                        + " bits short)";
+        return new DendraException(ErrorCode.CORE_TOO_SMALL, Place.named("layer " + block.name()), "layer " + block.name() + ": neuron " + neuron + " " + what,
+                null);
+    }
+
+    private boolean fits(LogicalBlock block, int first, int n) {
+        if (n > target.core().neurons()) return false;
+        long[] use = usage(block, first, n);
+        return use[0] <= target.core().inputAxons() && use[1] <= target.core().synapticMemoryBits();
     }
 
     /**
-     * Synaptic memory for {@code n} neurons of the block: per input axon, its entries to those
-     * neurons packed into words, plus neuron state and parameters when they share the memory.
+     * Input axons and synaptic memory of neurons {@code first .. first + n}: one axon per source
+     * value and delay with an entry among them, its entries packed into words, plus neuron state
+     * and parameters on targets whose state shares the memory.
      */
-    long memoryBits(LogicalBlock block, int n) {
-        return synapseBits(target, (long) inputAxons(block), (long) n * block.compartments()) + stateBits(target, block, n);
+    long[] usage(LogicalBlock block, int first, int n) {
+        long axons = 0;
+        long bits = 0;
+        for (List<Connection> group : block.axonGroups()) {
+            int width = group.get(0).source().width();
+            for (int k = 0; k < width; k++) {
+                long entries = 0;
+                for (Connection c : group) {
+                    for (int e = c.start(k); e < c.end(k); e++) {
+                        int neuron = c.neuron(e);
+                        if (neuron >= first && neuron < first + n) entries++;
+                    }
+                }
+                if (entries == 0) continue;
+                axons++;
+                bits += synapseBits(target, 1, entries);
+            }
+        }
+        return new long[] {axons, bits + stateBits(target, block, n)};
     }
 
     /** Words for {@code axons} axons of {@code entriesPerAxon} synapse entries each. */

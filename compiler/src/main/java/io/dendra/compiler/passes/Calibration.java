@@ -68,12 +68,11 @@ public final class Calibration {
             double[] source = values.get(conn.source().valueNode());
             int width = conn.source().width();
             double[] target = pre[conn.compartment()];
-            double[] w = conn.weights();
             for (int t = 0; t < steps; t++) {
                 for (int k = 0; k < width; k++) {
                     double x = source[t * width + k];
                     if (x == 0) continue; // spikes are mostly zero
-                    for (int i = 0; i < n; i++) target[t * n + i] += w[i * width + k] * x;
+                    for (int e = conn.start(k); e < conn.end(k); e++) target[t * n + conn.neuron(e)] += conn.weightAt(e) * x;
                 }
             }
         }

@@ -1,15 +1,89 @@
 package io.dendra.compiler.passes;
 
 /**
- * Dense real weights from every value a source sends to one input compartment of every neuron of
- * a block ({@code weights[neuron × source.width() + sourceIndex]}), arriving {@code delay} steps late.
+ * Real weights from the values a source sends to one input compartment of a block's neurons,
+ * arriving {@code delay} steps late, stored by source value (compressed columns): the non-zero
+ * weights from source value {@code k} are {@code columnStart[k] .. columnStart[k+1]}, each a
+ * neuron and a weight. Dense layers hold every pair; a BatchNorm or a residual skip holds one per value.
  */
-public record Connection(ChipValue source, int compartment, double[] weights, int delay) {
-    public Connection {
+public final class Connection {
+    private final ChipValue source;
+    private final int compartment;
+    private final int delay;
+    private final int[] columnStart;
+    private final int[] neuron;
+    private final double[] weight;
+
+    private Connection(ChipValue source, int compartment, int delay, int[] columnStart, int[] neuron, double[] weight) {
         if (delay < 0) throw new IllegalArgumentException("negative delay");
+        this.source = source;
+        this.compartment = compartment;
+        this.delay = delay;
+        this.columnStart = columnStart;
+        this.neuron = neuron;
+        this.weight = weight;
     }
 
-    public double weight(int neuron, int sourceIndex) {
-        return weights[neuron * source.width() + sourceIndex];
+    /** From a dense row-major matrix, neurons × source width; zeros make no entry. */
+    public static Connection dense(ChipValue source, int compartment, double[] weights, int neurons, int delay) {
+        int width = source.width();
+        if (weights.length != (long) neurons * width) throw new IllegalArgumentException("weights are neurons x source width");
+        int nonZero = 0;
+        for (double w : weights) if (w != 0) nonZero++;
+        int[] start = new int[width + 1];
+        int[] rows = new int[nonZero];
+        double[] values = new double[nonZero];
+        int e = 0;
+        for (int k = 0; k < width; k++) {
+            for (int i = 0; i < neurons; i++) {
+                double w = weights[i * width + k];
+                if (w == 0) continue;
+                rows[e] = i;
+                values[e++] = w;
+            }
+            start[k + 1] = e;
+        }
+        return new Connection(source, compartment, delay, start, rows, values);
+    }
+
+    /** Value k of the source to neuron k only, with weight {@code diagonal[k]}. */
+    public static Connection diagonal(ChipValue source, int compartment, double[] diagonal, int delay) {
+        int width = source.width();
+        if (diagonal.length != width) throw new IllegalArgumentException("one weight per source value");
+        int[] start = new int[width + 1];
+        int nonZero = 0;
+        for (double w : diagonal) if (w != 0) nonZero++;
+        int[] rows = new int[nonZero];
+        double[] values = new double[nonZero];
+        int e = 0;
+        for (int k = 0; k < width; k++) {
+            if (diagonal[k] != 0) {
+                rows[e] = k;
+                values[e++] = diagonal[k];
+            }
+            start[k + 1] = e;
+        }
+        return new Connection(source, compartment, delay, start, rows, values);
+    }
+
+    public ChipValue source() { return source; }
+    public int compartment() { return compartment; }
+    public int delay() { return delay; }
+    public int start(int sourceIndex) { return columnStart[sourceIndex]; }
+    public int end(int sourceIndex) { return columnStart[sourceIndex + 1]; }
+    public int neuron(int entry) { return neuron[entry]; }
+    public double weightAt(int entry) { return weight[entry]; }
+    public int entries() { return weight.length; }
+
+    /** The weight from source value {@code k} to {@code neuron} (0 when there is none). */
+    public double weight(int neuronIndex, int k) {
+        for (int e = columnStart[k]; e < columnStart[k + 1]; e++) if (neuron[e] == neuronIndex) return weight[e];
+        return 0;
+    }
+
+    public double maxAbsWeight() {
+        double max = 0;
+        for (double w : weight) max = Math.max(max, Math.abs(w));
+        return max;
     }
 }

@@ -46,7 +46,6 @@ public final class LogicalBlock implements ChipValue {
     }
 
     void connect(Connection c) {
-        if (c.weights().length != count * c.source().width()) throw new IllegalArgumentException("weights are neurons x source width");
         inputs.add(c);
     }
 
@@ -58,6 +57,21 @@ public final class LogicalBlock implements ChipValue {
     public int compartments() { return NeuronKernels.compartments(program); }
     public double bias(int neuron, int compartment) { return bias[neuron * compartments() + compartment]; }
     public List<Connection> inputs() { return List.copyOf(inputs); }
+
+    /**
+     * The connections grouped by source and delay, in the order they were made: each group becomes
+     * one input axon per source value on every core that holds a neuron it reaches.
+     */
+    public List<List<Connection>> axonGroups() {
+        List<List<Connection>> groups = new ArrayList<>();
+        for (Connection c : inputs) {
+            List<Connection> group = null;
+            for (List<Connection> g : groups) if (g.get(0).source() == c.source() && g.get(0).delay() == c.delay()) group = g;
+            if (group == null) groups.add(group = new ArrayList<>());
+            group.add(c);
+        }
+        return groups;
+    }
     public long denseOpsPerStep() { return denseOpsPerStep; }
     public int inputFraction(int compartment) { return inputFraction[compartment]; }
     public int[] params() { return params.clone(); }

@@ -32,26 +32,29 @@ import java.util.Map;
  */
 public final class Lowering {
 
-    /** {@code weights·source + bias}, rows × source width; null weights mean the identity. */
-    private record Pending(ChipValue source, double[] weights, double[] bias, int rows) {
+    /**
+     * {@code W·source + b} with W either a diagonal (one weight per source value, rows = source
+     * width; the identity is all ones) or dense (rows × source width, row-major).
+     */
+    private record Pending(ChipValue source, double[] diagonal, double[] dense, double[] bias, int rows) {
         static Pending identity(ChipValue source) {
-            return new Pending(source, null, new double[source.width()], source.width());
+            double[] ones = new double[source.width()];
+            java.util.Arrays.fill(ones, 1);
+            return new Pending(source, ones, null, new double[source.width()], source.width());
         }
 
-        double weight(int row, int column) {
-            if (weights == null) return row == column ? 1 : 0;
-            return weights[row * source.width() + column];
+        boolean isIdentity() {
+            if (diagonal == null) return false;
+            for (int i = 0; i < rows; i++) if (diagonal[i] != 1 || bias[i] != 0) return false;
+            return true;
         }
 
-        double[] dense() {
-            if (weights != null) return weights;
-            int n = source.width();
-            double[] w = new double[n * n];
-            for (int i = 0; i < n; i++) w[i * n + i] = 1;
-            return w;
+        Connection connection(int compartment, int delay) {
+            return diagonal != null ? Connection.diagonal(source, compartment, diagonal, delay)
+                    : Connection.dense(source, compartment, dense, rows, delay);
         }
 
-        /** (W, b) ↦ (L·W, L·b + c) for a linear map L (rows × this.rows). */
+        /** (W, b) ↦ (L·W, L·b + c) for a linear map L (outRows × rows, row-major). */
         Pending then(double[] l, double[] c, int outRows) {
             int cols = source.width();
             double[] w = new double[outRows * cols];
@@ -62,27 +65,30 @@ public final class Lowering {
                     double lr = l[o * rows + r];
                     if (lr == 0) continue;
                     sum += lr * bias[r];
-                    if (weights == null) {
-                        w[o * cols + r] += lr;
+                    if (diagonal != null) {
+                        w[o * cols + r] += lr * diagonal[r];
                     } else {
-                        for (int k = 0; k < cols; k++) w[o * cols + k] += lr * weights[r * cols + k];
+                        for (int k = 0; k < cols; k++) w[o * cols + k] += lr * dense[r * cols + k];
                     }
                 }
                 b[o] = sum;
             }
-            return new Pending(source, w, b, outRows);
+            return new Pending(source, null, w, b, outRows);
         }
 
-        /** Per-row scale and shift (a BatchNorm). */
+        /** Per-row scale and shift (a BatchNorm): a diagonal stays diagonal. */
         Pending scaled(double[] scale, double[] shift) {
-            int cols = source.width();
-            double[] w = dense().clone();
             double[] b = new double[rows];
-            for (int r = 0; r < rows; r++) {
-                for (int k = 0; k < cols; k++) w[r * cols + k] *= scale[r];
-                b[r] = bias[r] * scale[r] + shift[r];
+            for (int r = 0; r < rows; r++) b[r] = bias[r] * scale[r] + shift[r];
+            if (diagonal != null) {
+                double[] d = new double[rows];
+                for (int r = 0; r < rows; r++) d[r] = diagonal[r] * scale[r];
+                return new Pending(source, d, null, b, rows);
             }
-            return new Pending(source, w, b, rows);
+            int cols = source.width();
+            double[] w = dense.clone();
+            for (int r = 0; r < rows; r++) for (int k = 0; k < cols; k++) w[r * cols + k] *= scale[r];
+            return new Pending(source, null, w, b, rows);
         }
     }
 
@@ -126,12 +132,12 @@ public final class Lowering {
             requireProgram(NeuronProgram.READOUT, graph.output(), "readout neurons");
             LogicalBlock readout = block(graph.output().name(), NeuronProgram.READOUT, p.rows(), 0, new double[p.rows()], null, null,
                     p.source(), p.rows() * (long) p.source().width(), graph.output());
-            readout.connect(new Connection(p.source(), 0, p.dense(), 0));
+            readout.connect(p.connection(0, 0));
             return new LogicalNetwork(graph.name(), input, blocks, OutputMap.Kind.READOUT, readout, p.bias());
         }
         if (result instanceof PendingSsm) throw refuse(ErrorCode.NOT_LOWERABLE, graph.output(), "an s4d output must go into a lif soma", null);
         Pending p = (Pending) result;
-        if (p.source() instanceof LogicalBlock b && p.weights() == null && isZero(p.bias())) {
+        if (p.source() instanceof LogicalBlock b && p.isIdentity()) {
             return new LogicalNetwork(graph.name(), input, blocks, OutputMap.Kind.STREAM, b, new double[b.width()]);
         }
         LogicalBlock sum = materialize(graph.output().name() + ".out", List.of(p), graph.output());
@@ -204,7 +210,7 @@ public final class Lowering {
         Pending in = ssm.input();
         long dense = (long) s4d.width() * in.source().width() + 8L * s4d.width() * s4d.states();
         LogicalBlock b = block(s4d.name(), NeuronProgram.SSM, s4d.width(), s4d.states(), in.bias(), s4d, lif, in.source(), dense, lif);
-        b.connect(new Connection(in.source(), 0, in.dense(), 0));
+        b.connect(in.connection(0, 0));
         return b;
     }
 
@@ -216,7 +222,7 @@ public final class Lowering {
         if (in.source().graded()) requireGraded(in.source(), lif);
         LogicalBlock b = block(lif.name(), NeuronProgram.LIF, lif.width(), 0, in.bias(), null, lif, in.source(),
                 (long) lif.width() * in.source().width(), lif);
-        b.connect(new Connection(in.source(), 0, in.dense(), 0));
+        b.connect(in.connection(0, 0));
         return b;
     }
 
@@ -232,12 +238,12 @@ public final class Lowering {
         for (int o = 0; o < h; o++) {
             bias[2 * o] = mixed.bias()[o];
             bias[2 * o + 1] = mixed.bias()[h + o];
-            System.arraycopy(mixed.weights(), o * cols, a, o * cols, cols);
-            System.arraycopy(mixed.weights(), (h + o) * cols, g, o * cols, cols);
+            System.arraycopy(mixed.dense(), o * cols, a, o * cols, cols);
+            System.arraycopy(mixed.dense(), (h + o) * cols, g, o * cols, cols);
         }
         LogicalBlock b = block(glu.name(), NeuronProgram.GLU, h, 0, bias, null, null, mixed.source(), 2L * h * cols, glu);
-        b.connect(new Connection(mixed.source(), 0, a, 0));
-        b.connect(new Connection(mixed.source(), 1, g, 0));
+        b.connect(Connection.dense(mixed.source(), 0, a, h, 0));
+        b.connect(Connection.dense(mixed.source(), 1, g, h, 0));
         return b;
     }
 
@@ -266,7 +272,7 @@ public final class Lowering {
                 throw refuse(ErrorCode.DELAY_OUT_OF_RANGE, valueNode, "layer " + name + ": balancing its inputs needs a delay of " + delay
                         + " steps; " + target.name() + " allows " + target.core().delay(), null);
             }
-            sum.connect(new Connection(p.source(), 0, p.dense(), delay));
+            sum.connect(p.connection(0, delay));
         }
         blocks.add(sum);
         return sum;
@@ -299,11 +305,6 @@ public final class Lowering {
 
     private String programs() {
         return String.join(", ", target.programs().stream().map(NeuronProgram::id).sorted().toList());
-    }
-
-    private static boolean isZero(double[] values) {
-        for (double v : values) if (v != 0) return false;
-        return true;
     }
 
     private DendraException refuse(ErrorCode code, Node node, String message, String hint) {

@@ -65,7 +65,7 @@ public final class Quantization {
         for (LogicalBlock consumer : network.blocks()) {
             for (Connection c : consumer.inputs()) {
                 if (c.source() != source) continue;
-                double max = maxAbs(c.weights());
+                double max = c.maxAbsWeight();
                 if (max == 0) continue;
                 int slack = (int) Math.floor(Math.log(max / (mantissaMax * Math.pow(2, minExponent))) / Math.log(2));
                 f = Math.min(f, inputCap(consumer, c.compartment()) + slack);
@@ -240,7 +240,7 @@ public final class Quantization {
         int maxExponent = target.core().weightExponent().max();
         for (Connection c : b.inputs()) {
             if (c.compartment() != compartment) continue;
-            double max = maxAbs(c.weights());
+            double max = c.maxAbsWeight();
             if (max == 0) continue;
             int f = c.source().outputFraction() + (int) Math.floor(Math.log(mantissaMax * Math.pow(2, maxExponent) / max) / Math.log(2));
             limit = Math.min(limit, f);
