@@ -39,14 +39,18 @@ public final class ImageBuilder {
 
     /** A core's synapses while they are collected. */
     private static final class CoreSynapses {
-        final List<Integer> start = new ArrayList<>(List.of(0));
-        final List<Integer> exponent = new ArrayList<>();
-        final List<Integer> target = new ArrayList<>();
-        final List<Integer> weight = new ArrayList<>();
-        final List<Integer> delay = new ArrayList<>();
+        final IntArrayBuilder start = new IntArrayBuilder();
+        final IntArrayBuilder exponent = new IntArrayBuilder();
+        final IntArrayBuilder target = new IntArrayBuilder();
+        final IntArrayBuilder weight = new IntArrayBuilder();
+        final IntArrayBuilder delay = new IntArrayBuilder();
+
+        CoreSynapses() {
+            start.add(0);
+        }
 
         SynapseTable table() {
-            return new SynapseTable(ints(start), ints(exponent), ints(target), ints(weight), ints(delay));
+            return new SynapseTable(start.toArray(), exponent.toArray(), target.toArray(), weight.toArray(), delay.toArray());
         }
     }
 
@@ -126,9 +130,12 @@ public final class ImageBuilder {
         for (List<Connection> group : b.axonGroups()) {
             ChipValue source = group.get(0).source();
             int delay = group.get(0).delay();
+            int capacity = 0;
+            for (Connection c : group) capacity += piece.count();
+            int[] targets = new int[capacity];
+            double[] values = new double[capacity];
             for (int k = 0; k < source.width(); k++) {
-                List<int[]> targets = new ArrayList<>();
-                List<Double> values = new ArrayList<>();
+                int found = 0;
                 double max = 0;
                 for (Connection c : group) {
                     double convert = Math.scalb(1.0, b.inputFraction(c.compartment()) - source.outputFraction());
@@ -136,22 +143,22 @@ public final class ImageBuilder {
                         int neuron = c.neuron(e);
                         if (!piece.holds(neuron)) continue;
                         double scaled = c.weightAt(e) * convert;
-                        targets.add(new int[] {(neuron - piece.first()) * b.compartments() + c.compartment()});
-                        values.add(scaled);
+                        targets[found] = (neuron - piece.first()) * b.compartments() + c.compartment();
+                        values[found++] = scaled;
                         max = Math.max(max, Math.abs(scaled));
                     }
                 }
-                if (targets.isEmpty()) continue;
+                if (found == 0) continue;
                 int exponent = (int) Math.ceil(Math.log(max / mantissaMax) / Math.log(2));
                 exponent = Math.max(minExp, Math.min(maxExp, exponent));
                 int axon = s.exponent.size();
                 int kept = 0;
-                for (int j = 0; j < targets.size(); j++) {
-                    long m = Math.round(Math.scalb(values.get(j), -exponent));
+                for (int j = 0; j < found; j++) {
+                    long m = Math.round(Math.scalb(values[j], -exponent));
                     m = Math.max(-mantissaMax, Math.min(mantissaMax, m));
-                    errors[0] = Math.max(errors[0], Math.abs(Math.scalb((double) m, exponent) - values.get(j)) / max);
+                    errors[0] = Math.max(errors[0], Math.abs(Math.scalb((double) m, exponent) - values[j]) / max);
                     if (m == 0) continue;
-                    s.target.add(targets.get(j)[0]);
+                    s.target.add(targets[j]);
                     s.weight.add((int) m);
                     s.delay.add(delay);
                     kept++;

@@ -10,35 +10,54 @@ import io.dendra.ir.NeuronKernels;
 import io.dendra.targets.CoreLimits;
 import io.dendra.targets.Target;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Splits every layer into cores under all of the target's per-core limits: neurons, synaptic
  * memory in words of the target's synapse format (plus neuron state where it shares the memory),
- * and input axons. Layers are split evenly into as few cores as fit.
+ * input axons, and output axons (one per message a spike sends). Layers are split evenly into as
+ * few cores as fit.
  */
 public final class Partitioner {
     private final Target target;
+    /** Output routes per neuron of the block being split. */
+    private int[] routes;
 
     public Partitioner(Target target) {
         this.target = target;
     }
 
+    /**
+     * Splits the blocks from the last to the first, so that when a block is split the cores of
+     * every block it sends to are known, and with them how many output axons (routes) each of its
+     * neurons needs; then numbers the cores in pipeline order.
+     */
     public List<CorePiece> partition(LogicalNetwork network) {
-        List<CorePiece> pieces = new ArrayList<>();
-        for (LogicalBlock block : network.blocks()) {
+        List<LogicalBlock> blocks = network.blocks();
+        Map<LogicalBlock, List<int[]>> split = new IdentityHashMap<>();
+        for (int b = blocks.size() - 1; b >= 0; b--) {
+            LogicalBlock block = blocks.get(b);
+            routes = routesPerNeuron(block, blocks, split);
             int perCore = largestFit(block);
             int cores = (block.count() + perCore - 1) / perCore;
             while (!evenSplitFits(block, cores)) {
                 if (cores == block.count()) throw tooLarge(block, firstUnfit(block));
                 cores++;
             }
+            List<int[]> ranges = new ArrayList<>();
             int first = 0;
             for (int c = 0; c < cores; c++) {
                 int count = share(block.count(), cores, c);
-                pieces.add(new CorePiece(pieces.size(), block, first, count));
+                ranges.add(new int[] {first, count});
                 first += count;
             }
+            split.put(block, ranges);
+        }
+        List<CorePiece> pieces = new ArrayList<>();
+        for (LogicalBlock block : blocks) {
+            for (int[] range : split.get(block)) pieces.add(new CorePiece(pieces.size(), block, range[0], range[1]));
         }
         int perChip = target.coresPerChip();
         int chips = (pieces.size() + perChip - 1) / perChip;
@@ -86,7 +105,9 @@ public final class Partitioner {
     private DendraException tooLarge(LogicalBlock block, int neuron) {
         CoreLimits core = target.core();
         long[] one = usage(block, neuron, 1);
-        String what = one[0] > core.inputAxons()
+        String what = routes[neuron] > core.outputAxons()
+                ? "sends to " + routes[neuron] + " axons, but a core has " + core.outputAxons() + " output axons"
+                : one[0] > core.inputAxons()
                 ? "reads " + one[0] + " inputs, but a core has " + core.inputAxons() + " input axons (" + (one[0] - core.inputAxons()) + " too many)"
                 : "needs " + one[1] + " bits of synaptic memory, a core has " + core.synapticMemoryBits() + " (" + (one[1] - core.synapticMemoryBits())
                         + " bits short)";
@@ -97,7 +118,34 @@ public final class Partitioner {
     private boolean fits(LogicalBlock block, int first, int n) {
         if (n > target.core().neurons()) return false;
         long[] use = usage(block, first, n);
-        return use[0] <= target.core().inputAxons() && use[1] <= target.core().synapticMemoryBits();
+        long out = 0;
+        for (int i = first; i < first + n; i++) out += routes[i];
+        return use[0] <= target.core().inputAxons() && use[1] <= target.core().synapticMemoryBits() && out <= target.core().outputAxons();
+    }
+
+    /**
+     * For each neuron of {@code source}, the messages it sends per spike: one per consumer core
+     * and axon group (source and delay) with an entry for it. Consumers are already split.
+     */
+    private static int[] routesPerNeuron(LogicalBlock source, List<LogicalBlock> blocks, Map<LogicalBlock, List<int[]>> split) {
+        int[] routes = new int[source.count()];
+        for (LogicalBlock consumer : blocks) {
+            List<int[]> ranges = split.get(consumer);
+            if (ranges == null) continue;
+            for (List<Connection> group : consumer.axonGroups()) {
+                if (group.get(0).source() != source) continue;
+                for (int k = 0; k < source.count(); k++) {
+                    for (int[] range : ranges) {
+                        boolean reaches = false;
+                        for (Connection c : group) {
+                            for (int e = c.start(k); e < c.end(k) && !reaches; e++) reaches = c.neuron(e) >= range[0] && c.neuron(e) < range[0] + range[1];
+                        }
+                        if (reaches) routes[k]++;
+                    }
+                }
+            }
+        }
+        return routes;
     }
 
     /**
