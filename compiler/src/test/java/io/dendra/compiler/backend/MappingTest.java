@@ -119,4 +119,36 @@ class MappingTest {
         Compiler.Result r = Fixtures.compile(graph, Targets.builtIn("loihi2"), calibration);
         assertTrue(r.report().placementCost() <= r.report().rowMajorCost());
     }
+
+    /** A layer whose spikes reach every core of the next is split until each core's routes fit its output axons. */
+    @Test
+    void sourceIsSplitUntilItsRoutesFitTheOutputAxons() {
+        StringBuilder second = new StringBuilder();
+        for (int n = 0; n < 64; n++) {
+            second.append(n > 0 ? ", " : "").append('[');
+            for (int k = 0; k < 64; k++) second.append(k > 0 ? ", " : "").append(((n + k) % 5 - 2) / 8.0);
+            second.append(']');
+        }
+        ModelGraph graph = Fixtures.model(String.format(WIDE_LIF, rowsOf(wideLif())).replace("output s;",
+                "t = lif(linear(s, weight=[" + second + "]), tau=0.5, threshold=1);\noutput t;"));
+        var calibration = Fixtures.batch(graph, new int[] {20, 8}, spikes(20, 8));
+        // 16 neurons per core: the second layer takes 4 cores, so each first-layer spike is 4 messages;
+        // 40 output axons hold 10 neurons' routes, so the first layer needs 7 cores where 16 neurons would allow 4.
+        ChipImage image = Fixtures.compile(graph, Fixtures.target("loihi1", "neurons = 1024 source", "neurons = 16 source",
+                "output_axons = 4096", "output_axons = 40"), calibration).image();
+        for (CoreImage core : image.cores()) assertTrue(core.routes().routes() <= 40, "core " + core.id() + ": " + core.routes().routes());
+        assertEquals(7, image.layers().get(0).cores().size());
+        assertEquals(4, image.layers().get(1).cores().size());
+    }
+
+    private static String rowsOf(ModelGraph unused) {
+        StringBuilder rows = new StringBuilder();
+        for (int n = 0; n < 64; n++) {
+            if (n > 0) rows.append(", ");
+            rows.append('[');
+            for (int k = 0; k < 8; k++) rows.append(k > 0 ? ", " : "").append(((n * 7 + k * 3) % 11 - 5) / 4.0);
+            rows.append(']');
+        }
+        return rows.toString();
+    }
 }
