@@ -61,12 +61,15 @@ public enum ErrorCode {
     IMAGE_VERSION("E0602", "chip image from another Dendra version", "recompile the model with this Dendra"),
     IMAGE_TRUNCATED("E0603", "chip image is truncated", "the file was cut short; recompile or copy it again"),
     IMAGE_CORRUPT("E0604", "chip image is corrupt", "its checksum or contents do not match; recompile the model"),
+    IMAGE_TARGET("E0605", "chip image's embedded target is invalid", "recompile the model with this Dendra"),
 
     // E07xx: inputs to a run
     INPUT_SHAPE("E0701", "input has the wrong shape", "give [T, C] or [B, T, C] with C the model's input width"),
     INPUT_NOT_FINITE("E0702", "input holds NaN or infinity", "clean the input data"),
     INPUT_EMPTY("E0703", "input sequence is empty", "give at least one timestep"),
     TOKEN_ID("E0704", "token id is not a valid index", "token ids are integers in [0, vocabulary size)"),
+    INPUT_NOT_BINARY("E0705", "input is not spikes", "this chip takes binary spike input: every value 0 or 1"),
+    COMPARE_MISMATCH("E0706", "compared model does not fit the run", "compare with the model the image was compiled from"),
 
     // E09xx: SpikingSSM checkpoint import
     CHECKPOINT_MISSING("E0901", "checkpoint lacks expected tensors", "check --prefix; the names follow DESIGN section 4.3"),

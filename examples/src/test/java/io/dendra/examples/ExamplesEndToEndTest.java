@@ -135,4 +135,19 @@ class ExamplesEndToEndTest {
         for (double x : v) max = Math.max(max, Math.abs(x));
         return max;
     }
+
+    /** The cycle-level simulator computes bit for bit what the image defines, on both examples. */
+    @Test
+    void simulatorMatchesTheImageExecutorOnTheExamples() {
+        for (String name : new String[] {"fmnist-ssm", "lif-chain"}) {
+            Path example = EXAMPLES.resolve(name);
+            var graph = io.dendra.compiler.frontend.ModelLoader.load(example.resolve("model.dnd"));
+            var batch = io.dendra.compiler.reference.SequenceBatch.of(NpyFile.read(example.resolve("samples.npy")), graph.input(), example);
+            var target = io.dendra.targets.Targets.builtIn("loihi2");
+            var image = io.dendra.compiler.Compiler.compile(graph, target, batch, null).image();
+            double[] sample = batch.samples().get(1);
+            assertArrayEquals(new io.dendra.ir.ImageExecutor(image).run(sample, batch.steps(), null),
+                    new io.dendra.simulator.ChipSimulator(image, target).run(sample, batch.steps(), false).output(), name);
+        }
+    }
 }

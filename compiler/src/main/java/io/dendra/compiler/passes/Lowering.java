@@ -263,7 +263,7 @@ public final class Lowering {
         long dense = 0;
         for (Pending p : terms) {
             for (int r = 0; r < rows; r++) bias[r] += p.bias()[r];
-            dense += (long) rows * p.source().width();
+            dense += p.diagonal() != null ? rows : (long) rows * p.source().width();
         }
         LogicalBlock sum = new LogicalBlock(name, NeuronProgram.SUM, rows, 0, latest + 1, valueNode, bias, null, null, dense);
         for (Pending p : terms) {

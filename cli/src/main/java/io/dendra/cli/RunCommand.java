@@ -1,0 +1,231 @@
+package io.dendra.cli;
+
+import io.dendra.compiler.Compiler;
+import io.dendra.compiler.frontend.ModelLoader;
+import io.dendra.compiler.graph.InputNode;
+import io.dendra.compiler.graph.LifNode;
+import io.dendra.compiler.graph.ModelGraph;
+import io.dendra.compiler.graph.Node;
+import io.dendra.compiler.graph.S4dNode;
+import io.dendra.compiler.reference.ReferenceInterpreter;
+import io.dendra.compiler.reference.SequenceBatch;
+import io.dendra.compiler.tensor.DType;
+import io.dendra.compiler.tensor.NpyFile;
+import io.dendra.compiler.tensor.Tensor;
+import io.dendra.diagnostics.DendraException;
+import io.dendra.diagnostics.ErrorCode;
+import io.dendra.diagnostics.Place;
+import io.dendra.ir.ChipImage;
+import io.dendra.ir.CoreImage;
+import io.dendra.ir.DchipFormat;
+import io.dendra.ir.LayerMapping;
+import io.dendra.ir.NeuronKernels;
+import io.dendra.ir.OutputMap;
+import io.dendra.simulator.ChipSimulator;
+import io.dendra.simulator.RunReport;
+import io.dendra.simulator.Simulation;
+import io.dendra.targets.Target;
+import io.dendra.targets.TargetReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code dendra run IMAGE|MODEL --input X.npy -o OUT/}: simulates a chip image and reports time, energy and sparsity. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Simulate a chip image (.dchip), or a model (.dnd) compiled in memory for --target, on input sequences.",
+                "Writes OUT/output.npy, OUT/report.json and OUT/report.txt (also printed)."})
+final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "IMAGE|MODEL", description = "a chip image (.dchip) or a model file (.dnd)")
+    Path source;
+
+    @Option(names = "--input", required = true, paramLabel = "X.npy", description = "[T, C] or [B, T, C] input sequences")
+    Path input;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "folder for output.npy, report.json and report.txt")
+    Path output;
+
+    @Mixin
+    TargetOption target;
+
+    @Option(names = "--calibrate", paramLabel = "X.npy", description = "calibration input when compiling a model (default: as dendra compile)")
+    Path calibrate;
+
+    @Option(names = "--compare", paramLabel = "MODEL", description = "also run this model in float64 and report the agreement")
+    Path compare;
+
+    @Option(names = "--threads", paramLabel = "N", description = "threads (default: the machine's cores); results do not depend on it")
+    Integer threads;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (threadCount < 1) throw new DendraException(ErrorCode.USAGE, Place.named("--threads"), "--threads must be at least 1, got " + threadCount, null);
+        ChipImage image;
+        Target chip;
+        ModelGraph model = null;
+        if (source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".dchip")) {
+            image = DchipFormat.read(source);
+            chip = embeddedTarget(image);
+        } else {
+            model = ModelLoader.load(source);
+            chip = target.load();
+            image = Compiler.compile(model, chip, CalibrationInput.of(calibrate, model), null).image();
+            out.printf("compiled %s for %s in memory: %d core(s), pipeline depth %d%n", model.name(), chip.name(), image.cores().size(),
+                    image.pipelineDepth());
+        }
+        SequenceBatch batch = readInput(image);
+        ModelGraph reference = compare == null ? null : ModelLoader.load(compare);
+        Simulation.Result result = simulate(image, chip, batch, threadCount);
+        ChipSimulator sim = new ChipSimulator(image, chip);
+        RunReport.Agreement agreement = reference == null ? null : agreement(reference, image, batch, result);
+        RunReport report = new RunReport(sim, result, agreement);
+
+        OutputFiles.writeNpy(output.resolve("output.npy"), outputs(image, batch, result.outputs()));
+        OutputFiles.writeText(output.resolve("report.json"), report.json());
+        String text = report.text();
+        OutputFiles.writeText(output.resolve("report.txt"), text);
+        out.print(text);
+        out.printf("wrote %s, %s, %s%n", output.resolve("output.npy"), output.resolve("report.json"), output.resolve("report.txt"));
+        out.flush();
+        return 0;
+    }
+
+    private Target embeddedTarget(ChipImage image) {
+        try {
+            return TargetReader.parse(image.targetText(), Path.of(source + " (embedded target " + image.targetName() + ")"));
+        } catch (DendraException e) {
+            throw new DendraException(ErrorCode.IMAGE_TARGET, Place.file(source), "its embedded target does not parse: " + e.diagnostic().message(), null);
+        }
+    }
+
+    private SequenceBatch readInput(ChipImage image) {
+        InputNode node = new InputNode("input", Place.file(input), image.input().channels(), 0);
+        if (!input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
+            throw new DendraException(ErrorCode.UNKNOWN_TENSOR_FORMAT, Place.file(input), "inputs are read from .npy files", "save the input with numpy.save");
+        }
+        SequenceBatch batch = SequenceBatch.of(NpyFile.read(input), node, input);
+        if (image.input().binary()) {
+            for (double[] sample : batch.samples()) {
+                for (double v : sample) {
+                    if (v != 0 && v != 1) {
+                        throw new DendraException(ErrorCode.INPUT_NOT_BINARY, Place.file(input), "input holds " + v + ", but target " + image.targetName()
+                                + " has no graded spikes: its input is spikes, 0 or 1", null);
+                    }
+                }
+            }
+        }
+        return batch;
+    }
+
+    private Simulation.Result simulate(ChipImage image, Target chip, SequenceBatch batch, int threadCount) {
+        boolean bar = !quiet && System.console() != null && batch.size() > 1;
+        if (!bar) return Simulation.run(image, chip, batch.samples(), batch.steps(), threadCount, compare != null, null);
+        try (ProgressBar progress = new ProgressBarBuilder().setTaskName("simulating").setInitialMax(batch.size()).setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(250).build()) {
+            return Simulation.run(image, chip, batch.samples(), batch.steps(), threadCount, compare != null, progress::stepTo);
+        }
+    }
+
+    /** Outputs shaped as dendra reference shapes them: [classes] or [T, C], with a batch axis for a batch. */
+    private static Tensor outputs(ChipImage image, SequenceBatch batch, List<double[]> perSample) {
+        int k = image.output().outputs();
+        boolean stream = image.output().kind() == OutputMap.Kind.STREAM;
+        int each = stream ? batch.steps() * k : k;
+        int[] sampleShape = stream ? new int[] {batch.steps(), k} : new int[] {k};
+        int[] shape = sampleShape;
+        if (batch.batched()) {
+            shape = new int[sampleShape.length + 1];
+            shape[0] = perSample.size();
+            System.arraycopy(sampleShape, 0, shape, 1, sampleShape.length);
+        }
+        double[] values = new double[each * perSample.size()];
+        for (int b = 0; b < perSample.size(); b++) System.arraycopy(perSample.get(b), 0, values, b * each, each);
+        return new Tensor("output", DType.F64, shape, values);
+    }
+
+    /** Output errors, argmax agreement and, per spiking layer, the fraction of spike decisions that match. */
+    private RunReport.Agreement agreement(ModelGraph model, ChipImage image, SequenceBatch batch, Simulation.Result result) {
+        if (model.input().width() != image.input().channels() || model.output().width() != image.output().outputs()
+                || model.sequenceOutput() != (image.output().kind() == OutputMap.Kind.STREAM)) {
+            throw new DendraException(ErrorCode.COMPARE_MISMATCH, Place.file(compare), "model " + model.name() + " takes " + model.input().width()
+                    + " channel(s) and gives " + model.output().width() + " output(s); the image takes " + image.input().channels() + " and gives "
+                    + image.output().outputs(), null);
+        }
+        ReferenceInterpreter reference = new ReferenceInterpreter(model);
+        double maxError = 0;
+        double maxValue = 0;
+        int argmaxAgree = 0;
+        Map<String, long[]> spikes = new LinkedHashMap<>();
+        for (int b = 0; b < batch.size(); b++) {
+            Map<Node, double[]> values = reference.evaluate(batch.samples().get(b), batch.steps());
+            double[] expected = values.get(model.output());
+            double[] actual = result.outputs().get(b);
+            for (int i = 0; i < expected.length; i++) {
+                maxError = Math.max(maxError, Math.abs(expected[i] - actual[i]));
+                maxValue = Math.max(maxValue, Math.abs(expected[i]));
+            }
+            if (!model.sequenceOutput() && argmax(expected) == argmax(actual)) argmaxAgree++;
+            for (LayerMapping layer : image.layers()) {
+                if (NeuronKernels.emitsGraded(layer.program()) || layer.program() == io.dendra.ir.NeuronProgram.READOUT) continue;
+                double[] ref = spikesOf(model, layer.name(), values);
+                if (ref == null) continue;
+                long[] tally = spikes.computeIfAbsent(layer.name(), k -> new long[2]);
+                ChipSimulator.Run run = result.runs().get(b);
+                for (int core : layer.cores()) {
+                    CoreImage c = image.cores().get(core);
+                    int first = c.neurons().firstNeuron();
+                    for (int t = 0; t < batch.steps(); t++) {
+                        for (int i = 0; i < c.neurons().count(); i++) {
+                            boolean chip = run.spiked(core, t, i);
+                            boolean expect = ref[t * layer.neurons() + first + i] != 0;
+                            if (chip == expect) tally[0]++;
+                            tally[1]++;
+                        }
+                    }
+                }
+            }
+        }
+        Map<String, Double> spikeAgreement = new LinkedHashMap<>();
+        spikes.forEach((name, tally) -> spikeAgreement.put(name, (double) tally[0] / tally[1]));
+        return new RunReport.Agreement(maxError, maxValue == 0 ? maxError : maxError / maxValue,
+                model.sequenceOutput() ? null : (double) argmaxAgree / batch.size(), spikeAgreement);
+    }
+
+    /** The reference spikes of an image layer: a lif layer's own, or for an ssm layer those of the soma its S4D feeds. */
+    private static double[] spikesOf(ModelGraph model, String layer, Map<Node, double[]> values) {
+        for (Node node : model.nodes()) {
+            if (!node.name().equals(layer)) continue;
+            if (node instanceof LifNode) return values.get(node);
+            if (node instanceof S4dNode) {
+                for (Node n : model.nodes()) if (n instanceof LifNode lif && lif.input() == node) return values.get(lif);
+            }
+        }
+        return null;
+    }
+
+    private static int argmax(double[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
+        return best;
+    }
+}

@@ -1,0 +1,116 @@
+package io.dendra.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dendra.compiler.tensor.NpyFile;
+import io.dendra.compiler.tensor.Tensor;
+import io.dendra.ir.ChipImage;
+import io.dendra.ir.DchipFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+    static final Path ROOT = CompileCommandTest.ROOT;
+    static final String LIF = CompileCommandTest.LIF;
+    static final String LIF_SAMPLES = CompileCommandTest.LIF_SAMPLES;
+
+    @TempDir
+    static Path shared;
+    static Path lifImage;
+
+    @BeforeAll
+    static void compileOnce() {
+        lifImage = shared.resolve("lif.dchip");
+        CommandLineRun run = CommandLineRun.of("compile", LIF, "--target", "loihi1", "-o", lifImage.toString(), "--calibrate", LIF_SAMPLES);
+        assertEquals(0, run.status(), run.err());
+    }
+
+    @Test
+    void runWritesOutputsAndAReportWhoseEnergyAddsUp(@TempDir Path out) throws Exception {
+        CommandLineRun run = CommandLineRun.of("run", lifImage.toString(), "--input", LIF_SAMPLES, "-o", out.toString(), "--compare", LIF, "-q");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("sparse versus dense"), run.out());
+        Tensor output = NpyFile.read(out.resolve("output.npy"));
+        assertArrayEquals(new int[] {4, 200, 10}, output.shape());
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertEquals("loihi1", report.get("target").asText());
+        assertEquals(4, report.get("samples").asInt());
+        double sum = 0;
+        for (JsonNode part : report.at("/energy/breakdown_pJ")) sum += part.asDouble();
+        assertEquals(report.at("/energy/total_pJ").asDouble(), sum, 1e-6 * sum);
+        assertEquals(0, report.at("/counts/synops_graded").asLong(), "loihi1 has binary spikes only");
+        assertTrue(report.at("/agreement/spike_agreement/hidden").asDouble() > 0.98);
+        assertEquals(2, report.get("layers").size());
+        assertTrue(Files.readString(out.resolve("report.txt")).startsWith("ran lif_chain on loihi1"));
+    }
+
+    @Test
+    void resultsAreTheSameForAnyNumberOfThreads(@TempDir Path out) throws Exception {
+        Path one = out.resolve("one");
+        Path two = out.resolve("two");
+        assertEquals(0, CommandLineRun.of("run", lifImage.toString(), "--input", LIF_SAMPLES, "-o", one.toString(), "--threads", "1").status());
+        assertEquals(0, CommandLineRun.of("run", lifImage.toString(), "--input", LIF_SAMPLES, "-o", two.toString(), "--threads", "3").status());
+        assertArrayEquals(Files.readAllBytes(one.resolve("output.npy")), Files.readAllBytes(two.resolve("output.npy")));
+        assertEquals(Files.readString(one.resolve("report.json")), Files.readString(two.resolve("report.json")));
+    }
+
+    @Test
+    void spikingSsmOnTheChipPicksTheReferencesClassOnEverySample(@TempDir Path out) throws Exception {
+        String model = ROOT.resolve("examples/fmnist-ssm/model.dnd").toString();
+        String samples = ROOT.resolve("examples/fmnist-ssm/samples.npy").toString();
+        CommandLineRun run = CommandLineRun.of("run", model, "--input", samples, "-o", out.toString(), "--compare", model, "--calibrate", samples, "-q");
+        assertEquals(0, run.status(), run.err());
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertEquals(1.0, report.at("/agreement/argmax_agreement").asDouble());
+        assertTrue(report.at("/agreement/spike_agreement/s4_layers.0.s4d").asDouble() > 0.99);
+        assertTrue(report.at("/layers/0/event_ops").asLong() > 0 && report.at("/layers/1/dense_ops").asLong() > report.at("/layers/1/event_ops").asLong(),
+                "the GLU fed by sparse spikes executes fewer ops than dense");
+        assertArrayEquals(new int[] {8, 10}, NpyFile.read(out.resolve("output.npy")).shape());
+    }
+
+    @Test
+    void badInputsAreOneLineEach(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        Path wide = dir.resolve("wide.npy");
+        NpyFile.write(wide, Tensor.of("x", new int[] {5, 3}, new double[15]));
+        Path nan = dir.resolve("nan.npy");
+        double[] values = new double[16 * 5];
+        values[7] = Double.NaN;
+        NpyFile.write(nan, Tensor.of("x", new int[] {5, 16}, values));
+        Path graded = dir.resolve("graded.npy");
+        double[] half = new double[16 * 5];
+        half[3] = 0.5;
+        NpyFile.write(graded, Tensor.of("x", new int[] {5, 16}, half));
+        assertCode("E0701", "run", lifImage.toString(), "--input", wide.toString(), "-o", out.toString());
+        assertCode("E0702", "run", lifImage.toString(), "--input", nan.toString(), "-o", out.toString());
+        assertCode("E0705", "run", lifImage.toString(), "--input", graded.toString(), "-o", out.toString());
+        assertCode("E0706", "run", lifImage.toString(), "--input", LIF_SAMPLES, "-o", out.toString(), "--compare",
+                ROOT.resolve("examples/fmnist-ssm/model.dnd").toString());
+        byte[] bytes = Files.readAllBytes(lifImage);
+        bytes[bytes.length - 9] ^= 4;
+        Path damaged = dir.resolve("damaged.dchip");
+        Files.write(damaged, bytes);
+        assertCode("E0604", "run", damaged.toString(), "--input", LIF_SAMPLES, "-o", out.toString());
+        ChipImage image = DchipFormat.read(lifImage);
+        ChipImage badTarget = new ChipImage(image.modelName(), image.targetName(), "target loihi1 { clock = 1 ns; }", image.stateBits(),
+                image.payloadBits(), image.chips(), image.cores(), image.input(), image.output(), image.layers(), image.pipelineDepth());
+        Path bad = dir.resolve("bad-target.dchip");
+        DchipFormat.write(bad, badTarget);
+        assertCode("E0605", "run", bad.toString(), "--input", LIF_SAMPLES, "-o", out.toString());
+        assertCode("E0001", "run", lifImage.toString(), "--input", LIF_SAMPLES, "-o", out.toString(), "--threads", "0");
+        assertTrue(!Files.exists(out.resolve("report.json")), "no partial report");
+    }
+
+    private static void assertCode(String code, String... args) {
+        CommandLineRun run = CommandLineRun.of(args);
+        assertEquals(1, run.status(), String.join(" ", args));
+        assertTrue(run.errorLine().contains("error[" + code + "]"), run.errorLine());
+    }
+}

@@ -1,0 +1,445 @@
+package io.dendra.simulator;
+
+import io.dendra.ir.ChipImage;
+import io.dendra.ir.CoreImage;
+import io.dendra.ir.FixedPoint;
+import io.dendra.ir.InputMap;
+import io.dendra.ir.NeuronBlock;
+import io.dendra.ir.NeuronKernels;
+import io.dendra.ir.NeuronProgram;
+import io.dendra.ir.OutputMap;
+import io.dendra.targets.Event;
+import io.dendra.targets.Target;
+import java.util.Arrays;
+
+/**
+ * Runs a chip image step by step, computing exactly what {@link io.dendra.ir.ImageExecutor}
+ * defines (the same {@link NeuronKernels}), and models each step in time:
+ * <ol>
+ *   <li>every started core updates its neurons, one after another (the program's op count times
+ *       the target's per-op time, plus the base), then its output stage sends one message per route;
+ *   <li>messages cross the mesh in dimension order (east-west, then north-south; chips lie side by
+ *       side east-west), each hop taking the target's per-direction time, each directed link
+ *       carrying one flit per cycle: a message that finds its link taken by an earlier-injected
+ *       message waits (links are granted in injection order, ties by source core);
+ *   <li>each receiving core runs the synaptic fan-out of its messages in arrival order;
+ *   <li>the step ends when the last core is done, plus the barrier over the tiles in use.
+ * </ol>
+ * Time is kept in integer femtoseconds. The host's input messages enter at the destination
+ * core's router at the start of the step. State and counters live in a {@link Run}, so samples
+ * can run on separate threads.
+ */
+public final class ChipSimulator {
+    private final ChipImage image;
+    private final Target target;
+    private final int cores;
+    private final int slots;
+    private final NeuronProgram[] program;
+    private final int[] count;
+    private final int[] compartments;
+    private final int[] states;
+    private final int[] start;
+    private final int[][] params;
+    private final boolean[] graded;
+    private final int[][] synStart, synExponent, synTarget, synWeight, synDelay;
+    private final int[][] routeStart, routeCore, routeAxon;
+    private final int[] chip, globalX, tileY;
+    private final long[] activeFs, inactiveFs;
+    private final long[] activeOps, inactiveOps;
+    private final long synopFs, synopGradedFs, messageOutFs, withinTileFs, hopEwFs, hopNsFs, chipCrossingFs, cycleFs, barrierFs;
+    private final int meshColumns, meshRows, tilesInUse;
+
+    public ChipSimulator(ChipImage image, Target target) {
+        this.image = image;
+        this.target = target;
+        this.cores = image.cores().size();
+        int maxDelay = 0;
+        program = new NeuronProgram[cores];
+        count = new int[cores];
+        compartments = new int[cores];
+        states = new int[cores];
+        start = new int[cores];
+        params = new int[cores][];
+        graded = new boolean[cores];
+        synStart = new int[cores][];
+        synExponent = new int[cores][];
+        synTarget = new int[cores][];
+        synWeight = new int[cores][];
+        synDelay = new int[cores][];
+        routeStart = new int[cores][];
+        routeCore = new int[cores][];
+        routeAxon = new int[cores][];
+        chip = new int[cores];
+        globalX = new int[cores];
+        tileY = new int[cores];
+        activeFs = new long[cores];
+        inactiveFs = new long[cores];
+        activeOps = new long[cores];
+        inactiveOps = new long[cores];
+        meshColumns = target.mesh().columns();
+        meshRows = target.mesh().rows();
+        java.util.Set<Integer> tiles = new java.util.HashSet<>();
+        for (CoreImage c : image.cores()) {
+            int i = c.id();
+            NeuronBlock b = c.neurons();
+            program[i] = b.program();
+            count[i] = b.count();
+            compartments[i] = b.compartments();
+            states[i] = b.states();
+            start[i] = b.startStep();
+            params[i] = b.params();
+            graded[i] = NeuronKernels.emitsGraded(b.program());
+            int[][] s = c.synapses().arrays();
+            synStart[i] = s[0];
+            synExponent[i] = s[1];
+            synTarget[i] = s[2];
+            synWeight[i] = s[3];
+            synDelay[i] = s[4];
+            maxDelay = Math.max(maxDelay, c.synapses().maxDelay());
+            int[][] r = c.routes().arrays();
+            routeStart[i] = r[0];
+            routeCore[i] = r[1];
+            routeAxon[i] = r[2];
+            chip[i] = c.chip();
+            globalX[i] = c.chip() * meshColumns + c.tileX();
+            tileY[i] = c.tileY();
+            tiles.add((c.chip() * meshRows + c.tileY()) * meshColumns + c.tileX());
+            activeFs[i] = fs(target.neuronUpdate(b.program(), true, b.states()).timeNs());
+            inactiveFs[i] = fs(target.neuronUpdate(b.program(), false, b.states()).timeNs());
+            activeOps[i] = b.program().ops(true, b.states());
+            inactiveOps[i] = b.program().ops(false, b.states());
+        }
+        slots = maxDelay + 2;
+        tilesInUse = Math.max(1, tiles.size());
+        synopFs = fs(target.cost(Event.SYNOP).timeNs());
+        synopGradedFs = fs(target.cost(Event.SYNOP_GRADED).timeNs());
+        messageOutFs = fs(target.cost(Event.MESSAGE_OUT).timeNs());
+        withinTileFs = fs(target.cost(Event.WITHIN_TILE).timeNs());
+        hopEwFs = fs(target.cost(Event.HOP_EW).timeNs());
+        hopNsFs = fs(target.cost(Event.HOP_NS).timeNs());
+        chipCrossingFs = fs(target.cost(Event.CHIP_CROSSING).timeNs());
+        cycleFs = Math.max(1, fs(target.cycleNs()));
+        barrierFs = fs(target.barrier().timeNs(tilesInUse));
+    }
+
+    static long fs(double ns) {
+        return Math.round(ns * 1e6);
+    }
+
+    public ChipImage image() { return image; }
+    public NeuronProgram program(int core) { return program[core]; }
+    public int states(int core) { return states[core]; }
+    public int neurons(int core) { return count[core]; }
+    public boolean graded(int core) { return graded[core]; }
+    public Target target() { return target; }
+    public int tilesInUse() { return tilesInUse; }
+    long cycleFs() { return cycleFs; }
+
+    /** Steps a run of {@code inputSteps} input steps takes. */
+    public int totalSteps(int inputSteps) {
+        return image.output().firstStep() + inputSteps - 1;
+    }
+
+    /** Runs one sequence of {@code steps × channels} inputs from a reset chip. */
+    public Run run(double[] input, int steps, boolean recordSpikes) {
+        Run run = new Run(steps, recordSpikes);
+        run.execute(input);
+        return run;
+    }
+
+    /** The state, outputs and counters of one sequence. */
+    public final class Run {
+        private final int inputSteps;
+        private final long[][] state = new long[cores][];
+        private final long[][] ring = new long[cores][];
+        private final long[][] in = new long[cores][];
+        private final long[][] out = new long[cores][];
+        private final Counters counters = new Counters(cores);
+        private final long[] stepFs;
+        private final long[][] spikeTrains;
+        private double[] output;
+
+        // messages of the current step, as parallel primitive arrays (reused)
+        private int messages;
+        private int[] msgSource = new int[1024];
+        private int[] msgCore = new int[1024];
+        private int[] msgAxon = new int[1024];
+        private long[] msgPayload = new long[1024];
+        private long[] msgTime = new long[1024];
+        private long[] order = new long[1024];
+        private final long[] linkFree;
+        private final long[] coreEnd = new long[cores];
+        private final long[] synapseEnd = new long[cores];
+        private final int[][] incoming = new int[cores][];
+        private final int[] incomingCount = new int[cores];
+        private long[] arrivalOrder = new long[64];
+
+        private Run(int inputSteps, boolean recordSpikes) {
+            this.inputSteps = inputSteps;
+            for (int c = 0; c < cores; c++) {
+                state[c] = new long[count[c] * NeuronKernels.stateWords(program[c], states[c])];
+                ring[c] = new long[slots * count[c] * compartments[c]];
+                in[c] = new long[count[c] * compartments[c]];
+                out[c] = new long[count[c]];
+                incoming[c] = new int[64];
+            }
+            int chips = image.chips();
+            linkFree = new long[chips * meshColumns * meshRows * 4];
+            stepFs = new long[totalSteps(inputSteps)];
+            spikeTrains = recordSpikes ? new long[cores][] : null;
+            if (recordSpikes) {
+                for (int c = 0; c < cores; c++) spikeTrains[c] = new long[(inputSteps * count[c] + 63) / 64];
+            }
+        }
+
+        private void execute(double[] input) {
+            OutputMap outputs = image.output();
+            int k = outputs.outputs();
+            double[] streamed = outputs.kind() == OutputMap.Kind.STREAM ? new double[inputSteps * k] : null;
+            int last = totalSteps(inputSteps);
+            for (int step = 0; step <= last; step++) {
+                messages = 0;
+                Arrays.fill(coreEnd, 0);
+                Arrays.fill(synapseEnd, 0);
+                if (step >= 1) {
+                    neuronPhase(step);
+                    if (streamed != null && step >= outputs.firstStep()) {
+                        int t = step - outputs.firstStep();
+                        for (int o = 0; o < k; o++) {
+                            long p = out[outputs.core(o)][outputs.neuron(o)];
+                            streamed[t * k + o] = (p == NeuronKernels.NO_MESSAGE ? 0 : p) * outputs.scale(o) + outputs.bias(o);
+                        }
+                    }
+                }
+                if (step < inputSteps) inject(input, step);
+                route();
+                fanOut(step);
+                if (step >= 1) {
+                    long end = 0;
+                    for (int c = 0; c < cores; c++) end = Math.max(end, Math.max(coreEnd[c], synapseEnd[c]));
+                    long total = end + barrierFs;
+                    stepFs[step - 1] = total;
+                    counters.steps++;
+                    counters.barriers++;
+                    counters.stepFsTotal += total;
+                    counters.stepFsMin = Math.min(counters.stepFsMin, total);
+                    counters.stepFsMax = Math.max(counters.stepFsMax, total);
+                }
+            }
+            if (streamed != null) {
+                output = streamed;
+            } else {
+                output = new double[k];
+                int accumulated = last - outputs.firstStep() + 1;
+                for (int o = 0; o < k; o++) output[o] = state[outputs.core(o)][outputs.neuron(o)] * outputs.scale(o) / accumulated + outputs.bias(o);
+            }
+        }
+
+        /** Every started core reads its accumulators, updates its neurons and queues its messages. */
+        private void neuronPhase(int step) {
+            int slot = step % slots;
+            for (int c = 0; c < cores; c++) {
+                int width = count[c] * compartments[c];
+                int base = slot * width;
+                long[] r = ring[c];
+                if (step < start[c]) {
+                    Arrays.fill(r, base, base + width, 0);
+                    continue;
+                }
+                long[] input = in[c];
+                for (int i = 0; i < width; i++) {
+                    input[i] = FixedPoint.readAccumulator(r[base + i]);
+                    r[base + i] = 0;
+                }
+                int active = NeuronKernels.updateBlock(program[c], count[c], states[c], params[c], state[c], input, out[c], image.stateBits(),
+                        image.payloadBits());
+                int inactive = count[c] - active;
+                counters.updatesActive[c] += active;
+                counters.updatesInactive[c] += inactive;
+                counters.neuronOps[c] += active * activeOps[c] + inactive * inactiveOps[c];
+                long t = active * activeFs[c] + inactive * inactiveFs[c];
+                long[] sent = out[c];
+                int[] rs = routeStart[c];
+                int t0 = step - start[c];
+                for (int i = 0; i < count[c]; i++) {
+                    long payload = sent[i];
+                    if (payload == NeuronKernels.NO_MESSAGE) continue;
+                    if (t0 < inputSteps) counters.spikes[c]++;
+                    if (!graded[c]) {
+                        if (spikeTrains != null && t0 < inputSteps) {
+                            int bit = t0 * count[c] + i;
+                            spikeTrains[c][bit >>> 6] |= 1L << (bit & 63);
+                        }
+                    }
+                    for (int route = rs[i]; route < rs[i + 1]; route++) {
+                        t += messageOutFs;
+                        queue(c, routeCore[c][route], routeAxon[c][route], payload, t);
+                    }
+                    counters.messagesOut[c] += rs[i + 1] - rs[i];
+                }
+                coreEnd[c] = t;
+                counters.busyFs[c] += t;
+            }
+        }
+
+        /** The host sends input step {@code step}: one message per destination of each non-zero channel. */
+        private void inject(double[] input, int step) {
+            InputMap map = image.input();
+            int channels = map.channels();
+            for (int ch = 0; ch < channels; ch++) {
+                long payload = map.payload(input[step * channels + ch], image.payloadBits());
+                if (payload == 0) continue;
+                for (int d = map.start(ch); d < map.end(ch); d++) {
+                    queue(-1, map.core(d), map.axon(d), payload, 0);
+                    counters.hostMessages++;
+                }
+            }
+        }
+
+        private void queue(int source, int core, int axon, long payload, long time) {
+            if (messages == msgSource.length) grow();
+            msgSource[messages] = source;
+            msgCore[messages] = core;
+            msgAxon[messages] = axon;
+            msgPayload[messages] = payload;
+            msgTime[messages] = time;
+            messages++;
+        }
+
+        private void grow() {
+            int n = msgSource.length * 2;
+            msgSource = Arrays.copyOf(msgSource, n);
+            msgCore = Arrays.copyOf(msgCore, n);
+            msgAxon = Arrays.copyOf(msgAxon, n);
+            msgPayload = Arrays.copyOf(msgPayload, n);
+            msgTime = Arrays.copyOf(msgTime, n);
+            order = new long[n];
+        }
+
+        /**
+         * Moves every queued message to its destination core in injection order: local and
+         * within-tile deliveries pass the tile router only; others hop east-west, then
+         * north-south, waiting for each link until it is free. Sets each message's arrival time.
+         */
+        private void route() {
+            if (messages == 0) return;
+            for (int m = 0; m < messages; m++) order[m] = m;
+            sortByTime(order, messages);
+            Arrays.fill(linkFree, 0);
+            for (int j = 0; j < messages; j++) {
+                int m = (int) order[j];
+                int src = msgSource[m];
+                int dst = msgCore[m];
+                long t = msgTime[m] + withinTileFs;
+                if (src < 0 || (globalX[src] == globalX[dst] && tileY[src] == tileY[dst])) {
+                    if (src >= 0) counters.localDeliveries[src]++;
+                    msgTime[m] = t;
+                    continue;
+                }
+                int x = globalX[src];
+                int y = tileY[src];
+                while (x != globalX[dst]) {
+                    int dir = globalX[dst] > x ? 0 : 1;
+                    int nx = dir == 0 ? x + 1 : x - 1;
+                    boolean crossing = Math.floorDiv(x, meshColumns) != Math.floorDiv(nx, meshColumns);
+                    t = hop(src, (x * meshRows + y) * 4 + dir, t, crossing ? chipCrossingFs : hopEwFs);
+                    if (crossing) counters.chipCrossings[src]++;
+                    else counters.hopsEastWest[src]++;
+                    x = nx;
+                }
+                while (y != tileY[dst]) {
+                    int dir = tileY[dst] > y ? 2 : 3;
+                    t = hop(src, (x * meshRows + y) * 4 + dir, t, hopNsFs);
+                    counters.hopsNorthSouth[src]++;
+                    y += dir == 2 ? 1 : -1;
+                }
+                msgTime[m] = t;
+            }
+        }
+
+        private long hop(int source, int link, long t, long latency) {
+            long depart = Math.max(t, linkFree[link]);
+            if (depart > t) counters.linkWaitCycles[source] += (depart - t + cycleFs - 1) / cycleFs;
+            linkFree[link] = depart + cycleFs;
+            return depart + latency;
+        }
+
+        /** Each destination core runs the synaptic fan-out of its messages in arrival order. */
+        private void fanOut(int step) {
+            if (messages == 0) return;
+            Arrays.fill(incomingCount, 0);
+            for (int j = 0; j < messages; j++) {
+                int m = (int) order[j];
+                int c = msgCore[m];
+                if (incomingCount[c] == incoming[c].length) incoming[c] = Arrays.copyOf(incoming[c], incoming[c].length * 2);
+                incoming[c][incomingCount[c]++] = m;
+            }
+            for (int c = 0; c < cores; c++) {
+                int n = incomingCount[c];
+                if (n == 0) continue;
+                if (arrivalOrder.length < n) arrivalOrder = new long[Math.max(n, arrivalOrder.length * 2)];
+                long[] arrival = arrivalOrder;
+                for (int j = 0; j < n; j++) arrival[j] = incoming[c][j];
+                sortByTime(arrival, n);
+                int width = count[c] * compartments[c];
+                long[] r = ring[c];
+                int[] ss = synStart[c];
+                int[] target = synTarget[c];
+                int[] weight = synWeight[c];
+                int[] delay = synDelay[c];
+                long busy = 0;
+                long work = 0;
+                for (int j = 0; j < n; j++) {
+                    int m = (int) arrival[j];
+                    int axon = msgAxon[m];
+                    long payload = msgPayload[m];
+                    boolean isGraded = msgSource[m] < 0 ? !image.input().binary() : graded[msgSource[m]];
+                    int shift = synExponent[c][axon] + FixedPoint.ACCUMULATOR_FRACTION_BITS;
+                    int from = ss[axon];
+                    int to = ss[axon + 1];
+                    for (int s = from; s < to; s++) {
+                        r[((step + 1 + delay[s]) % slots) * width + target[s]] += (weight[s] * payload) << shift;
+                    }
+                    int synops = to - from;
+                    if (isGraded) counters.synopsGraded[c] += synops;
+                    else counters.synopsBinary[c] += synops;
+                    long time = synops * (isGraded ? synopGradedFs : synopFs);
+                    busy = Math.max(busy, msgTime[m]) + time;
+                    work += time;
+                }
+                synapseEnd[c] = busy;
+                counters.busyFs[c] += work;
+            }
+        }
+
+        /**
+         * Sorts message indices by their time, ties by index: a primitive sort of (time, index)
+         * keys packed in a long, or a boxed sort when a step is too long or too busy to pack.
+         */
+        private void sortByTime(long[] idx, int n) {
+            long maxTime = 0;
+            for (int j = 0; j < n; j++) maxTime = Math.max(maxTime, msgTime[(int) idx[j]]);
+            if (maxTime < (1L << 39) && messages < (1 << 24)) {
+                for (int j = 0; j < n; j++) idx[j] = (msgTime[(int) idx[j]] << 24) | idx[j];
+                Arrays.sort(idx, 0, n);
+                for (int j = 0; j < n; j++) idx[j] &= (1L << 24) - 1;
+            } else {
+                Long[] boxed = new Long[n];
+                for (int j = 0; j < n; j++) boxed[j] = idx[j];
+                Arrays.sort(boxed, java.util.Comparator.comparingLong((Long m) -> msgTime[m.intValue()]).thenComparingLong(m -> m));
+                for (int j = 0; j < n; j++) idx[j] = boxed[j];
+            }
+        }
+
+        public double[] output() { return output.clone(); }
+        public Counters counters() { return counters; }
+        /** The time of each step in femtoseconds. */
+        public long[] stepFs() { return stepFs.clone(); }
+
+        /** Whether neuron {@code i} of core {@code c} spiked at input step {@code t} (recorded runs only). */
+        public boolean spiked(int c, int t, int i) {
+            int bit = t * count[c] + i;
+            return (spikeTrains[c][bit >>> 6] & (1L << (bit & 63))) != 0;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.dendra.simulator;
+
+/**
+ * Everything one run counted, per core (indexed by core id), as primitive arrays that runs of
+ * several samples add up. Time is in femtoseconds so that every table entry is a whole number.
+ */
+public final class Counters {
+    final int cores;
+    final long[] synopsBinary;
+    final long[] synopsGraded;
+    final long[] updatesActive;
+    final long[] updatesInactive;
+    /** Ops the neuron programs ran (their op counts, active and inactive). */
+    final long[] neuronOps;
+    final long[] messagesOut;
+    final long[] hopsEastWest;
+    final long[] hopsNorthSouth;
+    final long[] localDeliveries;
+    final long[] chipCrossings;
+    final long[] linkWaitCycles;
+    final long[] busyFs;
+    /** Messages sent by neurons in the input's window (before fan-out to routes): spikes, or non-zero graded payloads. */
+    final long[] spikes;
+    long hostMessages;
+    long steps;
+    long stepFsTotal;
+    long stepFsMin = Long.MAX_VALUE;
+    long stepFsMax;
+    long barriers;
+
+    Counters(int cores) {
+        this.cores = cores;
+        synopsBinary = new long[cores];
+        synopsGraded = new long[cores];
+        updatesActive = new long[cores];
+        updatesInactive = new long[cores];
+        neuronOps = new long[cores];
+        messagesOut = new long[cores];
+        hopsEastWest = new long[cores];
+        hopsNorthSouth = new long[cores];
+        localDeliveries = new long[cores];
+        chipCrossings = new long[cores];
+        linkWaitCycles = new long[cores];
+        busyFs = new long[cores];
+        spikes = new long[cores];
+    }
+
+    /** Adds another run's counts (runs are added in sample order, so totals do not depend on threads). */
+    void add(Counters o) {
+        for (int c = 0; c < cores; c++) {
+            synopsBinary[c] += o.synopsBinary[c];
+            synopsGraded[c] += o.synopsGraded[c];
+            updatesActive[c] += o.updatesActive[c];
+            updatesInactive[c] += o.updatesInactive[c];
+            neuronOps[c] += o.neuronOps[c];
+            messagesOut[c] += o.messagesOut[c];
+            hopsEastWest[c] += o.hopsEastWest[c];
+            hopsNorthSouth[c] += o.hopsNorthSouth[c];
+            localDeliveries[c] += o.localDeliveries[c];
+            chipCrossings[c] += o.chipCrossings[c];
+            linkWaitCycles[c] += o.linkWaitCycles[c];
+            busyFs[c] += o.busyFs[c];
+            spikes[c] += o.spikes[c];
+        }
+        hostMessages += o.hostMessages;
+        steps += o.steps;
+        stepFsTotal += o.stepFsTotal;
+        stepFsMin = Math.min(stepFsMin, o.stepFsMin);
+        stepFsMax = Math.max(stepFsMax, o.stepFsMax);
+        barriers += o.barriers;
+    }
+
+    static long sum(long[] values) {
+        long s = 0;
+        for (long v : values) s += v;
+        return s;
+    }
+
+    public long synopsBinary() { return sum(synopsBinary); }
+    public long synopsGraded() { return sum(synopsGraded); }
+    public long updatesActive() { return sum(updatesActive); }
+    public long updatesInactive() { return sum(updatesInactive); }
+    public long messages() { return sum(messagesOut); }
+    public long hopsEastWest() { return sum(hopsEastWest); }
+    public long hopsNorthSouth() { return sum(hopsNorthSouth); }
+    public long localDeliveries() { return sum(localDeliveries); }
+    public long chipCrossings() { return sum(chipCrossings); }
+    public long linkWaitCycles() { return sum(linkWaitCycles); }
+    public long steps() { return steps; }
+    public long hostMessages() { return hostMessages; }
+}

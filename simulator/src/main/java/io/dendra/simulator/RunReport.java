@@ -1,0 +1,227 @@
+package io.dendra.simulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dendra.ir.ChipImage;
+import io.dendra.ir.CoreImage;
+import io.dendra.ir.LayerMapping;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a run cost and did, computed once from the counters and written as {@code report.json}
+ * (schema in docs/report.md) and as the text summary: time, energy and its breakdown, counts,
+ * per-layer sparse-versus-dense figures, per-core load, and agreement with the reference.
+ */
+public final class RunReport {
+
+    /** How the chip's outputs compare with the float reference; {@code argmax} is null for sequence outputs. */
+    public record Agreement(double maxAbsError, double relError, Double argmaxAgreement, Map<String, Double> spikeAgreement) {}
+
+    /**
+     * One layer's figures. {@code eventOps} is what the chip executed: synaptic ops plus the ops
+     * of every neuron update; {@code denseOps} what a dense implementation runs (every input times
+     * every weight every step, and the state update). The paper's figures price dense ops as MACs
+     * and executed ops as ACs when a binary spike triggered them, MACs otherwise.
+     */
+    public record Layer(String name, String program, List<Integer> cores, int neurons, long synapses, double spikeRate, long denseOps, long eventOps,
+            double energyPj, double denseEnergyPj, double paperDensePj, double paperEventPj) {}
+
+    private final ChipSimulator sim;
+    private final Simulation.Result result;
+    private final int samples;
+    private final EnergyModel energy;
+    private final EnergyModel.Breakdown total;
+    private final List<Layer> layers = new ArrayList<>();
+    private final Agreement agreement;
+
+    public RunReport(ChipSimulator sim, Simulation.Result result, Agreement agreement) {
+        this.sim = sim;
+        this.result = result;
+        this.samples = result.outputs().size();
+        this.energy = new EnergyModel(sim);
+        this.total = energy.total(result.counters());
+        this.agreement = agreement;
+        Counters c = result.counters();
+        ChipImage image = sim.image();
+        for (LayerMapping l : image.layers()) {
+            long synapses = 0, binary = 0, gradedOps = 0, sends = 0, neuronOps = 0;
+            double pj = 0;
+            for (int core : l.cores()) {
+                synapses += image.cores().get(core).synapses().synapses();
+                binary += c.synopsBinary[core];
+                gradedOps += c.synopsGraded[core];
+                sends += c.spikes[core];
+                neuronOps += c.neuronOps[core];
+                pj += energy.core(c, core).total();
+            }
+            long dense = l.denseOpsPerStep() * result.steps() * samples;
+            double rate = sends / ((double) samples * result.steps() * l.neurons());
+            layers.add(new Layer(l.name(), l.program().id(), l.cores(), l.neurons(), synapses, rate, dense, binary + gradedOps + neuronOps, pj,
+                    energy.dense(dense, gradedOps > binary), dense * EnergyModel.PAPER_MAC_PJ,
+                    binary * EnergyModel.PAPER_AC_PJ + (gradedOps + neuronOps) * EnergyModel.PAPER_MAC_PJ));
+        }
+    }
+
+    public List<Layer> layers() { return List.copyOf(layers); }
+    public EnergyModel.Breakdown energy() { return total; }
+    public double totalNs() { return result.counters().stepFsTotal / 1e6; }
+    public long cycles() { return result.counters().stepFsTotal / sim.cycleFs(); }
+    public double nsPerStep() { return totalNs() / result.counters().steps(); }
+    public double nsPerSample() { return totalNs() / samples; }
+
+    public String json() {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        Counters c = result.counters();
+        ChipImage image = sim.image();
+        root.put("model", image.modelName());
+        root.put("target", image.targetName());
+        root.put("chips", image.chips());
+        root.put("cores_used", image.cores().size());
+        root.put("samples", samples);
+        root.put("steps", result.steps());
+        root.put("pipeline_depth", image.pipelineDepth());
+        root.put("simulated_steps_per_sample", c.steps() / samples);
+        ObjectNode time = root.putObject("time");
+        time.put("cycles", cycles());
+        time.put("clock_MHz", sim.target().clockMhz());
+        time.put("ns_per_step", nsPerStep());
+        time.put("ns_per_sample", nsPerSample());
+        time.put("samples_per_second", 1e9 / nsPerSample());
+        ObjectNode perStep = time.putObject("cycles_per_step");
+        perStep.put("min", c.stepFsMin / (double) sim.cycleFs());
+        perStep.put("mean", c.stepFsTotal / (double) sim.cycleFs() / c.steps());
+        perStep.put("max", c.stepFsMax / (double) sim.cycleFs());
+        ObjectNode e = root.putObject("energy");
+        e.put("total_pJ", total.total());
+        e.put("per_sample_pJ", total.total() / samples);
+        e.put("per_step_pJ", total.total() / c.steps());
+        ObjectNode breakdown = e.putObject("breakdown_pJ");
+        breakdown.put("synaptic", total.synaptic());
+        breakdown.put("neuron", total.neuron());
+        breakdown.put("messages", total.messages());
+        breakdown.put("hops", total.hops());
+        breakdown.put("chip_links", total.chipLinks());
+        breakdown.put("barrier", total.barrier());
+        breakdown.put("static", total.staticPower());
+        ObjectNode counts = root.putObject("counts");
+        counts.put("synops_binary", c.synopsBinary());
+        counts.put("synops_graded", c.synopsGraded());
+        counts.put("neuron_updates_active", c.updatesActive());
+        counts.put("neuron_updates_inactive", c.updatesInactive());
+        counts.put("messages", c.messages());
+        counts.put("host_messages", c.hostMessages());
+        counts.put("hops_ew", c.hopsEastWest());
+        counts.put("hops_ns", c.hopsNorthSouth());
+        counts.put("local_deliveries", c.localDeliveries());
+        counts.put("chip_crossings", c.chipCrossings());
+        counts.put("link_wait_cycles", c.linkWaitCycles());
+        ArrayNode layerArray = root.putArray("layers");
+        for (Layer l : layers) {
+            ObjectNode n = layerArray.addObject();
+            n.put("name", l.name());
+            n.put("program", l.program());
+            ArrayNode lc = n.putArray("cores");
+            l.cores().forEach(lc::add);
+            n.put("neurons", l.neurons());
+            n.put("synapses", l.synapses());
+            n.put("spike_rate", l.spikeRate());
+            n.put("dense_ops", l.denseOps());
+            n.put("event_ops", l.eventOps());
+            n.put("energy_pJ", l.energyPj());
+            n.put("dense_energy_pJ", l.denseEnergyPj());
+            n.put("paper_dense_pJ", l.paperDensePj());
+            n.put("paper_event_pJ", l.paperEventPj());
+        }
+        ArrayNode coreArray = root.putArray("cores");
+        for (CoreImage core : image.cores()) {
+            int id = core.id();
+            ObjectNode n = coreArray.addObject();
+            n.put("id", id);
+            n.put("chip", core.chip());
+            ArrayNode tile = n.putArray("tile");
+            tile.add(core.tileX()).add(core.tileY());
+            n.put("layer", core.neurons().layer());
+            n.put("synops", c.synopsBinary[id] + c.synopsGraded[id]);
+            n.put("messages_out", c.messagesOut[id]);
+            n.put("busy_cycles", c.busyFs[id] / sim.cycleFs());
+            n.put("energy_pJ", energy.core(c, id).total());
+        }
+        if (agreement != null) {
+            ObjectNode a = root.putObject("agreement");
+            a.put("max_abs_error", agreement.maxAbsError());
+            a.put("rel_error", agreement.relError());
+            if (agreement.argmaxAgreement() != null) a.put("argmax_agreement", agreement.argmaxAgreement());
+            ObjectNode spikes = a.putObject("spike_agreement");
+            agreement.spikeAgreement().forEach(spikes::put);
+        }
+        try {
+            return mapper.writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    public String text() {
+        Counters c = result.counters();
+        ChipImage image = sim.image();
+        StringBuilder s = new StringBuilder();
+        s.append(String.format("ran %s on %s: %d sample(s) x %d steps (+%d pipeline), %d core(s) on %d chip(s)%n", image.modelName(),
+                image.targetName(), samples, result.steps(), image.pipelineDepth() - 1, image.cores().size(), image.chips()));
+        s.append(String.format("time:   %,.0f ns per sample (%,.1f ns per step; %,.0f cycles per step, min %,.0f max %,.0f); %,.0f samples/s%n",
+                nsPerSample(), nsPerStep(), c.stepFsTotal / (double) sim.cycleFs() / c.steps(), c.stepFsMin / (double) sim.cycleFs(),
+                c.stepFsMax / (double) sim.cycleFs(), 1e9 / nsPerSample()));
+        s.append(String.format("energy: %s per sample (%s in all)%n", pj(total.total() / samples), pj(total.total())));
+        Map<String, Double> parts = new LinkedHashMap<>();
+        parts.put("synaptic", total.synaptic());
+        parts.put("neuron", total.neuron());
+        parts.put("messages", total.messages());
+        parts.put("hops", total.hops());
+        parts.put("chip links", total.chipLinks());
+        parts.put("barrier", total.barrier());
+        parts.put("static", total.staticPower());
+        s.append("        ");
+        parts.forEach((k, v) -> s.append(String.format("%s %.1f%%  ", k, 100 * v / total.total())));
+        s.append('\n');
+        s.append(String.format("counts: %,d binary + %,d graded synaptic ops, %,d / %,d active / inactive neuron updates, %,d messages, %,d E-W + %,d N-S hops,"
+                + " %,d chip crossings, %,d link wait cycles%n", c.synopsBinary(), c.synopsGraded(), c.updatesActive(), c.updatesInactive(),
+                c.messages() + c.hostMessages(), c.hopsEastWest(), c.hopsNorthSouth(), c.chipCrossings(), c.linkWaitCycles()));
+        s.append("sparse versus dense, per layer (energy per sample):\n");
+        s.append(String.format("  %-20s %-7s %8s %13s %13s %7s %11s %11s %11s %11s%n", "layer", "program", "rate", "dense ops", "event ops", "ratio",
+                "chip", "chip dense", "paper dense", "paper event"));
+        for (Layer l : layers) {
+            s.append(String.format("  %-20s %-7s %7.1f%% %13s %13s %6.1fx %11s %11s %11s %11s%n", l.name(), l.program(), 100 * l.spikeRate(),
+                    count(l.denseOps() / samples), count(l.eventOps() / samples), l.eventOps() == 0 ? 0.0 : (double) l.denseOps() / l.eventOps(),
+                    pj(l.energyPj() / samples), pj(l.denseEnergyPj() / samples), pj(l.paperDensePj() / samples), pj(l.paperEventPj() / samples)));
+        }
+        if (agreement != null) {
+            s.append(String.format("agreement with the reference: max abs error %.3g, relative error %.3g", agreement.maxAbsError(), agreement.relError()));
+            if (agreement.argmaxAgreement() != null) s.append(String.format(", argmax %.1f%%", 100 * agreement.argmaxAgreement()));
+            s.append('\n');
+            if (!agreement.spikeAgreement().isEmpty()) {
+                s.append("  spike agreement:");
+                agreement.spikeAgreement().forEach((k, v) -> s.append(String.format(" %s %.2f%%", k, 100 * v)));
+                s.append('\n');
+            }
+        }
+        return s.toString();
+    }
+
+    static String pj(double pj) {
+        if (pj >= 1e6) return String.format("%.2f uJ", pj / 1e6);
+        if (pj >= 1e3) return String.format("%.2f nJ", pj / 1e3);
+        return String.format("%.1f pJ", pj);
+    }
+
+    static String count(long n) {
+        if (n >= 1_000_000_000L) return String.format("%.2f G", n / 1e9);
+        if (n >= 1_000_000L) return String.format("%.2f M", n / 1e6);
+        if (n >= 1_000L) return String.format("%.1f k", n / 1e3);
+        return Long.toString(n);
+    }
+}

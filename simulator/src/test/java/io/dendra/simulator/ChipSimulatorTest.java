@@ -1,0 +1,108 @@
+package io.dendra.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dendra.ir.ChipImage;
+import io.dendra.ir.ImageExecutor;
+import io.dendra.targets.Event;
+import io.dendra.targets.Target;
+import io.dendra.targets.Targets;
+import io.dendra.ir.NeuronProgram;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChipSimulatorTest {
+    private static final Target LOIHI1 = Targets.builtIn("loihi1");
+
+    @Test
+    void fanOutCountsHaveClosedForms() {
+        // The source spikes every step from step 1 to 10 (10 input steps, first output at step 1):
+        // 10 spikes x 3 destinations = 30 messages. Sinks at tiles (2,0), (0,1), (3,2) with 5, 7, 11 neurons:
+        // hops E-W per spike 2 + 0 + 3 = 5, N-S 0 + 1 + 2 = 3; synaptic ops per spike 5 + 7 + 11 = 23.
+        ChipImage image = HandBuiltImages.fanOut("loihi1", new int[][] {{2, 0}, {0, 1}, {3, 2}}, new int[] {5, 7, 11});
+        ChipSimulator sim = new ChipSimulator(image, LOIHI1);
+        ChipSimulator.Run run = sim.run(new double[10], 10, false);
+        Counters c = run.counters();
+        assertEquals(10, c.steps());
+        assertEquals(30, c.messages());
+        assertEquals(50, c.hopsEastWest());
+        assertEquals(30, c.hopsNorthSouth());
+        assertEquals(230, c.synopsBinary());
+        assertEquals(0, c.synopsGraded());
+        assertEquals(0, c.chipCrossings());
+        // Updates: the source 10 times; the sinks start at step 2, so 9 updates each of 23 neurons.
+        assertEquals(10 + 9 * 23, c.updatesActive() + c.updatesInactive());
+        assertArrayEquals(filled(10, 1), run.output());
+    }
+
+    @Test
+    void energyIsCountsTimesTableEntriesAndTheBreakdownAddsUp() {
+        ChipImage image = HandBuiltImages.fanOut("loihi1", new int[][] {{2, 0}, {0, 1}, {3, 2}}, new int[] {5, 7, 11});
+        ChipSimulator sim = new ChipSimulator(image, LOIHI1);
+        Simulation.Result result = Simulation.run(image, LOIHI1, List.of(new double[10]), 10, 1, false, null);
+        Counters c = result.counters();
+        EnergyModel.Breakdown e = new EnergyModel(sim).total(c);
+        assertEquals(230 * 23.6, e.synaptic(), 1e-9);
+        assertEquals(50 * 3.0 + 30 * 4.0, e.hops(), 1e-9);
+        assertEquals(30 * (0 + 1.7), e.messages(), 1e-9);
+        double neuron = c.updatesActive() * 81.0 + c.updatesInactive() * 52.0;
+        assertEquals(neuron, e.neuron(), 1e-9);
+        assertEquals(10 * 4.0 * sim.tilesInUse(), e.barrier(), 1e-9);
+        assertEquals(0.815 * 4 * (c.stepFsTotal / 1e6), e.staticPower(), 1e-9);
+        assertEquals(e.synaptic() + e.neuron() + e.messages() + e.hops() + e.chipLinks() + e.barrier() + e.staticPower(), e.total(), 1e-9);
+        // Every sink receives the source's spike each step, so every update is active.
+        assertEquals(10 + 9 * 23, c.updatesActive());
+        assertEquals(0, c.updatesInactive());
+    }
+
+    @Test
+    void twoMessagesOnOneLinkWaitOneCycle() {
+        // Two sources in tile (0,0) spike every step at the same time, both to a core at tile (1,0):
+        // both need the east link of tile (0,0) at once; one flit per cycle makes the second wait a cycle.
+        var cores = new java.util.ArrayList<io.dendra.ir.CoreImage>();
+        for (int s = 0; s < 2; s++) {
+            cores.add(new io.dendra.ir.CoreImage(s, 0, 0, 0, s, HandBuiltImages.alwaysSpiking("source" + s, 1), io.dendra.ir.SynapseTable.empty(),
+                    new io.dendra.ir.RouteTable(new int[] {0, 1}, new int[] {2}, new int[] {s})));
+        }
+        io.dendra.ir.SynapseTable sink = new io.dendra.ir.SynapseTable(new int[] {0, 1, 2}, new int[] {0, 0}, new int[] {0, 0}, new int[] {1, 1},
+                new int[] {0, 0});
+        cores.add(new io.dendra.ir.CoreImage(2, 0, 1, 0, 0, HandBuiltImages.silent("sink", 1, 2), sink, HandBuiltImages.noRoutes(1)));
+        ChipImage image = new ChipImage("contention", "loihi1", io.dendra.targets.TargetPrinter.text(LOIHI1), 24, 0, 1, cores,
+                new io.dendra.ir.InputMap(1, true, 0, new int[] {0, 0}, new int[0], new int[0]),
+                new io.dendra.ir.OutputMap(io.dendra.ir.OutputMap.Kind.STREAM, 1, new int[] {0}, new int[] {0}, new double[] {1}, new double[] {0}),
+                List.of(new io.dendra.ir.LayerMapping("source0", NeuronProgram.LIF, 1, List.of(0), 1),
+                        new io.dendra.ir.LayerMapping("source1", NeuronProgram.LIF, 1, List.of(1), 1),
+                        new io.dendra.ir.LayerMapping("sink", NeuronProgram.LIF, 1, List.of(2), 2)), 1);
+        Counters c = new ChipSimulator(image, LOIHI1).run(new double[5], 5, false).counters();
+        assertEquals(10, c.messages());
+        assertEquals(5, c.linkWaitCycles(), "one cycle of wait per step");
+    }
+
+    @Test
+    void simulatorComputesExactlyWhatTheImageDefines() {
+        ChipImage image = HandBuiltImages.fanOut("loihi1", new int[][] {{1, 1}}, new int[] {3});
+        double[] input = new double[20];
+        assertArrayEquals(new ImageExecutor(image).run(input, 20, null), new ChipSimulator(image, LOIHI1).run(input, 20, false).output());
+    }
+
+    @Test
+    void stepTimeIsTheSlowestCorePlusTheBarrier() {
+        // One source spike per step to a sink one tile east: the sink's fan-out ends after the message's
+        // trip, so a step = neuron update (81 pJ class: 8.4 ns) + message out (0) + within tile (2.1 ns)
+        // + one E-W hop (4.1 ns) + 1 synaptic op (3.5 ns) + barrier over 2 tiles.
+        ChipImage image = HandBuiltImages.fanOut("loihi1", new int[][] {{1, 0}}, new int[] {1});
+        ChipSimulator sim = new ChipSimulator(image, LOIHI1);
+        long[] steps = sim.run(new double[4], 4, false).stepFs();
+        double barrier = LOIHI1.barrier().timeNs(2);
+        double expected = 8.4 + 2.1 + 4.1 + LOIHI1.cost(Event.SYNOP).timeNs() + barrier;
+        assertEquals(expected, steps[2] / 1e6, 1e-6);
+    }
+
+    private static double[] filled(int n, double v) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+}

@@ -1,0 +1,85 @@
+package io.dendra.simulator;
+
+import io.dendra.ir.ChipImage;
+import io.dendra.ir.CoreImage;
+import io.dendra.ir.InputMap;
+import io.dendra.ir.LayerMapping;
+import io.dendra.ir.NeuronBlock;
+import io.dendra.ir.NeuronKernels;
+import io.dendra.ir.NeuronProgram;
+import io.dendra.ir.OutputMap;
+import io.dendra.ir.RouteTable;
+import io.dendra.ir.SynapseTable;
+import io.dendra.targets.TargetPrinter;
+import io.dendra.targets.Targets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Chip images built by hand, with placements chosen so that counts have closed forms. */
+final class HandBuiltImages {
+    private HandBuiltImages() {}
+
+    /** A lif neuron that spikes every step (bias above threshold, v reset to 0). */
+    static NeuronBlock alwaysSpiking(String layer, int count) {
+        int[] params = new int[count * NeuronKernels.LIF_PARAMS];
+        for (int i = 0; i < count; i++) {
+            int p = i * NeuronKernels.LIF_PARAMS;
+            params[p + NeuronKernels.LIF_DU] = 4095;
+            params[p + NeuronKernels.LIF_DV] = 4095;
+            params[p + NeuronKernels.LIF_BIAS_MANT] = 100;
+            params[p + NeuronKernels.LIF_BIAS_EXP] = 6;
+            params[p + NeuronKernels.LIF_VTH] = 1;
+        }
+        return new NeuronBlock(NeuronProgram.LIF, layer, 0, count, 0, 1, params);
+    }
+
+    /** A lif neuron that never spikes (threshold out of reach, no bias). */
+    static NeuronBlock silent(String layer, int count, int startStep) {
+        int[] params = new int[count * NeuronKernels.LIF_PARAMS];
+        for (int i = 0; i < count; i++) {
+            params[i * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_DU] = 4095;
+            params[i * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_VTH] = (1 << 17) - 1;
+        }
+        return new NeuronBlock(NeuronProgram.LIF, layer, 0, count, 0, startStep, params);
+    }
+
+    /** One synapse per neuron of a {@code count}-neuron core on axon 0 (weight 1). */
+    static SynapseTable oneAxonTo(int count) {
+        int[] target = new int[count];
+        int[] weight = new int[count];
+        for (int i = 0; i < count; i++) {
+            target[i] = i;
+            weight[i] = 1;
+        }
+        return new SynapseTable(new int[] {0, count}, new int[] {0}, target, weight, new int[count]);
+    }
+
+    static RouteTable noRoutes(int count) {
+        return new RouteTable(new int[count + 1], new int[0], new int[0]);
+    }
+
+    /**
+     * Core 0 at tile (0,0) holds one always-spiking neuron routed to axon 0 of each listed core;
+     * core k (k ≥ 1) holds {@code fanOut[k-1]} silent neurons at tile {@code tiles[k-1]}. The
+     * output streams core 1's first neuron.
+     */
+    static ChipImage fanOut(String target, int[][] tiles, int[] fanOut) {
+        List<CoreImage> cores = new ArrayList<>();
+        int n = tiles.length;
+        int[] destCore = new int[n];
+        int[] destAxon = new int[n];
+        for (int k = 0; k < n; k++) destCore[k] = k + 1;
+        cores.add(new CoreImage(0, 0, 0, 0, 0, alwaysSpiking("source", 1), SynapseTable.empty(), new RouteTable(new int[] {0, n}, destCore, destAxon)));
+        List<Integer> sinkCores = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            cores.add(new CoreImage(k + 1, 0, tiles[k][0], tiles[k][1], 1, silent("sink" + k, fanOut[k], 2), oneAxonTo(fanOut[k]), noRoutes(fanOut[k])));
+            sinkCores.add(k + 1);
+        }
+        InputMap input = new InputMap(1, true, 0, new int[] {0, 0}, new int[0], new int[0]);
+        OutputMap output = new OutputMap(OutputMap.Kind.STREAM, 1, new int[] {0}, new int[] {0}, new double[] {1}, new double[] {0});
+        List<LayerMapping> layers = new ArrayList<>();
+        layers.add(new LayerMapping("source", NeuronProgram.LIF, 1, List.of(0), 1));
+        for (int k = 0; k < n; k++) layers.add(new LayerMapping("sink" + k, NeuronProgram.LIF, fanOut[k], List.of(k + 1), fanOut[k]));
+        return new ChipImage("fanout", target, TargetPrinter.text(Targets.builtIn(target)), 24, 0, 1, cores, input, output, layers, 1);
+    }
+}
