@@ -46,6 +46,12 @@ class RunCommandTest {
         for (JsonNode part : report.at("/energy/breakdown_pJ")) sum += part.asDouble();
         assertEquals(report.at("/energy/total_pJ").asDouble(), sum, 1e-6 * sum);
         assertEquals(0, report.at("/counts/synops_graded").asLong(), "loihi1 has binary spikes only");
+        // On loihi1 energy is the Loihi table times the counts: 23.6 pJ per synaptic op, 81 / 52 pJ per update.
+        assertEquals(report.at("/counts/synops_binary").asLong() * 23.6, report.at("/energy/breakdown_pJ/synaptic").asDouble(), 1e-6);
+        assertEquals(report.at("/counts/neuron_updates_active").asLong() * 81.0 + report.at("/counts/neuron_updates_inactive").asLong() * 52.0,
+                report.at("/energy/breakdown_pJ/neuron").asDouble(), 1e-6);
+        assertEquals(report.at("/counts/hops_ew").asLong() * 3.0 + report.at("/counts/hops_ns").asLong() * 4.0,
+                report.at("/energy/breakdown_pJ/hops").asDouble(), 1e-6);
         assertTrue(report.at("/agreement/spike_agreement/hidden").asDouble() > 0.98);
         assertEquals(2, report.get("layers").size());
         assertTrue(Files.readString(out.resolve("report.txt")).startsWith("ran lif_chain on loihi1"));

@@ -105,4 +105,38 @@ class ChipSimulatorTest {
         java.util.Arrays.fill(a, v);
         return a;
     }
+
+    /** One lif neuron driven by random input spikes through a weight of 37·2^2, against DESIGN §3 written out again. */
+    @Test
+    void singleLifNeuronFollowsTheDesignEquationsBitForBit() {
+        int[] params = {1500, 700, -3, 2, 40};
+        io.dendra.ir.NeuronBlock block = new io.dendra.ir.NeuronBlock(NeuronProgram.LIF, "lif", 0, 1, 0, 1, params);
+        io.dendra.ir.SynapseTable synapse = new io.dendra.ir.SynapseTable(new int[] {0, 1}, new int[] {2}, new int[] {0}, new int[] {37}, new int[] {0});
+        ChipImage image = new ChipImage("one", "loihi1", io.dendra.targets.TargetPrinter.text(LOIHI1), 24, 0, 1,
+                List.of(new io.dendra.ir.CoreImage(0, 0, 0, 0, 0, block, synapse, HandBuiltImages.noRoutes(1))),
+                new io.dendra.ir.InputMap(1, true, 0, new int[] {0, 1}, new int[] {0}, new int[] {0}),
+                new io.dendra.ir.OutputMap(io.dendra.ir.OutputMap.Kind.STREAM, 1, new int[] {0}, new int[] {0}, new double[] {1}, new double[] {0}),
+                List.of(new io.dendra.ir.LayerMapping("lif", NeuronProgram.LIF, 1, List.of(0), 1)), 1);
+        int steps = 5000;
+        double[] input = new double[steps];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+        for (int t = 0; t < steps; t++) input[t] = random.nextDouble() < 0.3 ? 1 : 0;
+        double[] chip = new ChipSimulator(image, LOIHI1).run(input, steps, false).output();
+        long u = 0;
+        long v = 0;
+        for (int t = 0; t < steps; t++) {
+            long aIn = input[t] != 0 ? 37L << 2 : 0;
+            long bias = -3L << 2;
+            long p = u * (4096 - 1501);
+            u = (p < 0 ? -((-p) >> 12) : p >> 12) + (aIn << 6);
+            if (u > (1 << 23)) u -= 1 << 24;
+            else if (u <= -(1 << 23)) u += 1 << 24;
+            long q = v * (4096 - 700);
+            v = (q < 0 ? -((-q) >> 12) : q >> 12) + u + bias;
+            v = Math.max(-(1 << 23) + 1, Math.min((1 << 23) - 1, v));
+            boolean spike = v > 40 << 6;
+            if (spike) v = 0;
+            assertEquals(spike ? 1.0 : 0.0, chip[t], "step " + t);
+        }
+    }
 }
