@@ -46,7 +46,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code dendra run IMAGE|MODEL --input X.npy -o OUT/}: simulates a chip image and reports time, energy and sparsity. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Simulate a chip image (.dchip), or a model (.dnd) compiled in memory for --target, on input sequences.",
-                "Writes OUT/output.npy, OUT/report.json and OUT/report.txt (also printed)."})
+                "Writes OUT/output.npy, OUT/report.json, OUT/report.txt (also printed) and OUT/report.html."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IMAGE|MODEL", description = "a chip image (.dchip) or a model file (.dnd)")
     Path source;
@@ -72,6 +72,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
 
+    @Option(names = "--no-html", description = "do not write report.html")
+    boolean noHtml;
+
+    @Option(names = "--raster-sample", paramLabel = "K", defaultValue = "0", description = "the sample whose spikes the HTML report draws (default: ${DEFAULT-VALUE})")
+    int rasterSample;
+
     @Spec
     CommandSpec spec;
 
@@ -94,18 +100,25 @@ final class RunCommand implements Callable<Integer> {
                     image.pipelineDepth());
         }
         SequenceBatch batch = readInput(image);
+        if (rasterSample < 0 || rasterSample >= batch.size()) {
+            throw new DendraException(ErrorCode.USAGE, Place.named("--raster-sample"), "--raster-sample " + rasterSample + " is not a sample of the input ("
+                    + batch.size() + " sample(s))", "give 0 to " + (batch.size() - 1));
+        }
         ModelGraph reference = compare == null ? null : ModelLoader.load(compare);
         Simulation.Result result = simulate(image, chip, batch, threadCount);
         ChipSimulator sim = new ChipSimulator(image, chip);
         RunReport.Agreement agreement = reference == null ? null : agreement(reference, image, batch, result);
-        RunReport report = new RunReport(sim, result, agreement);
+        RunReport report = new RunReport(sim, result, agreement, rasterSample);
 
         OutputFiles.writeNpy(output.resolve("output.npy"), outputs(image, batch, result.outputs()));
-        OutputFiles.writeText(output.resolve("report.json"), report.json());
+        String json = report.json();
+        OutputFiles.writeText(output.resolve("report.json"), json);
+        if (!noHtml) OutputFiles.writeText(output.resolve("report.html"), ReportCommand.html(json, output.resolve("report.json")));
         String text = report.text();
         OutputFiles.writeText(output.resolve("report.txt"), text);
         out.print(text);
-        out.printf("wrote %s, %s, %s%n", output.resolve("output.npy"), output.resolve("report.json"), output.resolve("report.txt"));
+        out.printf("wrote %s, %s, %s%s%n", output.resolve("output.npy"), output.resolve("report.json"), output.resolve("report.txt"),
+                noHtml ? "" : ", " + output.resolve("report.html"));
         out.flush();
         return 0;
     }
@@ -139,10 +152,10 @@ final class RunCommand implements Callable<Integer> {
 
     private Simulation.Result simulate(ChipImage image, Target chip, SequenceBatch batch, int threadCount) {
         boolean bar = !quiet && System.console() != null && batch.size() > 1;
-        if (!bar) return Simulation.run(image, chip, batch.samples(), batch.steps(), threadCount, compare != null, null);
+        if (!bar) return Simulation.run(image, chip, batch.samples(), batch.steps(), threadCount, compare != null, rasterSample, null);
         try (ProgressBar progress = new ProgressBarBuilder().setTaskName("simulating").setInitialMax(batch.size()).setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(250).build()) {
-            return Simulation.run(image, chip, batch.samples(), batch.steps(), threadCount, compare != null, progress::stepTo);
+            return Simulation.run(image, chip, batch.samples(), batch.steps(), threadCount, compare != null, rasterSample, progress::stepTo);
         }
     }
 

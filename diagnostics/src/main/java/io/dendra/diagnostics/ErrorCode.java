@@ -70,6 +70,7 @@ public enum ErrorCode {
     TOKEN_ID("E0704", "token id is not a valid index", "token ids are integers in [0, vocabulary size)"),
     INPUT_NOT_BINARY("E0705", "input is not spikes", "this chip takes binary spike input: every value 0 or 1"),
     COMPARE_MISMATCH("E0706", "compared model does not fit the run", "compare with the model the image was compiled from"),
+    REPORT_INVALID("E0707", "not a Dendra run report", "give the report.json that dendra run wrote"),
 
     // E09xx: SpikingSSM checkpoint import
     CHECKPOINT_MISSING("E0901", "checkpoint lacks expected tensors", "check --prefix; the names follow DESIGN section 4.3"),

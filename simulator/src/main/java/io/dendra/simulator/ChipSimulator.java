@@ -156,6 +156,8 @@ public final class ChipSimulator {
         private final long[][] out = new long[cores][];
         private final Counters counters = new Counters(cores);
         private final long[] stepFs;
+        /** Sends per core per input step (t from the core's start), for rates over time. */
+        private final int[][] sendsPerStep;
         private final long[][] spikeTrains;
         private double[] output;
 
@@ -186,6 +188,7 @@ public final class ChipSimulator {
             int chips = image.chips();
             linkFree = new long[chips * meshColumns * meshRows * 4];
             stepFs = new long[totalSteps(inputSteps)];
+            sendsPerStep = new int[cores][inputSteps];
             spikeTrains = recordSpikes ? new long[cores][] : null;
             if (recordSpikes) {
                 for (int c = 0; c < cores; c++) spikeTrains[c] = new long[(inputSteps * count[c] + 63) / 64];
@@ -264,7 +267,10 @@ public final class ChipSimulator {
                 for (int i = 0; i < count[c]; i++) {
                     long payload = sent[i];
                     if (payload == NeuronKernels.NO_MESSAGE) continue;
-                    if (t0 < inputSteps) counters.spikes[c]++;
+                    if (t0 < inputSteps) {
+                        counters.spikes[c]++;
+                        sendsPerStep[c][t0]++;
+                    }
                     if (!graded[c]) {
                         if (spikeTrains != null && t0 < inputSteps) {
                             int bit = t0 * count[c] + i;
@@ -435,6 +441,15 @@ public final class ChipSimulator {
         public Counters counters() { return counters; }
         /** The time of each step in femtoseconds. */
         public long[] stepFs() { return stepFs.clone(); }
+
+        /** How many of core {@code c}'s neurons sent at input step {@code t}. */
+        public int sends(int c, int t) {
+            return sendsPerStep[c][t];
+        }
+
+        public boolean recordedSpikes() {
+            return spikeTrains != null;
+        }
 
         /** Whether neuron {@code i} of core {@code c} spiked at input step {@code t} (recorded runs only). */
         public boolean spiked(int c, int t, int i) {

@@ -39,7 +39,17 @@ public final class RunReport {
     private final List<Layer> layers = new ArrayList<>();
     private final Agreement agreement;
 
+    /** At most this many neurons per layer go into the raster. */
+    static final int RASTER_NEURONS = 64;
+
+    private final int rasterSample;
+
     public RunReport(ChipSimulator sim, Simulation.Result result, Agreement agreement) {
+        this(sim, result, agreement, 0);
+    }
+
+    public RunReport(ChipSimulator sim, Simulation.Result result, Agreement agreement, int rasterSample) {
+        this.rasterSample = rasterSample;
         this.sim = sim;
         this.result = result;
         this.samples = result.outputs().size();
@@ -152,6 +162,11 @@ public final class RunReport {
             n.put("busy_cycles", c.busyFs[id] / sim.cycleFs());
             n.put("energy_pJ", energy.core(c, id).total());
         }
+        ObjectNode mesh = root.putObject("mesh");
+        mesh.put("columns", sim.target().mesh().columns());
+        mesh.put("rows", sim.target().mesh().rows());
+        mesh.put("cores_per_tile", sim.target().mesh().coresPerTile());
+        timelineAndRaster(root);
         if (agreement != null) {
             ObjectNode a = root.putObject("agreement");
             a.put("max_abs_error", agreement.maxAbsError());
@@ -164,6 +179,48 @@ public final class RunReport {
             return mapper.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
             throw new IllegalStateException(ex);
+        }
+    }
+
+    /**
+     * For the chosen sample: cycles of every step, sends per step of every layer, and the spikes of
+     * up to {@value #RASTER_NEURONS} evenly spaced neurons of each spiking layer as [step, neuron] pairs.
+     */
+    private void timelineAndRaster(ObjectNode root) {
+        ChipSimulator.Run run = result.runs().get(rasterSample);
+        ChipImage image = sim.image();
+        ObjectNode timeline = root.putObject("timeline");
+        timeline.put("sample", rasterSample);
+        ArrayNode cycles = timeline.putArray("cycles_per_step");
+        for (long fs : run.stepFs()) cycles.add(fs / sim.cycleFs());
+        ObjectNode sends = timeline.putObject("sends_per_step");
+        ObjectNode raster = root.putObject("raster");
+        raster.put("sample", rasterSample);
+        ArrayNode rasterLayers = raster.putArray("layers");
+        for (LayerMapping l : image.layers()) {
+            ArrayNode perStep = sends.putArray(l.name());
+            for (int t = 0; t < result.steps(); t++) {
+                int n = 0;
+                for (int core : l.cores()) n += run.sends(core, t);
+                perStep.add(n);
+            }
+            if (!run.recordedSpikes() || sim.graded(l.cores().get(0)) || l.program() == io.dendra.ir.NeuronProgram.READOUT) continue;
+            ObjectNode layer = rasterLayers.addObject();
+            layer.put("name", l.name());
+            layer.put("neurons", l.neurons());
+            int shown = Math.min(RASTER_NEURONS, l.neurons());
+            ArrayNode ids = layer.putArray("neurons_shown");
+            ArrayNode spikes = layer.putArray("spikes");
+            for (int k = 0; k < shown; k++) {
+                int neuron = (int) ((long) k * l.neurons() / shown);
+                ids.add(neuron);
+                for (int core : l.cores()) {
+                    CoreImage c = image.cores().get(core);
+                    int local = neuron - c.neurons().firstNeuron();
+                    if (local < 0 || local >= c.neurons().count()) continue;
+                    for (int t = 0; t < result.steps(); t++) if (run.spiked(core, t, local)) spikes.addArray().add(t).add(k);
+                }
+            }
         }
     }
 
@@ -213,15 +270,10 @@ public final class RunReport {
     }
 
     static String pj(double pj) {
-        if (pj >= 1e6) return String.format("%.2f uJ", pj / 1e6);
-        if (pj >= 1e3) return String.format("%.2f nJ", pj / 1e3);
-        return String.format("%.1f pJ", pj);
+        return RunReportFormat.pj(pj);
     }
 
     static String count(long n) {
-        if (n >= 1_000_000_000L) return String.format("%.2f G", n / 1e9);
-        if (n >= 1_000_000L) return String.format("%.2f M", n / 1e6);
-        if (n >= 1_000L) return String.format("%.1f k", n / 1e3);
-        return Long.toString(n);
+        return RunReportFormat.count(n);
     }
 }

@@ -21,13 +21,19 @@ public final class Simulation {
 
     private Simulation() {}
 
+    /** Runs every sample; spike trains are recorded for all samples when {@code recordSpikes}, else only for {@code rasterSample}. */
     public static Result run(ChipImage image, Target target, List<double[]> samples, int steps, int threads, boolean recordSpikes,
             IntConsumer progress) {
+        return run(image, target, samples, steps, threads, recordSpikes, 0, progress);
+    }
+
+    public static Result run(ChipImage image, Target target, List<double[]> samples, int steps, int threads, boolean recordSpikes,
+            int rasterSample, IntConsumer progress) {
         ChipSimulator simulator = new ChipSimulator(image, target);
         List<ChipSimulator.Run> runs = new ArrayList<>();
         if (threads <= 1 || samples.size() == 1) {
             for (int i = 0; i < samples.size(); i++) {
-                runs.add(simulator.run(samples.get(i), steps, recordSpikes));
+                runs.add(simulator.run(samples.get(i), steps, recordSpikes || i == rasterSample));
                 if (progress != null) progress.accept(i + 1);
             }
         } else {
@@ -38,7 +44,11 @@ public final class Simulation {
             });
             try {
                 List<Future<ChipSimulator.Run>> futures = new ArrayList<>();
-                for (double[] sample : samples) futures.add(pool.submit(() -> simulator.run(sample, steps, recordSpikes)));
+                for (int i = 0; i < samples.size(); i++) {
+                    double[] sample = samples.get(i);
+                    boolean record = recordSpikes || i == rasterSample;
+                    futures.add(pool.submit(() -> simulator.run(sample, steps, record)));
+                }
                 for (int i = 0; i < futures.size(); i++) {
                     runs.add(futures.get(i).get());
                     if (progress != null) progress.accept(i + 1);
