@@ -29,9 +29,9 @@ import java.util.SplittableRandom;
  * <p>Usage: {@code CompileBenchmark [smnist|wikitext]...}; run by {@code benchmarks/compile.sh}.
  */
 public final class CompileBenchmark {
-    private record Shape(String name, int layers, int dModel, int dState, int inputs, int classes, double goalSeconds) {}
+    record Shape(String name, int layers, int dModel, int dState, int inputs, int classes, double goalSeconds) {}
 
-    private static final List<Shape> SHAPES = List.of(new Shape("smnist", 2, 400, 64, 1, 10, 2), new Shape("wikitext", 16, 1024, 64, 1024, 0, 30));
+    static final List<Shape> SHAPES = List.of(new Shape("smnist", 2, 400, 64, 1, 10, 2), new Shape("wikitext", 16, 1024, 64, 1024, 0, 30));
 
     private CompileBenchmark() {}
 
@@ -45,10 +45,7 @@ public final class CompileBenchmark {
             SafetensorsWriter.write(ckpt, checkpoint(shape), Map.of());
             resetPeaks();
             long start = System.nanoTime();
-            SpikingSsmCheckpoint info = SpikingSsmCheckpoint.infer(SafetensorsFile.open(ckpt), new SpikingSsmCheckpoint.Options("model.", null, null));
-            Path model = dir.resolve("model.dnd");
-            Files.writeString(model, SpikingSsmModelWriter.source(info, SpikingSsmModelWriter.Soma.SPIKINGSSM, model, shape.name()));
-            ModelGraph graph = DndFrontEnd.load(model);
+            ModelGraph graph = importModel(ckpt, dir, shape.name());
             SequenceBatch calibration = calibration(graph, 4, 128);
             Compiler.Result result = Compiler.compile(graph, Targets.builtIn("loihi2"), calibration, verbose ? System.out::println : null);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -57,6 +54,14 @@ public final class CompileBenchmark {
                     result.image().cores().size(), result.image().chips(), result.image().synapses(), seconds, shape.goalSeconds(),
                     peakHeapBytes() / 1048576.0);
         }
+    }
+
+    /** Imports a checkpoint the way dendra import-spikingssm does and loads the model it writes. */
+    static ModelGraph importModel(Path ckpt, Path dir, String name) throws java.io.IOException {
+        SpikingSsmCheckpoint info = SpikingSsmCheckpoint.infer(SafetensorsFile.open(ckpt), new SpikingSsmCheckpoint.Options("model.", null, null));
+        Path model = dir.resolve("model.dnd");
+        Files.writeString(model, SpikingSsmModelWriter.source(info, SpikingSsmModelWriter.Soma.SPIKINGSSM, model, name));
+        return DndFrontEnd.load(model);
     }
 
     /** S4D-initialised SpikingSSM tensors with the names of DESIGN §4.3. */

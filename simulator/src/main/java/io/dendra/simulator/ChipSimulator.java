@@ -42,6 +42,8 @@ public final class ChipSimulator {
     private final int[][] params;
     private final boolean[] graded;
     private final int[][] synStart, synExponent, synTarget, synWeight, synDelay;
+    /** Per core and axon: the delay all its synapses share, or −1 when they differ (then read per synapse). */
+    private final int[][] axonDelay;
     private final int[][] routeStart, routeCore, routeAxon;
     private final int[] chip, globalX, tileY;
     private final long[] activeFs, inactiveFs;
@@ -66,6 +68,7 @@ public final class ChipSimulator {
         synTarget = new int[cores][];
         synWeight = new int[cores][];
         synDelay = new int[cores][];
+        axonDelay = new int[cores][];
         routeStart = new int[cores][];
         routeCore = new int[cores][];
         routeAxon = new int[cores][];
@@ -96,6 +99,7 @@ public final class ChipSimulator {
             synWeight[i] = s[3];
             synDelay[i] = s[4];
             maxDelay = Math.max(maxDelay, c.synapses().maxDelay());
+            axonDelay[i] = sharedDelays(s[0], s[4]);
             int[][] r = c.routes().arrays();
             routeStart[i] = r[0];
             routeCore[i] = r[1];
@@ -122,6 +126,16 @@ public final class ChipSimulator {
         barrierFs = fs(target.barrier().timeNs(tilesInUse));
     }
 
+    private static int[] sharedDelays(int[] start, int[] delay) {
+        int[] shared = new int[start.length - 1];
+        for (int a = 0; a < shared.length; a++) {
+            int d = start[a] < start[a + 1] ? delay[start[a]] : 0;
+            for (int s = start[a]; s < start[a + 1] && d >= 0; s++) if (delay[s] != d) d = -1;
+            shared[a] = d;
+        }
+        return shared;
+    }
+
     static long fs(double ns) {
         return Math.round(ns * 1e6);
     }
@@ -140,9 +154,19 @@ public final class ChipSimulator {
         return image.output().firstStep() + inputSteps - 1;
     }
 
-    /** Runs one sequence of {@code steps × channels} inputs from a reset chip. */
+    /** Runs one sequence of {@code steps × channels} inputs from a reset chip, on the calling thread. */
     public Run run(double[] input, int steps, boolean recordSpikes) {
+        return run(input, steps, recordSpikes, null, 1);
+    }
+
+    /**
+     * Runs one sequence, spreading the cores of each step's neuron phase and synaptic fan-out over
+     * {@code workers} threads of {@code pool}; the result is the same as on one thread.
+     */
+    public Run run(double[] input, int steps, boolean recordSpikes, java.util.concurrent.ExecutorService pool, int workers) {
         Run run = new Run(steps, recordSpikes);
+        run.pool = workers > 1 ? pool : null;
+        run.workers = Math.max(1, Math.min(workers, cores));
         run.execute(input);
         return run;
     }
@@ -174,7 +198,20 @@ public final class ChipSimulator {
         private final long[] synapseEnd = new long[cores];
         private final int[][] incoming = new int[cores][];
         private final int[] incomingCount = new int[cores];
-        private long[] arrivalOrder = new long[64];
+        private final long[][] arrivalOrder = new long[cores][];
+        private java.util.concurrent.ExecutorService pool;
+        private int workers = 1;
+        // messages each core sends in the neuron phase, merged in core order afterwards (so threads cannot reorder them)
+        private final int[][] outCore = new int[cores][];
+        private final int[][] outAxon = new int[cores][];
+        private final long[][] outPayload = new long[cores][];
+        private final long[][] outTime = new long[cores][];
+        private final int[] outCount = new int[cores];
+        /** Where each core's messages end in this step's queue (they are queued core by core, then the host's). */
+        private final int[] segmentEnd = new int[cores];
+        private final int[] heap = new int[cores + 1];
+        private final int[] cursor = new int[cores + 1];
+        private final int[] limit = new int[cores + 1];
 
         private Run(int inputSteps, boolean recordSpikes) {
             this.inputSteps = inputSteps;
@@ -184,6 +221,11 @@ public final class ChipSimulator {
                 in[c] = new long[count[c] * compartments[c]];
                 out[c] = new long[count[c]];
                 incoming[c] = new int[64];
+                arrivalOrder[c] = new long[64];
+                outCore[c] = new int[16];
+                outAxon[c] = new int[16];
+                outPayload[c] = new long[16];
+                outTime[c] = new long[16];
             }
             int chips = image.chips();
             linkFree = new long[chips * meshColumns * meshRows * 4];
@@ -202,6 +244,7 @@ public final class ChipSimulator {
             int last = totalSteps(inputSteps);
             for (int step = 0; step <= last; step++) {
                 messages = 0;
+                Arrays.fill(segmentEnd, 0);
                 Arrays.fill(coreEnd, 0);
                 Arrays.fill(synapseEnd, 0);
                 if (step >= 1) {
@@ -238,53 +281,103 @@ public final class ChipSimulator {
             }
         }
 
-        /** Every started core reads its accumulators, updates its neurons and queues its messages. */
+        /** Every started core reads its accumulators, updates its neurons and queues its messages (in core order). */
         private void neuronPhase(int step) {
-            int slot = step % slots;
+            parallel(c -> updateCore(c, step));
             for (int c = 0; c < cores; c++) {
-                int width = count[c] * compartments[c];
-                int base = slot * width;
-                long[] r = ring[c];
-                if (step < start[c]) {
-                    Arrays.fill(r, base, base + width, 0);
-                    continue;
+                for (int j = 0; j < outCount[c]; j++) queue(c, outCore[c][j], outAxon[c][j], outPayload[c][j], outTime[c][j]);
+                segmentEnd[c] = messages;
+            }
+        }
+
+        private void updateCore(int c, int step) {
+            int slot = step % slots;
+            outCount[c] = 0;
+            int width = count[c] * compartments[c];
+            int base = slot * width;
+            long[] r = ring[c];
+            if (step < start[c]) {
+                Arrays.fill(r, base, base + width, 0);
+                return;
+            }
+            long[] input = in[c];
+            for (int i = 0; i < width; i++) {
+                input[i] = FixedPoint.readAccumulator(r[base + i]);
+                r[base + i] = 0;
+            }
+            int active = NeuronKernels.updateBlock(program[c], count[c], states[c], params[c], state[c], input, out[c], image.stateBits(),
+                    image.payloadBits());
+            int inactive = count[c] - active;
+            counters.updatesActive[c] += active;
+            counters.updatesInactive[c] += inactive;
+            counters.neuronOps[c] += active * activeOps[c] + inactive * inactiveOps[c];
+            long t = active * activeFs[c] + inactive * inactiveFs[c];
+            long[] sent = out[c];
+            int[] rs = routeStart[c];
+            int t0 = step - start[c];
+            // Counts go to locals first: neighbouring cores' counters share cache lines, and other threads write them.
+            long sends = 0;
+            long messagesSent = 0;
+            for (int i = 0; i < count[c]; i++) {
+                long payload = sent[i];
+                if (payload == NeuronKernels.NO_MESSAGE) continue;
+                if (t0 < inputSteps) sends++;
+                if (!graded[c] && spikeTrains != null && t0 < inputSteps) {
+                    int bit = t0 * count[c] + i;
+                    spikeTrains[c][bit >>> 6] |= 1L << (bit & 63);
                 }
-                long[] input = in[c];
-                for (int i = 0; i < width; i++) {
-                    input[i] = FixedPoint.readAccumulator(r[base + i]);
-                    r[base + i] = 0;
+                for (int route = rs[i]; route < rs[i + 1]; route++) {
+                    t += messageOutFs;
+                    send(c, (int) messagesSent++, routeCore[c][route], routeAxon[c][route], payload, t);
                 }
-                int active = NeuronKernels.updateBlock(program[c], count[c], states[c], params[c], state[c], input, out[c], image.stateBits(),
-                        image.payloadBits());
-                int inactive = count[c] - active;
-                counters.updatesActive[c] += active;
-                counters.updatesInactive[c] += inactive;
-                counters.neuronOps[c] += active * activeOps[c] + inactive * inactiveOps[c];
-                long t = active * activeFs[c] + inactive * inactiveFs[c];
-                long[] sent = out[c];
-                int[] rs = routeStart[c];
-                int t0 = step - start[c];
-                for (int i = 0; i < count[c]; i++) {
-                    long payload = sent[i];
-                    if (payload == NeuronKernels.NO_MESSAGE) continue;
-                    if (t0 < inputSteps) {
-                        counters.spikes[c]++;
-                        sendsPerStep[c][t0]++;
-                    }
-                    if (!graded[c]) {
-                        if (spikeTrains != null && t0 < inputSteps) {
-                            int bit = t0 * count[c] + i;
-                            spikeTrains[c][bit >>> 6] |= 1L << (bit & 63);
-                        }
-                    }
-                    for (int route = rs[i]; route < rs[i + 1]; route++) {
-                        t += messageOutFs;
-                        queue(c, routeCore[c][route], routeAxon[c][route], payload, t);
-                    }
-                    counters.messagesOut[c] += rs[i + 1] - rs[i];
-                }
-                coreEnd[c] = t;
-                counters.busyFs[c] += t;
+            }
+            outCount[c] = (int) messagesSent;
+            if (t0 < inputSteps) sendsPerStep[c][t0] = (int) sends;
+            counters.spikes[c] += sends;
+            counters.messagesOut[c] += messagesSent;
+            coreEnd[c] = t;
+            counters.busyFs[c] += t;
+        }
+
+        /** Puts core {@code c}'s {@code n}-th message of this step into its own buffer. */
+        private void send(int c, int n, int core, int axon, long payload, long time) {
+            if (n == outCore[c].length) {
+                outCore[c] = Arrays.copyOf(outCore[c], n * 2);
+                outAxon[c] = Arrays.copyOf(outAxon[c], n * 2);
+                outPayload[c] = Arrays.copyOf(outPayload[c], n * 2);
+                outTime[c] = Arrays.copyOf(outTime[c], n * 2);
+            }
+            outCore[c][n] = core;
+            outAxon[c][n] = axon;
+            outPayload[c][n] = payload;
+            outTime[c][n] = time;
+        }
+
+        /**
+         * Runs {@code work} for every core: with a pool, {@link #workers} threads (the calling one
+         * included) take cores one at a time until none is left. Each core's work touches only that
+         * core's state and counters, so which thread ran it changes nothing.
+         */
+        private void parallel(java.util.function.IntConsumer work) {
+            if (pool == null) {
+                for (int c = 0; c < cores; c++) work.accept(c);
+                return;
+            }
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            Runnable drain = () -> {
+                for (int c = next.getAndIncrement(); c < cores; c = next.getAndIncrement()) work.accept(c);
+            };
+            java.util.List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+            for (int w = 1; w < workers; w++) futures.add(pool.submit(drain));
+            drain.run();
+            try {
+                for (java.util.concurrent.Future<?> f : futures) f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                throw new IllegalStateException(e.getCause());
             }
         }
 
@@ -293,7 +386,9 @@ public final class ChipSimulator {
             InputMap map = image.input();
             int channels = map.channels();
             for (int ch = 0; ch < channels; ch++) {
-                long payload = map.payload(input[step * channels + ch], image.payloadBits());
+                double value = input[step * channels + ch];
+                if (value == 0) continue;
+                long payload = map.payload(value, image.payloadBits());
                 if (payload == 0) continue;
                 for (int d = map.start(ch); d < map.end(ch); d++) {
                     queue(-1, map.core(d), map.axon(d), payload, 0);
@@ -329,8 +424,7 @@ public final class ChipSimulator {
          */
         private void route() {
             if (messages == 0) return;
-            for (int m = 0; m < messages; m++) order[m] = m;
-            sortByTime(order, messages);
+            mergeByTime();
             Arrays.fill(linkFree, 0);
             for (int j = 0; j < messages; j++) {
                 int m = (int) order[j];
@@ -363,6 +457,58 @@ public final class ChipSimulator {
             }
         }
 
+        /**
+         * Puts this step's messages in (time, queue index) order into {@link #order}: each core's
+         * messages, and the host's, are already in that order, so a k-way merge of those runs does it.
+         */
+        private void mergeByTime() {
+            int runs = 0;
+            int from = 0;
+            for (int c = 0; c < cores; c++) {
+                int to = segmentEnd[c];
+                if (to > from) {
+                    cursor[runs] = from;
+                    limit[runs] = to;
+                    runs++;
+                    from = to;
+                }
+            }
+            if (messages > from) {
+                cursor[runs] = from;
+                limit[runs] = messages;
+                runs++;
+            }
+            int size = 0;
+            for (int r = 0; r < runs; r++) heap[size++] = r;
+            for (int i = size / 2 - 1; i >= 0; i--) siftDown(i, size);
+            int n = 0;
+            while (size > 0) {
+                int r = heap[0];
+                order[n++] = cursor[r]++;
+                if (cursor[r] == limit[r]) heap[0] = heap[--size];
+                siftDown(0, size);
+            }
+        }
+
+        private boolean before(int a, int b) {
+            long ta = msgTime[cursor[a]];
+            long tb = msgTime[cursor[b]];
+            return ta < tb || (ta == tb && cursor[a] < cursor[b]);
+        }
+
+        private void siftDown(int i, int size) {
+            while (true) {
+                int l = 2 * i + 1;
+                if (l >= size) return;
+                int smallest = l + 1 < size && before(heap[l + 1], heap[l]) ? l + 1 : l;
+                if (!before(heap[smallest], heap[i])) return;
+                int t = heap[i];
+                heap[i] = heap[smallest];
+                heap[smallest] = t;
+                i = smallest;
+            }
+        }
+
         private long hop(int source, int link, long t, long latency) {
             long depart = Math.max(t, linkFree[link]);
             if (depart > t) counters.linkWaitCycles[source] += (depart - t + cycleFs - 1) / cycleFs;
@@ -380,42 +526,54 @@ public final class ChipSimulator {
                 if (incomingCount[c] == incoming[c].length) incoming[c] = Arrays.copyOf(incoming[c], incoming[c].length * 2);
                 incoming[c][incomingCount[c]++] = m;
             }
-            for (int c = 0; c < cores; c++) {
-                int n = incomingCount[c];
-                if (n == 0) continue;
-                if (arrivalOrder.length < n) arrivalOrder = new long[Math.max(n, arrivalOrder.length * 2)];
-                long[] arrival = arrivalOrder;
-                for (int j = 0; j < n; j++) arrival[j] = incoming[c][j];
-                sortByTime(arrival, n);
-                int width = count[c] * compartments[c];
-                long[] r = ring[c];
-                int[] ss = synStart[c];
-                int[] target = synTarget[c];
-                int[] weight = synWeight[c];
-                int[] delay = synDelay[c];
-                long busy = 0;
-                long work = 0;
-                for (int j = 0; j < n; j++) {
-                    int m = (int) arrival[j];
-                    int axon = msgAxon[m];
-                    long payload = msgPayload[m];
-                    boolean isGraded = msgSource[m] < 0 ? !image.input().binary() : graded[msgSource[m]];
-                    int shift = synExponent[c][axon] + FixedPoint.ACCUMULATOR_FRACTION_BITS;
-                    int from = ss[axon];
-                    int to = ss[axon + 1];
-                    for (int s = from; s < to; s++) {
-                        r[((step + 1 + delay[s]) % slots) * width + target[s]] += (weight[s] * payload) << shift;
-                    }
-                    int synops = to - from;
-                    if (isGraded) counters.synopsGraded[c] += synops;
-                    else counters.synopsBinary[c] += synops;
-                    long time = synops * (isGraded ? synopGradedFs : synopFs);
-                    busy = Math.max(busy, msgTime[m]) + time;
-                    work += time;
+            parallel(c -> fanOutCore(c, step));
+        }
+
+        private void fanOutCore(int c, int step) {
+            int n = incomingCount[c];
+            if (n == 0) return;
+            if (arrivalOrder[c].length < n) arrivalOrder[c] = new long[Math.max(n, arrivalOrder[c].length * 2)];
+            long[] arrival = arrivalOrder[c];
+            for (int j = 0; j < n; j++) arrival[j] = incoming[c][j];
+            sortByTime(arrival, n);
+            int width = count[c] * compartments[c];
+            long[] r = ring[c];
+            int[] ss = synStart[c];
+            int[] target = synTarget[c];
+            int[] weight = synWeight[c];
+            int[] delay = synDelay[c];
+            long busy = 0;
+            long work = 0;
+            long binaryOps = 0;
+            long gradedOps = 0;
+            for (int j = 0; j < n; j++) {
+                int m = (int) arrival[j];
+                int axon = msgAxon[m];
+                long payload = msgPayload[m];
+                boolean isGraded = msgSource[m] < 0 ? !image.input().binary() : graded[msgSource[m]];
+                int shift = synExponent[c][axon] + FixedPoint.ACCUMULATOR_FRACTION_BITS;
+                int from = ss[axon];
+                int to = ss[axon + 1];
+                // (weight · payload) << shift, the same integer as weight · (payload << shift)
+                long scaled = payload << shift;
+                int shared = axonDelay[c][axon];
+                if (shared >= 0) {
+                    int base = ((step + 1 + shared) % slots) * width;
+                    for (int s = from; s < to; s++) r[base + target[s]] += weight[s] * scaled;
+                } else {
+                    for (int s = from; s < to; s++) r[((step + 1 + delay[s]) % slots) * width + target[s]] += weight[s] * scaled;
                 }
-                synapseEnd[c] = busy;
-                counters.busyFs[c] += work;
+                int synops = to - from;
+                if (isGraded) gradedOps += synops;
+                else binaryOps += synops;
+                long time = synops * (isGraded ? synopGradedFs : synopFs);
+                busy = Math.max(busy, msgTime[m]) + time;
+                work += time;
             }
+            synapseEnd[c] = busy;
+            counters.busyFs[c] += work;
+            counters.synopsBinary[c] += binaryOps;
+            counters.synopsGraded[c] += gradedOps;
         }
 
         /**

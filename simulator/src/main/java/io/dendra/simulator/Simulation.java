@@ -11,9 +11,10 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
- * Runs a batch of sequences on a chip image, one reset chip per sequence, spread over threads.
- * Each sequence runs alone, and counters are added in sample order, so outputs and counts are the
- * same for any number of threads.
+ * Runs a batch of sequences on a chip image, one reset chip per sequence, spread over threads:
+ * whole samples when there are at least as many as threads, else the cores of each step (see
+ * {@link ChipSimulator#run(double[], int, boolean, ExecutorService, int)}). Counters are added in
+ * sample order, so outputs and counts are the same for any number of threads.
  */
 public final class Simulation {
     /** The outputs of every sample and the counts of the whole batch. */
@@ -31,17 +32,24 @@ public final class Simulation {
             int rasterSample, IntConsumer progress) {
         ChipSimulator simulator = new ChipSimulator(image, target);
         List<ChipSimulator.Run> runs = new ArrayList<>();
-        if (threads <= 1 || samples.size() == 1) {
+        if (threads <= 1) {
             for (int i = 0; i < samples.size(); i++) {
                 runs.add(simulator.run(samples.get(i), steps, recordSpikes || i == rasterSample));
                 if (progress != null) progress.accept(i + 1);
             }
+        } else if (samples.size() < threads) {
+            // Fewer samples than threads: run them one after another, each step's cores spread over the threads.
+            ExecutorService pool = Executors.newFixedThreadPool(threads, Simulation::daemon);
+            try {
+                for (int i = 0; i < samples.size(); i++) {
+                    runs.add(simulator.run(samples.get(i), steps, recordSpikes || i == rasterSample, pool, threads));
+                    if (progress != null) progress.accept(i + 1);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
         } else {
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "dendra-sim");
-                t.setDaemon(true);
-                return t;
-            });
+            ExecutorService pool = Executors.newFixedThreadPool(threads, Simulation::daemon);
             try {
                 List<Future<ChipSimulator.Run>> futures = new ArrayList<>();
                 for (int i = 0; i < samples.size(); i++) {
@@ -64,11 +72,18 @@ public final class Simulation {
             }
         }
         Counters total = new Counters(image.cores().size());
+        // (outputs and counts are added in sample order whichever way the samples ran)
         List<double[]> outputs = new ArrayList<>();
         for (ChipSimulator.Run run : runs) {
             total.add(run.counters());
             outputs.add(run.output());
         }
         return new Result(outputs, total, runs, steps);
+    }
+
+    private static Thread daemon(Runnable r) {
+        Thread t = new Thread(r, "dendra-sim");
+        t.setDaemon(true);
+        return t;
     }
 }

@@ -139,4 +139,23 @@ class ChipSimulatorTest {
             assertEquals(spike ? 1.0 : 0.0, chip[t], "step " + t);
         }
     }
+
+    /** Spreading one step's cores over threads gives the same outputs, counts and step times as one thread. */
+    @Test
+    void coresSpreadOverThreadsGiveTheSameRun() throws Exception {
+        ChipImage image = HandBuiltImages.fanOut("loihi1", new int[][] {{2, 0}, {0, 1}, {3, 2}, {1, 1}, {5, 3}}, new int[] {5, 7, 11, 3, 9});
+        ChipSimulator sim = new ChipSimulator(image, LOIHI1);
+        ChipSimulator.Run one = sim.run(new double[40], 40, true);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            ChipSimulator.Run three = sim.run(new double[40], 40, true, pool, 3);
+            assertArrayEquals(one.output(), three.output());
+            assertArrayEquals(one.stepFs(), three.stepFs());
+            assertEquals(one.counters().synopsBinary(), three.counters().synopsBinary());
+            assertEquals(one.counters().linkWaitCycles(), three.counters().linkWaitCycles());
+            assertEquals(one.counters().messages(), three.counters().messages());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
