@@ -41,7 +41,9 @@ public final class ChipSimulator {
     private final int[] start;
     private final int[][] params;
     private final boolean[] graded;
-    private final int[][] synStart, synExponent, synTarget, synWeight, synDelay;
+    private final int[][] synStart, synExponent, synTarget, synDelay;
+    /** Weight mantissas: at most 16 bits (targets allow no more), two bytes each. */
+    private final short[][] synWeight;
     /** Per core and axon: the delay all its synapses share, or −1 when they differ (then read per synapse). */
     private final int[][] axonDelay;
     private final int[][] routeStart, routeCore, routeAxon;
@@ -66,7 +68,7 @@ public final class ChipSimulator {
         synStart = new int[cores][];
         synExponent = new int[cores][];
         synTarget = new int[cores][];
-        synWeight = new int[cores][];
+        synWeight = new short[cores][];
         synDelay = new int[cores][];
         axonDelay = new int[cores][];
         routeStart = new int[cores][];
@@ -96,10 +98,17 @@ public final class ChipSimulator {
             synStart[i] = s[0];
             synExponent[i] = s[1];
             synTarget[i] = s[2];
-            synWeight[i] = s[3];
-            synDelay[i] = s[4];
+            synWeight[i] = new short[s[3].length];
+            for (int k = 0; k < s[3].length; k++) {
+                if (s[3][k] != (short) s[3][k]) throw new IllegalArgumentException("core " + i + ": weight " + s[3][k] + " is wider than 16 bits");
+                synWeight[i][k] = (short) s[3][k];
+            }
             maxDelay = Math.max(maxDelay, c.synapses().maxDelay());
             axonDelay[i] = sharedDelays(s[0], s[4]);
+            // Per-synapse delays are kept only for a core with an axon whose synapses differ: 8 bytes per synapse otherwise.
+            boolean allShared = true;
+            for (int d : axonDelay[i]) allShared &= d >= 0;
+            synDelay[i] = allShared ? null : s[4];
             int[][] r = c.routes().arrays();
             routeStart[i] = r[0];
             routeCore[i] = r[1];
@@ -141,6 +150,18 @@ public final class ChipSimulator {
     }
 
     public ChipImage image() { return image; }
+
+    /** Bytes of synapse storage the simulator holds, per synapse (targets and weights, delays only where axons mix them). */
+    public double bytesPerSynapse() {
+        long synapses = 0;
+        long bytes = 0;
+        for (int c = 0; c < cores; c++) {
+            synapses += synTarget[c].length;
+            bytes += 4L * synTarget[c].length + 2L * synWeight[c].length + (synDelay[c] == null ? 0 : 4L * synDelay[c].length)
+                    + 4L * (synStart[c].length + synExponent[c].length + axonDelay[c].length);
+        }
+        return synapses == 0 ? 0 : (double) bytes / synapses;
+    }
     public NeuronProgram program(int core) { return program[core]; }
     public int states(int core) { return states[core]; }
     public int neurons(int core) { return count[core]; }
@@ -540,7 +561,7 @@ public final class ChipSimulator {
             long[] r = ring[c];
             int[] ss = synStart[c];
             int[] target = synTarget[c];
-            int[] weight = synWeight[c];
+            short[] weight = synWeight[c];
             int[] delay = synDelay[c];
             long busy = 0;
             long work = 0;

@@ -206,6 +206,7 @@ public final class TargetReader {
         Field weights = core.field("weight_bits");
         IntRange weightBits = intRange(weights);
         if (weightBits.min() < 1) throw value(weights, "weights need at least 1 bit");
+        if (weightBits.max() > 16) throw value(weights, "weights of more than 16 bits are not supported (the simulator keeps 16-bit mantissas)");
         if (headerBits + overheadBits + weightBits.max() > wordBits) {
             throw value(weights, "a synapse entry of " + (overheadBits + weightBits.max()) + " bit does not fit in a " + wordBits + "-bit word with a "
                     + headerBits + "-bit header");
