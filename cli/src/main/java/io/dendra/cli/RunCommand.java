@@ -105,7 +105,9 @@ final class RunCommand implements Callable<Integer> {
                     + batch.size() + " sample(s))", "give 0 to " + (batch.size() - 1));
         }
         ModelGraph reference = compare == null ? null : ModelLoader.load(compare);
+        long started = System.nanoTime();
         Simulation.Result result = simulate(image, chip, batch, threadCount);
+        double seconds = (System.nanoTime() - started) / 1e9;
         ChipSimulator sim = new ChipSimulator(image, chip);
         RunReport.Agreement agreement = reference == null ? null : agreement(reference, image, batch, result);
         RunReport report = new RunReport(sim, result, agreement, rasterSample);
@@ -117,6 +119,8 @@ final class RunCommand implements Callable<Integer> {
         String text = report.text();
         OutputFiles.writeText(output.resolve("report.txt"), text);
         out.print(text);
+        long synops = result.counters().synopsBinary() + result.counters().synopsGraded();
+        out.printf("simulated in %.2f s on %d thread(s): %.3g synaptic ops per second%n", seconds, threadCount, synops / seconds);
         out.printf("wrote %s, %s, %s%s%n", output.resolve("output.npy"), output.resolve("report.json"), output.resolve("report.txt"),
                 noHtml ? "" : ", " + output.resolve("report.html"));
         out.flush();

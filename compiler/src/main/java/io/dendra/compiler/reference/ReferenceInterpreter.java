@@ -95,17 +95,19 @@ public final class ReferenceInterpreter {
         throw new IllegalStateException("no reference semantics for " + node.kind());
     }
 
+    /** Column by column, skipping zero inputs (spikes are mostly zero); the sum's order is fixed, so results do not vary. */
     static double[] linear(LinearNode n, double[] x, int rows) {
         int in = n.input().width();
         int out = n.width();
         double[] w = n.weight();
         double[] y = new double[rows * out];
         for (int t = 0; t < rows; t++) {
-            for (int o = 0; o < out; o++) {
-                double sum = n.bias(o);
-                int row = o * in;
-                for (int i = 0; i < in; i++) sum += w[row + i] * x[t * in + i];
-                y[t * out + o] = sum;
+            int base = t * out;
+            for (int o = 0; o < out; o++) y[base + o] = n.bias(o);
+            for (int i = 0; i < in; i++) {
+                double xi = x[t * in + i];
+                if (xi == 0) continue;
+                for (int o = 0; o < out; o++) y[base + o] += w[o * in + i] * xi;
             }
         }
         return y;
