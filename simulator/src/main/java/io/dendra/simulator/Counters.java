@@ -77,6 +77,9 @@ public final class Counters {
     }
 
     public long synopsBinary() { return sum(synopsBinary); }
+    public long neuronOps() { return sum(neuronOps); }
+    /** Sends (spikes or non-zero payloads) of one core in the input's window. */
+    public long sends(int core) { return spikes[core]; }
     public long synopsGraded() { return sum(synopsGraded); }
     public long updatesActive() { return sum(updatesActive); }
     public long updatesInactive() { return sum(updatesInactive); }
