@@ -112,8 +112,6 @@ model peer {{
                           "events_per_second": events / simulated, "rate_hz": rate}))
         sys.stdout.flush()
         if target == "cpp_standalone":
-            b2.device.reinit()
-            b2.device.activate()
             b2.set_device("runtime")
 
 

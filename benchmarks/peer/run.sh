@@ -11,7 +11,8 @@ py=/usr/bin/python3
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 [ $# -eq 0 ] && set -- --seconds 5 --weight 0.05
-"$py" "$root/benchmarks/peer/network.py" "$work" numpy cpp_standalone "$@" 2>/dev/null | grep '"what"' > "$work/brian2.jsonl"
+# Brian2 writes generated code into the current folder: run it inside the temporary one.
+(cd "$work" && "$py" "$root/benchmarks/peer/network.py" "$work" numpy cpp_standalone "$@" 2>/dev/null) | grep '"what"' > "$work/brian2.jsonl"
 "$root/dendra" compile "$work/model.dnd" --target loihi1 -o "$work/peer.dchip" --calibrate "$work/calibrate.npy" > /dev/null
 "$root/dendra" run "$work/peer.dchip" --input "$work/spikes.npy" -o "$work/out" --no-html -q --threads 1 > "$work/dendra.txt"
 "$py" - "$work" <<'PY'

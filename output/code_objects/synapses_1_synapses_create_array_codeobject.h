@@ -1,7 +1,0 @@
-#ifndef _INCLUDED_synapses_1_synapses_create_array_codeobject
-#define _INCLUDED_synapses_1_synapses_create_array_codeobject
-
-void _run_synapses_1_synapses_create_array_codeobject();
-
-
-#endif
