@@ -112,6 +112,11 @@ class DendraCommandTest {
         assertFails("E0201", "check", broken.toString());
         assertFails("E0101", "check", dir.resolve("absent.dnd").toString());
         assertFails("E0004", "check", dir.resolve("model.onnx").toString());
+        Path notAFolder = dir.resolve("plain.txt");
+        Files.writeString(notAFolder, "a file, not a folder");
+        Path ok = dir.resolve("ok.npy");
+        NpyFile.write(ok, Tensor.of("x", new int[] {2, 2}, 1, 0, 0, 1));
+        assertFails("E0002", "reference", model.toString(), "--input", ok.toString(), "-o", notAFolder.resolve("y.npy").toString());
         assertFails("E0001", "reference", model.toString());
         assertFails("E0001", "frobnicate");
         assertFalse(Files.exists(dir.resolve("o.npy")), "no output is written for a failed run");
