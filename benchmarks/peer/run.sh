@@ -2,11 +2,15 @@
 # Side-by-side peer run (issue 8): the same LIF network in Brian2 (numpy and cpp_standalone) and in
 # Dendra (compiled for loihi1), with the same input spikes; prints synaptic events per second of each
 # (Brian2's code generation and compilation excluded, and stated), their ratio, and the firing rates.
-# Needs Debian's Brian2: sudo apt-get install python3-brian
+# Needs Debian's Brian2 (python3-brian); installs it when run as root, else: sudo apt-get install python3-brian
 # Usage: benchmarks/peer/run.sh [network.py options, e.g. --seconds 5 --weight 0.05]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 py=/usr/bin/python3
+if ! "$py" -c "import brian2" 2>/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "installing Debian's python3-brian (Brian2)..." >&2
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-brian >/dev/null) || true
+fi
 "$py" -c "import brian2" 2>/dev/null || { echo "Brian2 is not installed: sudo apt-get install python3-brian" >&2; exit 1; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
