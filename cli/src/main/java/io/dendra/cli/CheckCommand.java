@@ -4,10 +4,15 @@ import io.dendra.compiler.frontend.ModelLoader;
 import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.compiler.graph.Node;
 import io.dendra.compiler.graph.S4dNode;
+import io.dendra.compiler.frontend.nir.NirConverter;
+import io.dendra.compiler.frontend.nir.NirGraph;
+import io.dendra.compiler.frontend.nir.NirReader;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,16 +20,20 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code dendra check MODEL}: validates a model and prints its layers, shapes and parameter count. */
 @Command(name = "check", mixinStandardHelpOptions = true, description = "Validate a model; print its layers, shapes and parameter count.")
 final class CheckCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "model file (.dnd)")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "model file (.dnd) or NIR graph (.nir)")
     Path model;
+
+    @Mixin
+    ModelOptions modelOptions;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        ModelGraph graph = ModelLoader.load(model);
         PrintWriter out = spec.commandLine().getOut();
+        if (model.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".nir")) printNir(out);
+        ModelGraph graph = modelOptions.load(model);
         out.printf("model %s (%s): ok%n", graph.name(), model);
         out.printf("  %-28s %-10s %-14s %12s%n", "layer", "kind", "shape", "parameters");
         for (Node node : graph.nodes()) {
@@ -34,6 +43,24 @@ final class CheckCommand implements Callable<Integer> {
         out.printf("parameters: %,d%n", graph.parameterCount());
         out.flush();
         return 0;
+    }
+
+    /** Every node of a NIR graph, its parameters' shapes and whether Dendra runs it; printed before converting. */
+    private void printNir(PrintWriter out) {
+        NirGraph nir = NirReader.read(model, modelOptions.options().lenient());
+        Map<String, String> status = NirConverter.support(nir);
+        out.printf("NIR graph %s (version %s): %d node(s), %d edge(s)%n", model, nir.version(), nir.nodes().size(), nir.edges().size());
+        out.printf("  %-18s %-10s %-28s %s%n", "node", "type", "parameters", "status");
+        for (NirGraph.Node n : nir.nodes()) {
+            StringBuilder params = new StringBuilder();
+            n.params().forEach((k, t) -> params.append(params.isEmpty() ? "" : " ").append(k).append(t.rank() == 0 ? "" : t.shapeString()));
+            String why = status.get(n.name());
+            out.printf("  %-18s %-10s %-28s %s%n", n.name(), n.type(), params.length() > 28 ? params.substring(0, 25) + "..." : params,
+                    why == null ? "ok" : "not yet: " + why);
+        }
+        for (NirGraph.Edge e : nir.backEdges()) out.printf("  recurrent edge %s -> %s (reads the previous step)%n", e.from(), e.to());
+        for (String note : nir.notes()) out.printf("  note: %s%n", note);
+        out.flush();
     }
 
     static String shape(Node node) {

@@ -40,6 +40,9 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "print each compiler pass with its time")
     boolean verbose;
 
+    @Mixin
+    ModelOptions modelOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -47,7 +50,7 @@ final class CompileCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Target t = target.load();
-        ModelGraph graph = ModelLoader.load(model);
+        ModelGraph graph = modelOptions.load(model);
         Compiler.Result result = Compiler.compile(graph, t, CalibrationInput.of(calibrate, graph), verbose ? out::println : null);
         OutputFiles.createParent(output);
         DchipFormat.write(output, result.image());

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -29,12 +30,15 @@ final class ReferenceCommand implements Callable<Integer> {
             description = "where to write the outputs: [classes] or [B, classes] for a classifier")
     Path output;
 
+    @Mixin
+    ModelOptions modelOptions;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        ModelGraph graph = ModelLoader.load(model);
+        ModelGraph graph = modelOptions.load(model);
         SequenceBatch batch = InputFiles.read(input, graph);
         ReferenceInterpreter.Result run = new ReferenceInterpreter(graph).run(batch);
         Tensor result = run.output();

@@ -78,6 +78,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--raster-sample", paramLabel = "K", defaultValue = "0", description = "the sample whose spikes the HTML report draws (default: ${DEFAULT-VALUE})")
     int rasterSample;
 
+    @Mixin
+    ModelOptions modelOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -93,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
             image = DchipFormat.read(source);
             chip = embeddedTarget(image);
         } else {
-            model = ModelLoader.load(source);
+            model = modelOptions.load(source);
             chip = target.load();
             image = Compiler.compile(model, chip, CalibrationInput.of(calibrate, model), null).image();
             out.printf("compiled %s for %s in memory: %d core(s), pipeline depth %d%n", model.name(), chip.name(), image.cores().size(),
@@ -104,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
             throw new DendraException(ErrorCode.USAGE, Place.named("--raster-sample"), "--raster-sample " + rasterSample + " is not a sample of the input ("
                     + batch.size() + " sample(s))", "give 0 to " + (batch.size() - 1));
         }
-        ModelGraph reference = compare == null ? null : ModelLoader.load(compare);
+        ModelGraph reference = compare == null ? null : modelOptions.load(compare);
         long started = System.nanoTime();
         Simulation.Result result = simulate(image, chip, batch, threadCount);
         double seconds = (System.nanoTime() - started) / 1e9;

@@ -154,4 +154,20 @@ class DendraCommandTest {
         assertTrue(line.contains("; hint: "), line);
         assertFalse(line.contains("Exception"), line);
     }
+
+    @Test
+    void checkOnANirGraphListsWhatRunsAndNamesWhatDoesNot() {
+        Path data = CompileCommandTest.ROOT.resolve("../shared/data/nir").normalize();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(data), "../shared/data/nir is absent");
+        CommandLineRun ok = CommandLineRun.of("check", data.resolve("lif/lif_norse.nir").toString());
+        assertEquals(0, ok.status(), ok.err());
+        assertTrue(ok.out().contains("LIF") && ok.out().contains("ok") && ok.out().contains("model lif_norse"), ok.out());
+        CommandLineRun braille = CommandLineRun.of("check", data.resolve("braille/braille_noDelay_bias_zero.nir").toString());
+        assertEquals(1, braille.status());
+        assertTrue(braille.out().contains("lif1.lif           CubaLIF") && braille.out().contains("not yet: CubaLIF is not lowered yet"), braille.out());
+        assertTrue(braille.out().contains("recurrent edge lif1.w_rec -> lif1.lif"), braille.out());
+        assertTrue(braille.errorLine().contains("error[E0806]: 2 node(s) cannot run yet"), braille.errorLine());
+        assertFails("E0804", "check", data.resolve("braille/braille_noDelay_noBias_subtract_subgraph.nir").toString());
+        assertFails("E0001", "check", data.resolve("lif/lif_norse.nir").toString(), "--dt", "-1");
+    }
 }

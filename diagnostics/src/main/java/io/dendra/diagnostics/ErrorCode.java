@@ -3,14 +3,14 @@ package io.dendra.diagnostics;
 /**
  * The catalogue of every user-facing error. Each code is documented in {@code docs/errors.md}; a
  * test checks that the two agree. Ranges: E00xx command line, E01xx tensor files, E02xx the model
- * language, E03xx the model graph, E04xx compiling to a chip, E05xx target files, E06xx chip images, E07xx inputs, E09xx checkpoint import.
+ * language, E03xx the model graph, E04xx compiling to a chip, E05xx target files, E06xx chip images, E07xx inputs, E08xx NIR graphs, E09xx checkpoint import.
  */
 public enum ErrorCode {
     // E00xx: the command line
     USAGE("E0001", "bad command-line usage", "run the command with --help"),
     CANNOT_WRITE("E0002", "cannot write an output file", "check that the folder exists and is writable"),
     INTERNAL("E0003", "internal error", "this is a bug in Dendra; please report it with the command you ran"),
-    UNKNOWN_MODEL_FORMAT("E0004", "unknown model file format", "give a .dnd model file"),
+    UNKNOWN_MODEL_FORMAT("E0004", "unknown model file format", "give a .dnd model or a .nir graph"),
 
     // E01xx: tensor files (safetensors, .npy, .npz)
     FILE_NOT_READABLE("E0101", "file missing or unreadable", "check the path"),
@@ -71,6 +71,14 @@ public enum ErrorCode {
     INPUT_NOT_BINARY("E0705", "input is not spikes", "this chip takes binary spike input: every value 0 or 1"),
     COMPARE_MISMATCH("E0706", "compared model does not fit the run", "compare with the model the image was compiled from"),
     REPORT_INVALID("E0707", "not a Dendra run report", "give the report.json that dendra run wrote"),
+
+    // E08xx: NIR graphs
+    NIR_INVALID("E0801", "not a readable NIR file", "NIR files are HDF5 written by nir.write"),
+    NIR_MISSING("E0802", "NIR node or graph lacks a dataset", "re-export the graph; the NIR primitives' parameters are listed in docs/nir.md"),
+    NIR_UNKNOWN_TYPE("E0803", "unknown NIR primitive", "NIR primitives: Input, Output, Affine, Linear, Scale, LIF, CubaLIF, LI, CubaLI, I, IF, Threshold, Delay, Flatten, Conv1d, Conv2d, SumPool2d, AvgPool2d, NIRGraph"),
+    NIR_EDGE("E0804", "NIR edge names a missing node", "check the exporter; --lenient reads known naming quirks"),
+    NIR_SHAPE("E0805", "NIR shapes do not fit together", "--lenient reads known shape quirks"),
+    NIR_UNSUPPORTED("E0806", "NIR graph uses what Dendra does not run yet", "dendra check lists each node's status"),
 
     // E09xx: SpikingSSM checkpoint import
     CHECKPOINT_MISSING("E0901", "checkpoint lacks expected tensors", "check --prefix; the names follow DESIGN section 4.3"),

@@ -1,6 +1,9 @@
 package io.dendra.compiler.frontend;
 
 import io.dendra.compiler.frontend.dnd.DndFrontEnd;
+import io.dendra.compiler.frontend.nir.NirConverter;
+import io.dendra.compiler.frontend.nir.NirGraph;
+import io.dendra.compiler.frontend.nir.NirReader;
 import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
@@ -10,15 +13,30 @@ import java.util.Locale;
 
 /** Loads a model file with the front end its extension names. */
 public final class ModelLoader {
+    /** How NIR graphs are read: the time step that discretises their neurons, and leniency for known quirks. */
+    public record Options(double dt, boolean lenient) {
+        public static final Options DEFAULT = new Options(1e-4, false);
+    }
+
     private ModelLoader() {}
 
     public static ModelGraph load(Path file) {
+        return load(file, Options.DEFAULT);
+    }
+
+    public static ModelGraph load(Path file, Options options) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".dnd")) return DndFrontEnd.load(file);
+        if (name.endsWith(".nir")) {
+            NirGraph nir = NirReader.read(file, options.lenient());
+            String model = file.getFileName().toString().replaceAll("\\.nir$", "").replaceAll("[^A-Za-z0-9_]", "_");
+            return NirConverter.convert(nir, options.dt(), options.lenient(), model);
+        }
         if (name.endsWith(".safetensors")) {
             throw new DendraException(ErrorCode.UNKNOWN_MODEL_FORMAT, Place.file(file), "a checkpoint is not a model file",
                     "import it first: dendra import-spikingssm " + file + " -o model.dnd");
         }
-        throw new DendraException(ErrorCode.UNKNOWN_MODEL_FORMAT, Place.file(file), "cannot tell the model format of '" + file.getFileName() + "'", null);
+        throw new DendraException(ErrorCode.UNKNOWN_MODEL_FORMAT, Place.file(file), "cannot tell the model format of '" + file.getFileName() + "'",
+                "give a .dnd model or a .nir graph");
     }
 }

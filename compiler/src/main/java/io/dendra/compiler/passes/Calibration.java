@@ -107,7 +107,7 @@ public final class Calibration {
                 double y = s4dOutput[t * h + c] * scale;
                 v = block.lif.tau() * v + y;
                 soma[c] = Math.max(soma[c], Math.max(Math.abs(v), Math.abs(y)));
-                if (v >= block.lif.threshold()) v = 0;
+                if (block.lif.fires(v)) v = 0;
             }
         }
     }

@@ -220,9 +220,13 @@ public final class Lowering {
             throw refuse(ErrorCode.NOT_LOWERABLE, lif, "layer " + lif.name() + ": the Loihi lif resets to zero; reset=\"subtract\" has no lowering", null);
         }
         if (in.source().graded()) requireGraded(in.source(), lif);
-        LogicalBlock b = block(lif.name(), NeuronProgram.LIF, lif.width(), 0, in.bias(), null, lif, in.source(),
+        // v gains scale·x + bias each step: the soma's input scale multiplies the incoming map, its bias adds.
+        double[] scale = lif.inputScale();
+        double[] bias = lif.bias();
+        Pending scaled = in.scaled(scale, bias);
+        LogicalBlock b = block(lif.name(), NeuronProgram.LIF, lif.width(), 0, scaled.bias(), null, lif, in.source(),
                 (long) lif.width() * in.source().width(), lif);
-        b.connect(in.connection(0, 0));
+        b.connect(scaled.connection(0, 0));
         return b;
     }
 

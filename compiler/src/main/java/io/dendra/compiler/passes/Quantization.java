@@ -203,7 +203,9 @@ public final class Quantization {
         b.inputFraction[0] = fv - 6;
         int[] params = new int[b.count() * NeuronKernels.LIF_PARAMS];
         int dv = (int) Math.max(0, Math.min(4095, Math.round(4096 * (1 - b.lif.tau()))));
-        long vth = Math.floorDiv(Math.round(Math.scalb(b.lif.threshold(), fv)) - 1, 64);
+        // v > vth·64 is the model's v > θ (strict, NIR) when vth = ⌊θ·2^fv/64⌋, and its v >= θ when vth = ⌊(θ·2^fv − 1)/64⌋.
+        long thetaQ = Math.round(Math.scalb(b.lif.threshold(), fv));
+        long vth = Math.floorDiv(b.lif.strict() ? thetaQ : thetaQ - 1, 64);
         double err = Math.abs((4096 - dv) / 4096.0 - b.lif.tau());
         for (int i = 0; i < b.count(); i++) {
             int p = i * NeuronKernels.LIF_PARAMS;

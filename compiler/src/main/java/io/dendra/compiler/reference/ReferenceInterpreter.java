@@ -178,8 +178,8 @@ public final class ReferenceInterpreter {
         double[] v = new double[h];
         for (int t = 0; t < steps; t++) {
             for (int c = 0; c < h; c++) {
-                double potential = n.tau() * v[c] + x[t * h + c] * n.inputScale(c);
-                if (potential >= n.threshold()) {
+                double potential = n.tau() * v[c] + x[t * h + c] * n.inputScale(c) + n.bias(c);
+                if (n.fires(potential)) {
                     spikes[t * h + c] = 1;
                     potential = n.reset() == LifNode.Reset.ZERO ? 0 : potential - n.threshold();
                 }

@@ -1,0 +1,253 @@
+package io.dendra.compiler.frontend.nir;
+
+import io.dendra.compiler.graph.AddNode;
+import io.dendra.compiler.graph.InputNode;
+import io.dendra.compiler.graph.LifNode;
+import io.dendra.compiler.graph.LinearNode;
+import io.dendra.compiler.graph.ModelGraph;
+import io.dendra.compiler.graph.Node;
+import io.dendra.compiler.tensor.Tensor;
+import io.dendra.diagnostics.DendraException;
+import io.dendra.diagnostics.ErrorCode;
+import io.dendra.diagnostics.Place;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a NIR graph into a model graph, discretising NIR's continuous-time neurons with step
+ * {@code dt} (forward Euler, docs/nir.md): an LIF node, τ v̇ = (v_leak − v) + R·I, becomes
+ * v ← (1 − dt/τ)·v + (dt/τ)·(R·I + v_leak), spiking when v > v_threshold and resetting to 0. Several
+ * edges into a node are summed. {@link #support} says, node by node, what Dendra runs today.
+ */
+public final class NirConverter {
+    private final NirGraph nir;
+    private final double dt;
+    private final boolean lenient;
+    private final List<String> notes = new ArrayList<>();
+
+    private NirConverter(NirGraph nir, double dt, boolean lenient) {
+        this.nir = nir;
+        this.dt = dt;
+        this.lenient = lenient;
+    }
+
+    /** Each node's status: null when Dendra runs it, else why not (yet). Also names the recurrent edges. */
+    public static Map<String, String> support(NirGraph nir) {
+        Map<String, String> status = new LinkedHashMap<>();
+        Set<NirGraph.Edge> back = nir.backEdges();
+        for (NirGraph.Node n : nir.nodes()) {
+            String why = switch (n.type()) {
+                case "Input", "Output", "Affine", "Linear", "Scale", "Flatten" -> null;
+                case "LIF" -> uniform(n, "tau") && uniform(n, "v_threshold") && isZero(n.param("v_reset")) ? null
+                        : "per-neuron tau or threshold, or a non-zero v_reset, are not supported yet";
+                default -> n.type() + " is not lowered yet";
+            };
+            for (NirGraph.Edge e : back) if (e.to().equals(n.name()) && why == null) why = "recurrent input from " + e.from() + " is not supported yet";
+            status.put(n.name(), why);
+        }
+        return status;
+    }
+
+    public static ModelGraph convert(NirGraph nir, double dt, boolean lenient, String modelName) {
+        return new NirConverter(nir, dt, lenient).run(modelName);
+    }
+
+    private ModelGraph run(String modelName) {
+        Map<String, String> status = support(nir);
+        List<String> unsupported = new ArrayList<>();
+        status.forEach((name, why) -> {
+            if (why != null) unsupported.add(name + " (" + why + ")");
+        });
+        if (!unsupported.isEmpty()) {
+            throw new DendraException(ErrorCode.NIR_UNSUPPORTED, Place.file(nir.file()), unsupported.size() + " node(s) cannot run yet: "
+                    + String.join("; ", unsupported.subList(0, Math.min(4, unsupported.size()))) + (unsupported.size() > 4 ? "; ..." : ""),
+                    "dendra check " + nir.file().getFileName() + " lists every node's status");
+        }
+        Map<String, NirGraph.Node> byName = nir.byName();
+        Map<String, Node> built = new LinkedHashMap<>();
+        List<Node> nodes = new ArrayList<>();
+        Node output = null;
+        List<String> order = topologicalOrder();
+        for (String name : order) {
+            NirGraph.Node n = byName.get(name);
+            Place place = Place.item(nir.file(), "node", name);
+            if (n.type().equals("Input")) {
+                InputNode input = new InputNode(name, place, width(n.param("shape")), 0);
+                built.put(name, input);
+                nodes.add(input);
+                continue;
+            }
+            Node in = summedInputs(name, place, built, nodes);
+            Node node = switch (n.type()) {
+                case "Affine" -> linear(n, place, in, true);
+                case "Linear" -> linear(n, place, in, false);
+                case "Scale" -> scale(n, place, in);
+                case "LIF" -> lif(n, place, in);
+                case "Flatten" -> in;
+                case "Output" -> {
+                    checkOutputShape(n, in);
+                    output = in;
+                    yield in;
+                }
+                default -> throw new IllegalStateException(n.type());
+            };
+            if (node != in) nodes.add(node);
+            built.put(name, node);
+        }
+        if (output == null) throw new DendraException(ErrorCode.NIR_MISSING, Place.file(nir.file()), "the graph has no Output node", null);
+        if (nodes.isEmpty() || !(nodes.get(0) instanceof InputNode)) {
+            throw new DendraException(ErrorCode.NIR_MISSING, Place.file(nir.file()), "the graph has no Input node", null);
+        }
+        return new ModelGraph(modelName, nir.file(), nodes, output);
+    }
+
+    private Node summedInputs(String name, Place place, Map<String, Node> built, List<Node> nodes) {
+        List<String> preds = nir.predecessors(name);
+        if (preds.isEmpty()) throw new DendraException(ErrorCode.NIR_EDGE, place, "node '" + name + "' has no incoming edge", null);
+        Node sum = built.get(preds.get(0));
+        for (int i = 1; i < preds.size(); i++) {
+            Node next = built.get(preds.get(i));
+            if (next.width() != sum.width()) {
+                throw new DendraException(ErrorCode.NIR_SHAPE, place, "node '" + name + "' sums inputs of widths " + sum.width() + " and " + next.width(), null);
+            }
+            sum = new AddNode(name + ".sum" + i, place, sum, next);
+            nodes.add(sum);
+        }
+        return sum;
+    }
+
+    private Node linear(NirGraph.Node n, Place place, Node in, boolean bias) {
+        Tensor w = require(n, "weight");
+        if (w.rank() != 2 || w.dim(1) != in.width()) {
+            throw new DendraException(ErrorCode.NIR_SHAPE, place, "weight " + w.shapeString() + " of '" + n.name() + "' does not take the " + in.width()
+                    + " values of its input", null);
+        }
+        double[] b = null;
+        if (bias && n.param("bias") != null) {
+            b = n.param("bias").toArray();
+            if (b.length != w.dim(0)) throw new DendraException(ErrorCode.NIR_SHAPE, place, "bias of '" + n.name() + "' has " + b.length + " values, not " + w.dim(0), null);
+        }
+        return new LinearNode(n.name(), place, in, w.dim(0), w.toArray(), b);
+    }
+
+    private Node scale(NirGraph.Node n, Place place, Node in) {
+        double[] s = require(n, "scale").toArray();
+        if (s.length != in.width()) throw new DendraException(ErrorCode.NIR_SHAPE, place, "scale of '" + n.name() + "' has " + s.length + " values", null);
+        double[] w = new double[s.length * s.length];
+        for (int i = 0; i < s.length; i++) w[i * s.length + i] = s[i];
+        return new LinearNode(n.name(), place, in, s.length, w, null);
+    }
+
+    /** Forward Euler: decay 1 − dt/τ, input gain R·dt/τ, bias v_leak·dt/τ; spike when v > threshold. */
+    private Node lif(NirGraph.Node n, Place place, Node in) {
+        double tau = require(n, "tau").at(0);
+        double[] r = perNeuron(n, "r", in.width(), 1.0);
+        double[] leak = perNeuron(n, "v_leak", in.width(), 0.0);
+        double threshold = require(n, "v_threshold").at(0);
+        if (!(tau > 0) || !(dt > 0) || dt > tau) {
+            throw new DendraException(ErrorCode.NIR_SHAPE, place, "LIF '" + n.name() + "' has tau " + tau + " s, which dt " + dt + " s cannot resolve",
+                    "pass a smaller --dt");
+        }
+        double[] gain = new double[in.width()];
+        double[] bias = new double[in.width()];
+        for (int i = 0; i < gain.length; i++) {
+            gain[i] = r[i] * dt / tau;
+            bias[i] = leak[i] * dt / tau;
+        }
+        return new LifNode(n.name(), place, in, 1 - dt / tau, threshold, LifNode.Reset.ZERO, gain, bias, true);
+    }
+
+    private double[] perNeuron(NirGraph.Node n, String key, int width, double fallback) {
+        Tensor t = n.param(key);
+        double[] v = new double[width];
+        if (t == null) {
+            java.util.Arrays.fill(v, fallback);
+            return v;
+        }
+        if (t.size() == 1) {
+            java.util.Arrays.fill(v, t.at(0));
+            return v;
+        }
+        if (t.size() != width) {
+            throw new DendraException(ErrorCode.NIR_SHAPE, Place.item(nir.file(), "node", n.name()), key + " of '" + n.name() + "' has " + t.size()
+                    + " values for " + width + " neurons", null);
+        }
+        return t.toArray();
+    }
+
+    /** An Output's shape must hold exactly its input's values; extra axes of size 1 are an exporter quirk read with --lenient. */
+    private void checkOutputShape(NirGraph.Node n, Node in) {
+        Tensor shape = n.param("shape");
+        if (shape == null) return;
+        Place place = Place.item(nir.file(), "node", n.name());
+        if (width(shape) != in.width()) {
+            throw new DendraException(ErrorCode.NIR_SHAPE, place, "Output '" + n.name() + "' has shape " + shapeText(shape) + " but receives " + in.width()
+                    + " value(s) per step", null);
+        }
+        int axesAboveOne = 0;
+        for (int i = 0; i < shape.size(); i++) if (shape.at(i) != 1) axesAboveOne++;
+        boolean extraUnitAxes = shape.size() > 1 && axesAboveOne <= 1;
+        if (!extraUnitAxes) return;
+        if (!lenient) {
+            throw new DendraException(ErrorCode.NIR_SHAPE, place, "Output '" + n.name() + "' has shape " + shapeText(shape) + " but its input is ("
+                    + in.width() + ",)", "--lenient reads extra axes of size 1");
+        }
+        notes.add("Output '" + n.name() + "' shape " + shapeText(shape) + " read as (" + in.width() + ",) (--lenient)");
+    }
+
+    private static String shapeText(Tensor shape) {
+        StringBuilder s = new StringBuilder("(");
+        for (int i = 0; i < shape.size(); i++) s.append(i > 0 ? ", " : "").append((long) shape.at(i));
+        return s.append(shape.size() == 1 ? ",)" : ")").toString();
+    }
+
+    private List<String> topologicalOrder() {
+        List<String> order = new ArrayList<>();
+        java.util.Set<String> placed = new java.util.HashSet<>();
+        boolean progress = true;
+        while (progress && order.size() < nir.nodes().size()) {
+            progress = false;
+            for (NirGraph.Node n : nir.nodes()) {
+                if (placed.contains(n.name())) continue;
+                if (placed.containsAll(nir.predecessors(n.name()))) {
+                    order.add(n.name());
+                    placed.add(n.name());
+                    progress = true;
+                }
+            }
+        }
+        return order;
+    }
+
+    private Tensor require(NirGraph.Node n, String key) {
+        Tensor t = n.param(key);
+        if (t == null) {
+            throw new DendraException(ErrorCode.NIR_MISSING, Place.item(nir.file(), "node", n.name()), n.type() + " node '" + n.name() + "' has no '" + key
+                    + "' dataset", null);
+        }
+        return t;
+    }
+
+    private static int width(Tensor shape) {
+        if (shape == null) return 1;
+        long w = 1;
+        for (int i = 0; i < shape.size(); i++) w *= (long) shape.at(i);
+        return (int) w;
+    }
+
+    private static boolean uniform(NirGraph.Node n, String key) {
+        Tensor t = n.param(key);
+        if (t == null) return true;
+        for (int i = 1; i < t.size(); i++) if (t.at(i) != t.at(0)) return false;
+        return true;
+    }
+
+    private static boolean isZero(Tensor t) {
+        if (t == null) return true;
+        for (int i = 0; i < t.size(); i++) if (t.at(i) != 0) return false;
+        return true;
+    }
+}

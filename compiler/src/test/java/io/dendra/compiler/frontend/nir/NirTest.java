@@ -1,0 +1,185 @@
+package io.dendra.compiler.frontend.nir;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.dendra.compiler.Compiler;
+import io.dendra.compiler.frontend.ModelLoader;
+import io.dendra.compiler.graph.ModelGraph;
+import io.dendra.compiler.reference.ReferenceInterpreter;
+import io.dendra.compiler.reference.SequenceBatch;
+import io.dendra.compiler.tensor.NpyFile;
+import io.dendra.compiler.tensor.Tensor;
+import io.dendra.diagnostics.DendraException;
+import io.dendra.diagnostics.ErrorCode;
+import io.dendra.ir.ImageExecutor;
+import io.dendra.targets.Targets;
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.WritableGroup;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** NIR files exported by the frameworks themselves (../shared/data/nir, see its README), and broken ones written here. */
+class NirTest {
+    static final Path DATA = Path.of(System.getProperty("dendra.root", "..")).toAbsolutePath().normalize().resolve("../shared/data/nir").normalize();
+    static final ModelLoader.Options STRICT = ModelLoader.Options.DEFAULT;
+    static final ModelLoader.Options LENIENT = new ModelLoader.Options(1e-4, true);
+
+    @BeforeAll
+    static void needsTheSharedData() {
+        assumeTrue(Files.isDirectory(DATA), "../shared/data/nir is absent: the NIR tests need the real exported files");
+    }
+
+    private static List<Integer> spikeSteps(double[] values) {
+        List<Integer> steps = new ArrayList<>();
+        for (int t = 0; t < values.length; t++) if (values[t] != 0) steps.add(t);
+        return steps;
+    }
+
+    private static SequenceBatch paperInput(ModelGraph graph) {
+        return SequenceBatch.of(NpyFile.read(DATA.resolve("lif/lif_input.npy")), graph.input(), DATA.resolve("lif/lif_input.npy"));
+    }
+
+    @Test
+    void thePapersLifFiresAtTheExactSolutionsSteps() {
+        ModelGraph graph = ModelLoader.load(DATA.resolve("lif/lif_norse.nir"), STRICT);
+        SequenceBatch input = paperInput(graph);
+        double[] spikes = new ReferenceInterpreter(graph).runSample(input.samples().get(0), input.steps());
+        assertEquals(List.of(460, 510, 710, 760), spikeSteps(spikes));
+    }
+
+    @Test
+    void onLoihi1ItFiresWithinOneStepOfThem() {
+        ModelGraph graph = ModelLoader.load(DATA.resolve("lif/lif_norse.nir"), STRICT);
+        SequenceBatch input = paperInput(graph);
+        var image = Compiler.compile(graph, Targets.builtIn("loihi1"), input, null).image();
+        List<Integer> chip = spikeSteps(new ImageExecutor(image).run(input.samples().get(0), input.steps(), null));
+        int[] exact = {460, 510, 710, 760};
+        assertEquals(exact.length, chip.size(), chip.toString());
+        for (int k = 0; k < exact.length; k++) assertTrue(Math.abs(chip.get(k) - exact[k]) <= 1, chip.toString());
+    }
+
+    @Test
+    void rockpoolsOutputShapeQuirkNeedsLenientReading() {
+        DendraException e = assertThrows(DendraException.class, () -> ModelLoader.load(DATA.resolve("lif/lif_rockpool.nir"), STRICT));
+        assertEquals(ErrorCode.NIR_SHAPE, e.code());
+        assertTrue(e.getMessage().contains("--lenient"), e.getMessage());
+        ModelGraph graph = ModelLoader.load(DATA.resolve("lif/lif_rockpool.nir"), LENIENT);
+        SequenceBatch input = paperInput(graph);
+        // Rockpool's own parameters (weight 0.04, r 24.02: R·w = 0.961 rather than 1) fire a little later.
+        assertEquals(List.of(460, 520, 720, 780), spikeSteps(new ReferenceInterpreter(graph).runSample(input.samples().get(0), input.steps())));
+    }
+
+    @Test
+    void twoLifNeuronsInAChainRun() {
+        ModelGraph graph = ModelLoader.load(DATA.resolve("lif/two_lif_neurons.nir"), STRICT);
+        assertEquals(5, graph.nodes().size());
+        assertTrue(new ReferenceInterpreter(graph).runSample(new double[200], 200).length == 200);
+    }
+
+    @Test
+    void nestedGraphsFlattenAndTheirNamingQuirkNeedsLenientReading() {
+        Path file = DATA.resolve("braille/braille_noDelay_noBias_subtract_subgraph.nir");
+        assertEquals(ErrorCode.NIR_EDGE, assertThrows(DendraException.class, () -> NirReader.read(file, false)).code());
+        NirGraph nir = NirReader.read(file, true);
+        assertTrue(nir.byName().containsKey("lif1.lif1") && nir.byName().containsKey("lif1.lin"), nir.byName().keySet().toString());
+        assertTrue(nir.backEdges().stream().anyMatch(e -> e.to().equals("lif1.lif1")), "the recurrence is found");
+        assertTrue(nir.notes().get(0).contains("'lif1.lif' read as node 'lif1.lif1'"), nir.notes().toString());
+        assertEquals(java.util.Set.of("fc1", "lif1.lin"), java.util.Set.copyOf(nir.predecessors("lif1.lif1")), "its inputs are summed, in any order");
+    }
+
+    @Test
+    void everySharedFileReadsAndSaysWhatDoesNotRunYet() throws Exception {
+        List<Path> files;
+        try (var walk = Files.walk(DATA)) {
+            files = walk.filter(f -> f.toString().endsWith(".nir")).sorted().toList();
+        }
+        assertEquals(8, files.size());
+        for (Path file : files) {
+            NirGraph nir = NirReader.read(file, true);
+            assertTrue(nir.nodes().size() >= 3, file.toString());
+            var status = NirConverter.support(nir);
+            boolean runs = status.values().stream().allMatch(s -> s == null);
+            if (runs) {
+                ModelLoader.load(file, LENIENT);
+            } else {
+                DendraException e = assertThrows(DendraException.class, () -> ModelLoader.load(file, LENIENT));
+                assertEquals(ErrorCode.NIR_UNSUPPORTED, e.code(), file.toString());
+            }
+        }
+        var cnn = NirConverter.support(NirReader.read(DATA.resolve("cnn/cnn_sinabs.nir"), false));
+        assertEquals("Conv2d is not lowered yet", cnn.get("0"));
+        assertEquals(null, cnn.get("9"));
+    }
+
+    // ---- broken files ------------------------------------------------------------------------
+
+    @Test
+    void aFileThatIsNotHdf5IsRefused(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("junk.nir");
+        Files.writeString(file, "this is not HDF5");
+        assertEquals(ErrorCode.NIR_INVALID, assertThrows(DendraException.class, () -> NirReader.read(file, false)).code());
+        byte[] real = Files.readAllBytes(DATA.resolve("lif/lif_norse.nir"));
+        Path cut = dir.resolve("cut.nir");
+        Files.write(cut, java.util.Arrays.copyOf(real, real.length / 3));
+        assertEquals(ErrorCode.NIR_INVALID, assertThrows(DendraException.class, () -> NirReader.read(cut, false)).code());
+    }
+
+    /** A minimal graph input -> lif -> output, with the LIF's given type and with or without its threshold. */
+    private static Path write(Path file, String lifType, boolean withThreshold) {
+        try (WritableHdfFile hdf = HdfFile.write(file)) {
+            hdf.putDataset("version", new String[] {"0.2.0"});
+            WritableGroup node = hdf.putGroup("node");
+            node.putDataset("type", new String[] {"NIRGraph"});
+            node.putDataset("edges", new String[][] {{"input", "lif"}, {"lif", "output"}});
+            WritableGroup nodes = node.putGroup("nodes");
+            WritableGroup input = nodes.putGroup("input");
+            input.putDataset("type", new String[] {"Input"});
+            input.putDataset("shape", new long[] {1});
+            WritableGroup lif = nodes.putGroup("lif");
+            lif.putDataset("type", new String[] {lifType});
+            lif.putDataset("tau", new double[] {0.0025});
+            lif.putDataset("r", new double[] {1});
+            lif.putDataset("v_leak", new double[] {0});
+            if (withThreshold) lif.putDataset("v_threshold", new double[] {0.1});
+            WritableGroup output = nodes.putGroup("output");
+            output.putDataset("type", new String[] {"Output"});
+            output.putDataset("shape", new long[] {1});
+        }
+        return file;
+    }
+
+    @Test
+    void aGraphWrittenHereRunsLikeTheExportedOne(@TempDir Path dir) {
+        ModelGraph graph = ModelLoader.load(write(dir.resolve("ok.nir"), "LIF", true), STRICT);
+        SequenceBatch input = paperInput(graph);
+        assertEquals(List.of(460, 510, 710, 760), spikeSteps(new ReferenceInterpreter(graph).runSample(input.samples().get(0), input.steps())));
+    }
+
+    @Test
+    void aMissingDatasetAndAWrongTypeStringAreNamed(@TempDir Path dir) {
+        DendraException missing = assertThrows(DendraException.class, () -> ModelLoader.load(write(dir.resolve("m.nir"), "LIF", false), STRICT));
+        assertEquals(ErrorCode.NIR_MISSING, missing.code());
+        assertTrue(missing.getMessage().contains("'lif' has no 'v_threshold'"), missing.getMessage());
+        DendraException type = assertThrows(DendraException.class, () -> NirReader.read(write(dir.resolve("t.nir"), "LIFF", true), false));
+        assertEquals(ErrorCode.NIR_UNKNOWN_TYPE, type.code());
+        assertTrue(type.getMessage().contains("node 'lif'") && type.getMessage().contains("did you mean 'LIF'?"), type.getMessage());
+    }
+
+    @Test
+    void theTimeStepChangesTheDiscretisation() {
+        ModelGraph coarse = ModelLoader.load(DATA.resolve("lif/lif_norse.nir"), new ModelLoader.Options(5e-4, false));
+        var lif = (io.dendra.compiler.graph.LifNode) coarse.output();
+        assertEquals(1 - 5e-4 / 0.0025, lif.tau(), 1e-6);
+        assertArrayEquals(new double[] {5e-4 / 0.0025}, lif.inputScale(), 1e-6);
+    }
+}
