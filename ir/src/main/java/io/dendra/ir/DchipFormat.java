@@ -23,7 +23,7 @@ import java.util.zip.CRC32C;
  * CRC-32C of every byte before it. docs/dchip.md lays the sections out field by field.
  */
 public final class DchipFormat {
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     private static final byte[] MAGIC = {'D', 'C', 'H', 'I', 'P', '\r', '\n', 0x1a};
     private static final int HEADER = tag("HEAD"), TARGET = tag("TRGT"), CORES = tag("CORE"), INPUT = tag("INPT"), OUTPUT = tag("OUTP"),
             LAYERS = tag("LAYR");
@@ -61,6 +61,7 @@ public final class DchipFormat {
                 w.i32(b.states());
                 w.i32(b.startStep());
                 w.ints(b.params());
+                w.ints(b.initialState());
                 for (int[] array : c.synapses().arrays()) w.ints(array);
                 for (int[] array : c.routes().arrays()) w.ints(array);
             }
@@ -179,7 +180,7 @@ public final class DchipFormat {
                 NeuronProgram program = NeuronProgram.byId(programId)
                         .orElseThrow(() -> new IllegalArgumentException("unknown neuron program '" + programId + "'"));
                 NeuronBlock block = new NeuronBlock(program, coreSection.string(), coreSection.i32(), coreSection.i32(), coreSection.i32(),
-                        coreSection.i32(), coreSection.ints());
+                        coreSection.i32(), coreSection.ints(), coreSection.ints());
                 SynapseTable synapses = new SynapseTable(coreSection.ints(), coreSection.ints(), coreSection.ints(), coreSection.ints(),
                         coreSection.ints());
                 RouteTable routes = new RouteTable(coreSection.ints(), coreSection.ints(), coreSection.ints());

@@ -46,6 +46,7 @@ public final class ImageExecutor {
         for (int c = 0; c < n; c++) {
             NeuronBlock b = cores.get(c).neurons();
             state[c] = new long[b.stateWords()];
+            b.resetState(state[c]);
             accumulators[c] = new long[slots][b.count() * b.compartments()];
             in[c] = new long[b.count() * b.compartments()];
             out[c] = new long[b.count()];

@@ -6,7 +6,8 @@ import java.util.Objects;
  * The neurons of one core: one program, {@code count} neurons of one layer (starting at
  * {@code firstNeuron} of that layer), their parameters (the program's layout, per neuron), and
  * the first timestep they run: before it a block neither updates nor sends, so that no neuron
- * integrates the pipeline's warm-up.
+ * integrates the pipeline's warm-up. The state starts at zero, or at {@code initialState} (the
+ * program's state words, per neuron) when one is given.
  */
 public final class NeuronBlock {
     private final NeuronProgram program;
@@ -16,8 +17,15 @@ public final class NeuronBlock {
     private final int states;
     private final int startStep;
     private final int[] params;
+    private final int[] initialState;
 
     public NeuronBlock(NeuronProgram program, String layer, int firstNeuron, int count, int states, int startStep, int[] params) {
+        this(program, layer, firstNeuron, count, states, startStep, params, new int[0]);
+    }
+
+    /** {@code initialState} is empty (all zero) or holds every state word of every neuron. */
+    public NeuronBlock(NeuronProgram program, String layer, int firstNeuron, int count, int states, int startStep, int[] params,
+            int[] initialState) {
         this.program = Objects.requireNonNull(program);
         this.layer = Objects.requireNonNull(layer);
         if (count <= 0 || firstNeuron < 0 || states < 0 || startStep < 1) throw new IllegalArgumentException("bad neuron block of " + layer);
@@ -29,6 +37,10 @@ public final class NeuronBlock {
         this.states = states;
         this.startStep = startStep;
         this.params = params.clone();
+        if (initialState.length != 0 && initialState.length != (long) count * NeuronKernels.stateWords(program, states)) {
+            throw new IllegalArgumentException(layer + ": " + initialState.length + " initial state words for " + count + " " + program.id() + " neurons");
+        }
+        this.initialState = initialState.clone();
     }
 
     public NeuronProgram program() { return program; }
@@ -45,6 +57,18 @@ public final class NeuronBlock {
     /** A copy of the parameters, for the simulator's own arrays. */
     public int[] params() { return params.clone(); }
 
+    /** The initial state words, empty when every word starts at zero. */
+    public int[] initialState() { return initialState.clone(); }
+
+    /** Sets {@code state} (of {@link #stateWords()} words) to the block's initial state. */
+    public void resetState(long[] state) {
+        if (initialState.length == 0) {
+            java.util.Arrays.fill(state, 0);
+        } else {
+            for (int i = 0; i < initialState.length; i++) state[i] = initialState[i];
+        }
+    }
+
     /** Words of neuron state the block needs. */
     public int stateWords() {
         return count * NeuronKernels.stateWords(program, states);
@@ -53,7 +77,7 @@ public final class NeuronBlock {
     @Override
     public boolean equals(Object o) {
         return o instanceof NeuronBlock b && program == b.program && layer.equals(b.layer) && firstNeuron == b.firstNeuron && count == b.count
-                && states == b.states && startStep == b.startStep && java.util.Arrays.equals(params, b.params);
+                && states == b.states && startStep == b.startStep && java.util.Arrays.equals(params, b.params) && java.util.Arrays.equals(initialState, b.initialState);
     }
 
     @Override

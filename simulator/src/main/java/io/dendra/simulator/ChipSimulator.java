@@ -40,6 +40,7 @@ public final class ChipSimulator {
     private final int[] states;
     private final int[] start;
     private final int[][] params;
+    private final NeuronBlock[] blocks;
     private final boolean[] graded;
     private final int[][] synStart, synExponent, synTarget, synDelay;
     /** Weight mantissas: at most 16 bits (targets allow no more), two bytes each. */
@@ -64,6 +65,7 @@ public final class ChipSimulator {
         states = new int[cores];
         start = new int[cores];
         params = new int[cores][];
+        blocks = new NeuronBlock[cores];
         graded = new boolean[cores];
         synStart = new int[cores][];
         synExponent = new int[cores][];
@@ -93,6 +95,7 @@ public final class ChipSimulator {
             states[i] = b.states();
             start[i] = b.startStep();
             params[i] = b.params();
+            blocks[i] = b;
             graded[i] = NeuronKernels.emitsGraded(b.program());
             int[][] s = c.synapses().arrays();
             synStart[i] = s[0];
@@ -238,6 +241,7 @@ public final class ChipSimulator {
             this.inputSteps = inputSteps;
             for (int c = 0; c < cores; c++) {
                 state[c] = new long[count[c] * NeuronKernels.stateWords(program[c], states[c])];
+                blocks[c].resetState(state[c]);
                 ring[c] = new long[slots * count[c] * compartments[c]];
                 in[c] = new long[count[c] * compartments[c]];
                 out[c] = new long[count[c]];

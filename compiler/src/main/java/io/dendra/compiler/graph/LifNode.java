@@ -4,27 +4,47 @@ import io.dendra.diagnostics.Place;
 import java.util.List;
 
 /**
- * A discrete-time LIF soma per channel (DESIGN §5): {@code v = tau*v + scale[h]*x[h] + bias[h]};
+ * A discrete-time LIF soma per channel (DESIGN §5), with an optional synaptic current and an
+ * optional recurrent input from its own spikes of the previous step:
+ * <pre>
+ *   in = x[h] + Σ_k recurrentWeight[h][k]·s_prev[k] + recurrentBias[h]
+ *   J  = currentDecay·J + scale[h]·in          (currentDecay 0: J is this step's scaled input)
+ *   v  = tau·v + J + bias[h]
+ * </pre>
  * spike when {@code v >= threshold} ({@code v > threshold} when {@code strict}, as NIR defines it);
  * on a spike v resets to 0 ({@link Reset#ZERO}) or by the threshold ({@link Reset#SUBTRACT}).
  * The output is the binary spike vector. {@code tau} is the per-step decay factor, not a time constant.
  */
 public record LifNode(String name, Place place, Node input, double tau, double threshold, Reset reset, double[] inputScale, double[] bias,
-        boolean strict) implements Node {
+        boolean strict, double currentDecay, double[] recurrentWeight, double[] recurrentBias) implements Node {
 
     /** What the membrane does after a spike. */
     public enum Reset { ZERO, SUBTRACT }
 
     public LifNode {
-        if (inputScale.length != input.width() || bias.length != input.width()) throw new IllegalArgumentException("one input scale and bias per channel");
+        int h = input.width();
+        if (inputScale.length != h || bias.length != h) throw new IllegalArgumentException("one input scale and bias per channel");
+        if (!(currentDecay >= 0 && currentDecay < 1)) throw new IllegalArgumentException("current decay in [0, 1)");
+        if (recurrentWeight != null && (recurrentWeight.length != (long) h * h || recurrentBias == null || recurrentBias.length != h)) {
+            throw new IllegalArgumentException("recurrent weights are width x width, with a bias per channel");
+        }
         inputScale = inputScale.clone();
         bias = bias.clone();
+        recurrentWeight = recurrentWeight == null ? null : recurrentWeight.clone();
+        recurrentBias = recurrentBias == null ? null : recurrentBias.clone();
     }
 
-    /** The model language's soma: no bias, spike when v >= threshold. */
+    /** The model language's soma: no bias, no current, no recurrence, spike when v >= threshold. */
     public LifNode(String name, Place place, Node input, double tau, double threshold, Reset reset, double[] inputScale) {
-        this(name, place, input, tau, threshold, reset, inputScale, new double[input.width()], false);
+        this(name, place, input, tau, threshold, reset, inputScale, new double[input.width()], false, 0, null, null);
     }
+
+    public boolean recurrent() {
+        return recurrentWeight != null;
+    }
+
+    @Override public double[] recurrentWeight() { return recurrentWeight == null ? null : recurrentWeight.clone(); }
+    @Override public double[] recurrentBias() { return recurrentBias == null ? null : recurrentBias.clone(); }
 
     public double inputScale(int channel) { return inputScale[channel]; }
     public double bias(int channel) { return bias[channel]; }
@@ -40,5 +60,5 @@ public record LifNode(String name, Place place, Node input, double tau, double t
     @Override public List<Node> inputs() { return List.of(input); }
     @Override public Timing timing() { return Timing.SEQUENCE; }
     @Override public String kind() { return "lif"; }
-    @Override public long parameterCount() { return 0; }
+    @Override public long parameterCount() { return recurrentWeight == null ? 0 : recurrentWeight.length + recurrentBias.length; }
 }

@@ -99,7 +99,10 @@ public final class ImageBuilder {
             LogicalBlock b = piece.block();
             int per = b.params().length / b.count();
             int[] params = java.util.Arrays.copyOfRange(b.params(), piece.first() * per, (piece.first() + piece.count()) * per);
-            NeuronBlock neurons = new NeuronBlock(b.program(), b.name(), piece.first(), piece.count(), b.states(), b.startStep(), params);
+            int[] initial = b.initialState();
+            int words = initial.length / b.count();
+            if (initial.length != 0) initial = java.util.Arrays.copyOfRange(initial, piece.first() * words, (piece.first() + piece.count()) * words);
+            NeuronBlock neurons = new NeuronBlock(b.program(), b.name(), piece.first(), piece.count(), b.states(), b.startStep(), params, initial);
             SynapseTable table = synapses.get(piece.core()).table();
             RouteTable routeTable = routeTable(piece);
             if (routeTable.routes() > target.core().outputAxons()) {

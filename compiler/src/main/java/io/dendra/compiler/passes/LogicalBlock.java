@@ -26,9 +26,13 @@ public final class LogicalBlock implements ChipValue {
     final LifNode lif;
     private final long denseOpsPerStep;
 
+    /** lif blocks: the current u each neuron starts with (model units), or null for zero. */
+    double[] initialCurrent;
+
     int[] inputFraction;
     int outputFraction;
     int[] params;
+    int[] initialState = new int[0];
 
     LogicalBlock(String name, NeuronProgram program, int count, int states, int startStep, Node valueNode, double[] bias, S4dNode s4d, LifNode lif,
             long denseOpsPerStep) {
@@ -75,6 +79,8 @@ public final class LogicalBlock implements ChipValue {
     public long denseOpsPerStep() { return denseOpsPerStep; }
     public int inputFraction(int compartment) { return inputFraction[compartment]; }
     public int[] params() { return params.clone(); }
+    /** The quantized initial state words, empty when all are zero. */
+    public int[] initialState() { return initialState.clone(); }
 
     @Override public int width() { return count; }
     @Override public int sendStep() { return startStep; }

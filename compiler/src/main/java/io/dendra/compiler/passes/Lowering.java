@@ -220,13 +220,32 @@ public final class Lowering {
             throw refuse(ErrorCode.NOT_LOWERABLE, lif, "layer " + lif.name() + ": the Loihi lif resets to zero; reset=\"subtract\" has no lowering", null);
         }
         if (in.source().graded()) requireGraded(in.source(), lif);
-        // v gains scale·x + bias each step: the soma's input scale multiplies the incoming map, its bias adds.
+        // The soma's gain scales the incoming map. On the Loihi lif a bias enters v, not the current u.
+        // A constant input b into the current (u ← α·u + a + b) is exactly a bias c = b / (1 − α) into v
+        // with u starting at −c: u + c then follows the model's current from zero (docs/lowering.md).
+        int h = lif.width();
         double[] scale = lif.inputScale();
-        double[] bias = lif.bias();
-        Pending scaled = in.scaled(scale, bias);
-        LogicalBlock b = block(lif.name(), NeuronProgram.LIF, lif.width(), 0, scaled.bias(), null, lif, in.source(),
-                (long) lif.width() * in.source().width(), lif);
+        double settle = 1 / (1 - lif.currentDecay());
+        double[] recurrentBias = lif.recurrent() ? lif.recurrentBias() : new double[h];
+        double[] bias = new double[h];
+        double[] initialCurrent = new double[h];
+        boolean anyCurrent = false;
+        for (int c = 0; c < h; c++) {
+            double steady = (in.bias()[c] + recurrentBias[c]) * scale[c] * settle;
+            bias[c] = steady + lif.bias(c);
+            initialCurrent[c] = -steady;
+            anyCurrent |= lif.currentDecay() > 0 && steady != 0;
+        }
+        Pending scaled = in.scaled(scale, new double[h]);
+        LogicalBlock b = block(lif.name(), NeuronProgram.LIF, h, 0, bias, null, lif, in.source(), (long) h * in.source().width(), lif);
+        if (anyCurrent) b.initialCurrent = initialCurrent;
         b.connect(scaled.connection(0, 0));
+        if (lif.recurrent()) {
+            // The block's own spikes of step t arrive at step t + 1: the recurrence reads the previous step, as in the model.
+            double[] w = lif.recurrentWeight();
+            for (int c = 0; c < h; c++) for (int k = 0; k < h; k++) w[c * h + k] *= scale[c];
+            b.connect(Connection.dense(b, 0, w, h, 0));
+        }
         return b;
     }
 

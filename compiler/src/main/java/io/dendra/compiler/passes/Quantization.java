@@ -192,8 +192,8 @@ public final class Quantization {
     }
 
     /**
-     * Plain LIF layers on the Loihi lif: du = 4095 makes u this step's input, dv sets the decay
-     * tau = (4096 − dv)/4096, v has {@code fv} fraction bits and the input a_in six fewer (u = a_in·64),
+     * LIF layers on the Loihi lif: du sets the current's decay (du = 4095 makes u this step's input),
+     * dv the potential's tau = (4096 − dv)/4096, v has {@code fv} fraction bits and the input a_in six fewer (u = a_in·64),
      * and the threshold becomes vth = ⌊(θ·2^fv − 1)/64⌋, so that v > vth·64 holds whenever v ≥ θ:
      * a potential exactly at the threshold spikes as in the model; one less than 64 LSB below it may
      * spike too.
@@ -203,13 +203,15 @@ public final class Quantization {
         b.inputFraction[0] = fv - 6;
         int[] params = new int[b.count() * NeuronKernels.LIF_PARAMS];
         int dv = (int) Math.max(0, Math.min(4095, Math.round(4096 * (1 - b.lif.tau()))));
+        // u decays by (4096 − (du + 1)) / 4096: du = 4095 clears it each step (no current)
+        int du = (int) Math.max(0, Math.min(4095, Math.round(4096 * (1 - b.lif.currentDecay())) - 1));
         // v > vth·64 is the model's v > θ (strict, NIR) when vth = ⌊θ·2^fv/64⌋, and its v >= θ when vth = ⌊(θ·2^fv − 1)/64⌋.
         long thetaQ = Math.round(Math.scalb(b.lif.threshold(), fv));
         long vth = Math.floorDiv(b.lif.strict() ? thetaQ : thetaQ - 1, 64);
         double err = Math.abs((4096 - dv) / 4096.0 - b.lif.tau());
         for (int i = 0; i < b.count(); i++) {
             int p = i * NeuronKernels.LIF_PARAMS;
-            params[p + NeuronKernels.LIF_DU] = 4095;
+            params[p + NeuronKernels.LIF_DU] = du;
             params[p + NeuronKernels.LIF_DV] = dv;
             double bias = Math.scalb(b.bias(i, 0), fv);
             int exp = 0;
@@ -222,12 +224,17 @@ public final class Quantization {
             params[p + NeuronKernels.LIF_VTH] = (int) Math.max(0, Math.min((1 << 17) - 1, vth));
         }
         b.params = params;
+        if (b.initialCurrent != null) {
+            int[] state = new int[b.count() * NeuronKernels.stateWords(NeuronProgram.LIF, 0)];
+            for (int i = 0; i < b.count(); i++) state[2 * i] = (int) Math.max(-(1L << 23) + 1, Math.min((1L << 23), Math.round(Math.scalb(b.initialCurrent[i], fv))));
+            b.initialState = state;
+        }
         note(b, err / Math.max(b.lif.tau(), 1e-9));
     }
 
     /** The voltage's fraction bits: room for the calibrated reach of v in 24 bits, and a threshold vth that fits in 17 bits. */
     private int lifVoltageCap(LogicalBlock b) {
-        double reach = calibration.inputMax(b, 0) / Math.max(1e-9, 1 - b.lif.tau());
+        double reach = calibration.inputMax(b, 0) / Math.max(1e-9, 1 - b.lif.tau()) / Math.max(1e-9, 1 - b.lif.currentDecay());
         int fv = fit(Math.max(reach, Math.abs(b.lif.threshold())), 24);
         return Math.min(fv, 17 + 6 - 1 - (int) Math.ceil(Math.log(Math.max(Math.abs(b.lif.threshold()), 1e-9)) / Math.log(2)));
     }

@@ -176,9 +176,22 @@ public final class ReferenceInterpreter {
         int h = n.width();
         double[] spikes = new double[steps * h];
         double[] v = new double[h];
+        double[] current = new double[h];
+        double[] recurrentIn = new double[h];
+        double[] w = n.recurrentWeight();
+        double[] wb = n.recurrentBias();
         for (int t = 0; t < steps; t++) {
+            if (w != null) {
+                // the recurrent input reads the previous step's spikes (none before step 0)
+                for (int c = 0; c < h; c++) {
+                    double sum = wb[c];
+                    if (t > 0) for (int k = 0; k < h; k++) sum += w[c * h + k] * spikes[(t - 1) * h + k];
+                    recurrentIn[c] = sum;
+                }
+            }
             for (int c = 0; c < h; c++) {
-                double potential = n.tau() * v[c] + x[t * h + c] * n.inputScale(c) + n.bias(c);
+                current[c] = n.currentDecay() * current[c] + n.inputScale(c) * (x[t * h + c] + recurrentIn[c]);
+                double potential = n.tau() * v[c] + current[c] + n.bias(c);
                 if (n.fires(potential)) {
                     spikes[t * h + c] = 1;
                     potential = n.reset() == LifNode.Reset.ZERO ? 0 : potential - n.threshold();
@@ -189,7 +202,6 @@ public final class ReferenceInterpreter {
         return spikes;
     }
 
-    /** The mix is computed column by column, skipping zero inputs: its input is mostly-silent spikes. */
     static double[] glu(GluNode n, double[] x, int rows) {
         int h = n.width();
         double[] w = n.weight();

@@ -37,18 +37,42 @@ public final class NirConverter {
     /** Each node's status: null when Dendra runs it, else why not (yet). Also names the recurrent edges. */
     public static Map<String, String> support(NirGraph nir) {
         Map<String, String> status = new LinkedHashMap<>();
+        Map<String, String> folded = recurrences(nir);
         Set<NirGraph.Edge> back = nir.backEdges();
         for (NirGraph.Node n : nir.nodes()) {
             String why = switch (n.type()) {
                 case "Input", "Output", "Affine", "Linear", "Scale", "Flatten" -> null;
                 case "LIF" -> uniform(n, "tau") && uniform(n, "v_threshold") && isZero(n.param("v_reset")) ? null
                         : "per-neuron tau or threshold, or a non-zero v_reset, are not supported yet";
+                case "CubaLIF" -> uniform(n, "tau_syn") && uniform(n, "tau_mem") && uniform(n, "v_threshold") && isZero(n.param("v_reset")) ? null
+                        : "per-neuron time constants or threshold, or a non-zero v_reset, are not supported yet";
                 default -> n.type() + " is not lowered yet";
             };
-            for (NirGraph.Edge e : back) if (e.to().equals(n.name()) && why == null) why = "recurrent input from " + e.from() + " is not supported yet";
+            for (NirGraph.Edge e : back) {
+                boolean understood = e.from().equals(folded.get(e.to()));
+                if (e.to().equals(n.name()) && why == null && !understood) why = "recurrent input from " + e.from() + " is not supported yet";
+            }
             status.put(n.name(), why);
         }
         return status;
+    }
+
+    /**
+     * The recurrences Dendra runs: a LIF or CubaLIF node N fed back by an Affine or Linear node
+     * that reads only N and feeds only N. Maps N to that node, which folds into N's recurrent input.
+     */
+    static Map<String, String> recurrences(NirGraph nir) {
+        Map<String, String> folded = new LinkedHashMap<>();
+        Map<String, NirGraph.Node> byName = nir.byName();
+        for (NirGraph.Edge e : nir.backEdges()) {
+            NirGraph.Node to = byName.get(e.to());
+            NirGraph.Node from = byName.get(e.from());
+            if (to == null || from == null || !(to.type().equals("LIF") || to.type().equals("CubaLIF"))) continue;
+            if (!(from.type().equals("Affine") || from.type().equals("Linear"))) continue;
+            long successors = nir.edges().stream().filter(x -> x.from().equals(from.name())).count();
+            if (nir.predecessors(from.name()).equals(java.util.List.of(to.name())) && successors == 1) folded.put(to.name(), from.name());
+        }
+        return folded;
     }
 
     public static ModelGraph convert(NirGraph nir, double dt, boolean lenient, String modelName) {
@@ -67,11 +91,13 @@ public final class NirConverter {
                     "dendra check " + nir.file().getFileName() + " lists every node's status");
         }
         Map<String, NirGraph.Node> byName = nir.byName();
+        Map<String, String> folded = recurrences(nir);
         Map<String, Node> built = new LinkedHashMap<>();
         List<Node> nodes = new ArrayList<>();
         Node output = null;
-        List<String> order = topologicalOrder();
+        List<String> order = topologicalOrder(folded);
         for (String name : order) {
+            if (folded.containsValue(name)) continue;
             NirGraph.Node n = byName.get(name);
             Place place = Place.item(nir.file(), "node", name);
             if (n.type().equals("Input")) {
@@ -80,12 +106,14 @@ public final class NirConverter {
                 nodes.add(input);
                 continue;
             }
-            Node in = summedInputs(name, place, built, nodes);
+            Node in = summedInputs(name, place, built, nodes, folded.get(name));
+            NirGraph.Node recurrence = folded.containsKey(name) ? byName.get(folded.get(name)) : null;
             Node node = switch (n.type()) {
                 case "Affine" -> linear(n, place, in, true);
                 case "Linear" -> linear(n, place, in, false);
                 case "Scale" -> scale(n, place, in);
-                case "LIF" -> lif(n, place, in);
+                case "LIF" -> lif(n, place, in, recurrence);
+                case "CubaLIF" -> cubaLif(n, place, in, recurrence);
                 case "Flatten" -> in;
                 case "Output" -> {
                     checkOutputShape(n, in);
@@ -104,8 +132,9 @@ public final class NirConverter {
         return new ModelGraph(modelName, nir.file(), nodes, output);
     }
 
-    private Node summedInputs(String name, Place place, Map<String, Node> built, List<Node> nodes) {
-        List<String> preds = nir.predecessors(name);
+    private Node summedInputs(String name, Place place, Map<String, Node> built, List<Node> nodes, String recurrentSource) {
+        List<String> preds = new ArrayList<>(nir.predecessors(name));
+        preds.remove(recurrentSource);
         if (preds.isEmpty()) throw new DendraException(ErrorCode.NIR_EDGE, place, "node '" + name + "' has no incoming edge", null);
         Node sum = built.get(preds.get(0));
         for (int i = 1; i < preds.size(); i++) {
@@ -142,7 +171,7 @@ public final class NirConverter {
     }
 
     /** Forward Euler: decay 1 − dt/τ, input gain R·dt/τ, bias v_leak·dt/τ; spike when v > threshold. */
-    private Node lif(NirGraph.Node n, Place place, Node in) {
+    private Node lif(NirGraph.Node n, Place place, Node in, NirGraph.Node recurrence) {
         double tau = require(n, "tau").at(0);
         double[] r = perNeuron(n, "r", in.width(), 1.0);
         double[] leak = perNeuron(n, "v_leak", in.width(), 0.0);
@@ -157,7 +186,48 @@ public final class NirConverter {
             gain[i] = r[i] * dt / tau;
             bias[i] = leak[i] * dt / tau;
         }
-        return new LifNode(n.name(), place, in, 1 - dt / tau, threshold, LifNode.Reset.ZERO, gain, bias, true);
+        double[][] rec = recurrence(recurrence, in.width(), place);
+        return new LifNode(n.name(), place, in, 1 - dt / tau, threshold, LifNode.Reset.ZERO, gain, bias, true, 0, rec[0], rec[1]);
+    }
+
+    /**
+     * CubaLIF, forward Euler: τ_syn İ = −I + w_in·x gives I ← (1 − dt/τ_syn)·I + (dt/τ_syn)·w_in·x;
+     * τ_mem v̇ = (v_leak − v) + R·I gives v ← (1 − dt/τ_mem)·v + (dt/τ_mem)·(R·I + v_leak), with the
+     * new I. With J = (dt/τ_mem)·R·I this is the soma of {@link LifNode} with a current.
+     */
+    private Node cubaLif(NirGraph.Node n, Place place, Node in, NirGraph.Node recurrence) {
+        double tauSyn = require(n, "tau_syn").at(0);
+        double tauMem = require(n, "tau_mem").at(0);
+        double threshold = require(n, "v_threshold").at(0);
+        double[] r = perNeuron(n, "r", in.width(), 1.0);
+        double[] leak = perNeuron(n, "v_leak", in.width(), 0.0);
+        double[] wIn = perNeuron(n, "w_in", in.width(), 1.0);
+        for (double tau : new double[] {tauSyn, tauMem}) {
+            if (!(tau > 0) || dt > tau) {
+                throw new DendraException(ErrorCode.NIR_SHAPE, place, "CubaLIF '" + n.name() + "' has a time constant " + tau + " s that dt " + dt
+                        + " s cannot resolve", "pass a smaller --dt");
+            }
+        }
+        double[] gain = new double[in.width()];
+        double[] bias = new double[in.width()];
+        for (int i = 0; i < gain.length; i++) {
+            gain[i] = (dt / tauSyn) * wIn[i] * (dt / tauMem) * r[i];
+            bias[i] = (dt / tauMem) * leak[i];
+        }
+        double[][] rec = recurrence(recurrence, in.width(), place);
+        return new LifNode(n.name(), place, in, 1 - dt / tauMem, threshold, LifNode.Reset.ZERO, gain, bias, true, 1 - dt / tauSyn, rec[0], rec[1]);
+    }
+
+    /** The weights and bias of a folded recurrent Affine or Linear, or nulls. */
+    private double[][] recurrence(NirGraph.Node a, int width, Place place) {
+        if (a == null) return new double[2][];
+        Tensor w = require(a, "weight");
+        if (w.rank() != 2 || w.dim(0) != width || w.dim(1) != width) {
+            throw new DendraException(ErrorCode.NIR_SHAPE, place, "recurrent weight " + w.shapeString() + " of '" + a.name() + "' is not " + width + " x "
+                    + width, null);
+        }
+        double[] b = a.type().equals("Affine") && a.param("bias") != null ? a.param("bias").toArray() : new double[width];
+        return new double[][] {w.toArray(), b};
     }
 
     private double[] perNeuron(NirGraph.Node n, String key, int width, double fallback) {
@@ -204,7 +274,8 @@ public final class NirConverter {
         return s.append(shape.size() == 1 ? ",)" : ")").toString();
     }
 
-    private List<String> topologicalOrder() {
+    /** Nodes in an order where each follows its inputs, the folded recurrent edges left out. */
+    private List<String> topologicalOrder(Map<String, String> folded) {
         List<String> order = new ArrayList<>();
         java.util.Set<String> placed = new java.util.HashSet<>();
         boolean progress = true;
@@ -212,7 +283,9 @@ public final class NirConverter {
             progress = false;
             for (NirGraph.Node n : nir.nodes()) {
                 if (placed.contains(n.name())) continue;
-                if (placed.containsAll(nir.predecessors(n.name()))) {
+                List<String> preds = new ArrayList<>(nir.predecessors(n.name()));
+                preds.remove(folded.get(n.name()));
+                if (placed.containsAll(preds)) {
                     order.add(n.name());
                     placed.add(n.name());
                     progress = true;
