@@ -56,6 +56,7 @@ final class CompileCommand implements Callable<Integer> {
         DchipFormat.write(output, result.image());
         out.printf("compiled %s for %s -> %s%n", graph.name(), t.name(), output);
         Summaries.printCompileReport(out, result.report());
+        Summaries.printExpandedConvolutions(out, graph, result.report());
         if (report != null) {
             OutputFiles.writeText(report, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result.report()) + "\n");
         }

@@ -44,6 +44,34 @@ final class Summaries {
         }
     }
 
+    /**
+     * Convolutions and pooling have no shared-weight synapses on the built-in targets: each is
+     * expanded into the synapses of the neuron layer it feeds. Says so, with what it costs.
+     */
+    static void printExpandedConvolutions(PrintWriter out, io.dendra.compiler.graph.ModelGraph graph, io.dendra.compiler.CompileReport r) {
+        java.util.Map<io.dendra.compiler.graph.Node, java.util.List<io.dendra.compiler.graph.Node>> consumers = new java.util.IdentityHashMap<>();
+        for (var n : graph.nodes()) for (var in : n.inputs()) consumers.computeIfAbsent(in, k -> new java.util.ArrayList<>()).add(n);
+        java.util.Map<String, java.util.List<String>> feeding = new java.util.LinkedHashMap<>();
+        for (var n : graph.nodes()) {
+            if (!(n instanceof io.dendra.compiler.graph.SparseLinearNode conv)) continue;
+            var next = consumers.getOrDefault(conv, java.util.List.of());
+            // follow folded linear maps to the neurons whose synapses hold this map
+            while (next.size() == 1 && (next.get(0) instanceof io.dendra.compiler.graph.SparseLinearNode || next.get(0) instanceof io.dendra.compiler.graph.LinearNode)) {
+                next = consumers.getOrDefault(next.get(0), java.util.List.of());
+            }
+            String layer = next.size() == 1 ? next.get(0).name() : "?";
+            feeding.computeIfAbsent(layer, k -> new java.util.ArrayList<>()).add(String.format("%s %s (%s, %,d weights)", conv.kind(), conv.name(), conv.shape(),
+                    conv.parameterCount()));
+        }
+        if (feeding.isEmpty()) return;
+        out.println("  convolutions and pooling are expanded into synapses (the built-in targets share no weights between synapses):");
+        for (var e : feeding.entrySet()) {
+            var layer = r.layers().stream().filter(l -> l.name().equals(e.getKey())).findFirst();
+            out.printf("    %s -> layer %s: %s%n", String.join(" + ", e.getValue()), e.getKey(),
+                    layer.map(l -> String.format("%,d synapses, %s", l.synapses(), bytes(l.memoryBits()))).orElse("(not a neuron layer)"));
+        }
+    }
+
     static String bytes(long bits) {
         double b = bits / 8.0;
         if (b >= 1 << 20) return String.format("%.1f MiB", b / (1 << 20));

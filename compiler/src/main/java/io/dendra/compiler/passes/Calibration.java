@@ -20,6 +20,7 @@ public final class Calibration {
     private final Map<LogicalBlock, double[]> inputMax = new IdentityHashMap<>();
     private final Map<LogicalBlock, double[]> stateMax = new IdentityHashMap<>();
     private final Map<LogicalBlock, double[]> somaMax = new IdentityHashMap<>();
+    private final Map<LogicalBlock, Double> lifMax = new IdentityHashMap<>();
     private final Map<LogicalBlock, double[]> preactivation = new IdentityHashMap<>();
     private Map<Node, double[]> firstSample;
     private double[] firstInput;
@@ -53,6 +54,7 @@ public final class Calibration {
             double[] max = inputMax.computeIfAbsent(block, b -> new double[b.compartments()]);
             for (int c = 0; c < pre.length; c++) max[c] = Math.max(max[c], maxAbs(pre[c]));
             if (block.program() == NeuronProgram.SSM) recordSsm(block, pre[0], values.get(block.s4d), steps);
+            if (block.program() == NeuronProgram.LIF) lifMax.merge(block, lifReach(block, pre[0], steps), Math::max);
             if (!preactivation.containsKey(block)) preactivation.put(block, pre[0]);
         }
     }
@@ -68,9 +70,11 @@ public final class Calibration {
             double[] source = values.get(conn.source().valueNode());
             int width = conn.source().width();
             double[] target = pre[conn.compartment()];
-            for (int t = 0; t < steps; t++) {
+            // a block's synapses from itself read its previous step
+            int lag = conn.source() == block ? 1 : 0;
+            for (int t = lag; t < steps; t++) {
                 for (int k = 0; k < width; k++) {
-                    double x = source[t * width + k];
+                    double x = source[(t - lag) * width + k];
                     if (x == 0) continue; // spikes are mostly zero
                     for (int e = conn.start(k); e < conn.end(k); e++) target[t * n + conn.neuron(e)] += conn.weightAt(e) * x;
                 }
@@ -112,6 +116,29 @@ public final class Calibration {
         }
     }
 
+    /**
+     * The largest |u| or |v| of a lif block as the chip computes it in real numbers: u starts at the
+     * block's initial current, u ← α·u + a (the input without the bias), v ← τ·v + u + bias.
+     */
+    private static double lifReach(LogicalBlock block, double[] pre, int steps) {
+        int n = block.count();
+        double alpha = block.lif.currentDecay();
+        double tau = block.lif.tau();
+        double max = 0;
+        for (int i = 0; i < n; i++) {
+            double bias = block.bias(i, 0);
+            double u = block.initialCurrent == null ? 0 : block.initialCurrent[i];
+            double v = 0;
+            for (int t = 0; t < steps; t++) {
+                u = alpha * u + pre[t * n + i] - bias;
+                v = tau * v + u + bias;
+                max = Math.max(max, Math.max(Math.abs(u), Math.abs(v)));
+                if (block.lif.fires(v)) v = 0;
+            }
+        }
+        return max;
+    }
+
     private static double maxAbs(double[] values) {
         double max = 0;
         for (double v : values) max = Math.max(max, Math.abs(v));
@@ -122,6 +149,8 @@ public final class Calibration {
     public double inputMax(LogicalBlock block, int compartment) { return inputMax.get(block)[compartment]; }
     public double stateMax(LogicalBlock block, int neuron) { return stateMax.get(block)[neuron]; }
     public double somaMax(LogicalBlock block, int neuron) { return somaMax.get(block)[neuron]; }
+    /** The largest |u| or |v| a lif block reached on the calibration sequences. */
+    public double lifMax(LogicalBlock block) { return lifMax.getOrDefault(block, 0.0); }
     public int sequences() { return sequences; }
 
     /** The reference values of every layer on the first calibration sequence. */

@@ -46,22 +46,22 @@ public final class Connection {
         return new Connection(source, compartment, delay, start, rows, values);
     }
 
-    /** Value k of the source to neuron k only, with weight {@code diagonal[k]}. */
-    public static Connection diagonal(ChipValue source, int compartment, double[] diagonal, int delay) {
+    /** From a sparse neurons × source-width matrix (rows are neurons). */
+    public static Connection of(ChipValue source, int compartment, io.dendra.compiler.graph.SparseMatrix w, int delay) {
         int width = source.width();
-        if (diagonal.length != width) throw new IllegalArgumentException("one weight per source value");
+        if (w.cols() != width) throw new IllegalArgumentException("weights are neurons x source width");
         int[] start = new int[width + 1];
-        int nonZero = 0;
-        for (double w : diagonal) if (w != 0) nonZero++;
-        int[] rows = new int[nonZero];
-        double[] values = new double[nonZero];
-        int e = 0;
-        for (int k = 0; k < width; k++) {
-            if (diagonal[k] != 0) {
-                rows[e] = k;
-                values[e++] = diagonal[k];
+        for (int r = 0; r < w.rows(); r++) for (int e = w.start(r); e < w.end(r); e++) start[w.col(e) + 1]++;
+        for (int k = 0; k < width; k++) start[k + 1] += start[k];
+        int[] fill = java.util.Arrays.copyOf(start, width);
+        int[] rows = new int[(int) w.nonZeros()];
+        double[] values = new double[rows.length];
+        for (int r = 0; r < w.rows(); r++) {
+            for (int e = w.start(r); e < w.end(r); e++) {
+                int at = fill[w.col(e)]++;
+                rows[at] = r;
+                values[at] = w.value(e);
             }
-            start[k + 1] = e;
         }
         return new Connection(source, compartment, delay, start, rows, values);
     }

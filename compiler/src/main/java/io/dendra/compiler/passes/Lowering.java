@@ -8,6 +8,8 @@ import io.dendra.compiler.graph.InputNode;
 import io.dendra.compiler.graph.LayerNormNode;
 import io.dendra.compiler.graph.LifNode;
 import io.dendra.compiler.graph.LinearNode;
+import io.dendra.compiler.graph.SparseLinearNode;
+import io.dendra.compiler.graph.SparseMatrix;
 import io.dendra.compiler.graph.MeanTimeNode;
 import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.compiler.graph.Node;
@@ -32,63 +34,47 @@ import java.util.Map;
  */
 public final class Lowering {
 
-    /**
-     * {@code W·source + b} with W either a diagonal (one weight per source value, rows = source
-     * width; the identity is all ones) or dense (rows × source width, row-major).
-     */
-    private record Pending(ChipValue source, double[] diagonal, double[] dense, double[] bias, int rows) {
+    /** {@code W·source + b}, W a sparse rows × source-width matrix (the identity, a diagonal, a convolution, a dense map). */
+    private record Pending(ChipValue source, SparseMatrix map, double[] bias) {
         static Pending identity(ChipValue source) {
-            double[] ones = new double[source.width()];
-            java.util.Arrays.fill(ones, 1);
-            return new Pending(source, ones, null, new double[source.width()], source.width());
+            return new Pending(source, SparseMatrix.identity(source.width()), new double[source.width()]);
+        }
+
+        int rows() {
+            return map.rows();
         }
 
         boolean isIdentity() {
-            if (diagonal == null) return false;
-            for (int i = 0; i < rows; i++) if (diagonal[i] != 1 || bias[i] != 0) return false;
+            if (!map.isIdentity()) return false;
+            for (double b : bias) if (b != 0) return false;
             return true;
         }
 
         Connection connection(int compartment, int delay) {
-            return diagonal != null ? Connection.diagonal(source, compartment, diagonal, delay)
-                    : Connection.dense(source, compartment, dense, rows, delay);
+            return Connection.of(source, compartment, map, delay);
         }
 
-        /** (W, b) ↦ (L·W, L·b + c) for a linear map L (outRows × rows, row-major). */
+        /** (W, b) ↦ (L·W, L·b + c) for a linear map L (outRows × rows). */
+        Pending then(SparseMatrix l, double[] c) {
+            double[] b = l.times(bias);
+            if (c != null) for (int o = 0; o < b.length; o++) b[o] += c[o];
+            return new Pending(source, l.times(map), b);
+        }
+
         Pending then(double[] l, double[] c, int outRows) {
-            int cols = source.width();
-            double[] w = new double[outRows * cols];
-            double[] b = new double[outRows];
-            for (int o = 0; o < outRows; o++) {
-                double sum = c == null ? 0 : c[o];
-                for (int r = 0; r < rows; r++) {
-                    double lr = l[o * rows + r];
-                    if (lr == 0) continue;
-                    sum += lr * bias[r];
-                    if (diagonal != null) {
-                        w[o * cols + r] += lr * diagonal[r];
-                    } else {
-                        for (int k = 0; k < cols; k++) w[o * cols + k] += lr * dense[r * cols + k];
-                    }
-                }
-                b[o] = sum;
-            }
-            return new Pending(source, null, w, b, outRows);
+            return then(SparseMatrix.dense(l, outRows, rows()), c);
         }
 
-        /** Per-row scale and shift (a BatchNorm): a diagonal stays diagonal. */
+        /** Per-row scale and shift (a BatchNorm). */
         Pending scaled(double[] scale, double[] shift) {
-            double[] b = new double[rows];
-            for (int r = 0; r < rows; r++) b[r] = bias[r] * scale[r] + shift[r];
-            if (diagonal != null) {
-                double[] d = new double[rows];
-                for (int r = 0; r < rows; r++) d[r] = diagonal[r] * scale[r];
-                return new Pending(source, d, null, b, rows);
-            }
-            int cols = source.width();
-            double[] w = dense.clone();
-            for (int r = 0; r < rows; r++) for (int k = 0; k < cols; k++) w[r * cols + k] *= scale[r];
-            return new Pending(source, null, w, b, rows);
+            double[] b = new double[rows()];
+            for (int r = 0; r < b.length; r++) b[r] = bias[r] * scale[r] + shift[r];
+            return new Pending(source, map.scaleRows(scale), b);
+        }
+
+        /** The ops a dense engine (a GPU) spends on this map per step: one per weight it stores. */
+        long denseOps() {
+            return map.nonZeros();
         }
     }
 
@@ -145,6 +131,11 @@ public final class Lowering {
     }
 
     private Object lowerNode(Node node) {
+        if (node instanceof SparseLinearNode n) {
+            Object in = lowered.get(n.input());
+            if (in instanceof PendingMean mean) return new PendingMean(mean.inner().then(n.matrix(), n.bias()));
+            return pending(n.input(), in).then(n.matrix(), n.bias());
+        }
         if (node instanceof LinearNode n) {
             Object in = lowered.get(n.input());
             double[] w = n.weight();
@@ -237,7 +228,7 @@ public final class Lowering {
             anyCurrent |= lif.currentDecay() > 0 && steady != 0;
         }
         Pending scaled = in.scaled(scale, new double[h]);
-        LogicalBlock b = block(lif.name(), NeuronProgram.LIF, h, 0, bias, null, lif, in.source(), (long) h * in.source().width(), lif);
+        LogicalBlock b = block(lif.name(), NeuronProgram.LIF, h, 0, bias, null, lif, in.source(), in.denseOps() + (lif.recurrent() ? (long) h * h : 0), lif);
         if (anyCurrent) b.initialCurrent = initialCurrent;
         b.connect(scaled.connection(0, 0));
         if (lif.recurrent()) {
@@ -256,17 +247,13 @@ public final class Lowering {
         Pending mixed = in.then(glu.weight(), glu.bias(), 2 * h);
         int cols = mixed.source().width();
         double[] bias = new double[2 * h];
-        double[] a = new double[h * cols];
-        double[] g = new double[h * cols];
         for (int o = 0; o < h; o++) {
             bias[2 * o] = mixed.bias()[o];
             bias[2 * o + 1] = mixed.bias()[h + o];
-            System.arraycopy(mixed.dense(), o * cols, a, o * cols, cols);
-            System.arraycopy(mixed.dense(), (h + o) * cols, g, o * cols, cols);
         }
         LogicalBlock b = block(glu.name(), NeuronProgram.GLU, h, 0, bias, null, null, mixed.source(), 2L * h * cols, glu);
-        b.connect(Connection.dense(mixed.source(), 0, a, h, 0));
-        b.connect(Connection.dense(mixed.source(), 1, g, h, 0));
+        b.connect(Connection.of(mixed.source(), 0, mixed.map().rowRange(0, h), 0));
+        b.connect(Connection.of(mixed.source(), 1, mixed.map().rowRange(h, 2 * h), 0));
         return b;
     }
 
@@ -286,7 +273,7 @@ public final class Lowering {
         long dense = 0;
         for (Pending p : terms) {
             for (int r = 0; r < rows; r++) bias[r] += p.bias()[r];
-            dense += p.diagonal() != null ? rows : (long) rows * p.source().width();
+            dense += p.denseOps();
         }
         LogicalBlock sum = new LogicalBlock(name, NeuronProgram.SUM, rows, 0, latest + 1, valueNode, bias, null, null, dense);
         for (Pending p : terms) {

@@ -232,9 +232,14 @@ public final class Quantization {
         note(b, err / Math.max(b.lif.tau(), 1e-9));
     }
 
-    /** The voltage's fraction bits: room for the calibrated reach of v in 24 bits, and a threshold vth that fits in 17 bits. */
+    /**
+     * The voltage's fraction bits: room in 24 bits for u and v — the bound input/((1 − τ)(1 − α)), or
+     * four times what they reached on the calibration sequences when that is smaller (an IF, τ = 1,
+     * has no bound) — and a threshold vth that fits in 17 bits.
+     */
     private int lifVoltageCap(LogicalBlock b) {
-        double reach = calibration.inputMax(b, 0) / Math.max(1e-9, 1 - b.lif.tau()) / Math.max(1e-9, 1 - b.lif.currentDecay());
+        double bound = calibration.inputMax(b, 0) / Math.max(1e-9, 1 - b.lif.tau()) / Math.max(1e-9, 1 - b.lif.currentDecay());
+        double reach = Math.min(bound, 4 * calibration.lifMax(b));
         int fv = fit(Math.max(reach, Math.abs(b.lif.threshold())), 24);
         return Math.min(fv, 17 + 6 - 1 - (int) Math.ceil(Math.log(Math.max(Math.abs(b.lif.threshold()), 1e-9)) / Math.log(2)));
     }

@@ -8,6 +8,8 @@ import io.dendra.compiler.graph.InputNode;
 import io.dendra.compiler.graph.LayerNormNode;
 import io.dendra.compiler.graph.LifNode;
 import io.dendra.compiler.graph.LinearNode;
+import io.dendra.compiler.graph.SparseLinearNode;
+import io.dendra.compiler.graph.SparseMatrix;
 import io.dendra.compiler.graph.MeanTimeNode;
 import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.compiler.graph.Node;
@@ -84,6 +86,7 @@ public final class ReferenceInterpreter {
         double[] x = values.get(node.inputs().get(0));
         int rows = node.inputs().get(0).timing() == Node.Timing.SEQUENCE ? steps : 1;
         if (node instanceof LinearNode n) return linear(n, x, rows);
+        if (node instanceof SparseLinearNode n) return sparseLinear(n, x, rows);
         if (node instanceof EmbeddingNode n) return embedding(n, x, steps);
         if (node instanceof S4dNode n) return s4d(n, x, steps);
         if (node instanceof LifNode n) return lif(n, x, steps);
@@ -93,6 +96,23 @@ public final class ReferenceInterpreter {
         if (node instanceof BatchNormNode n) return batchNorm(n, x, rows);
         if (node instanceof MeanTimeNode n) return meanTime(x, steps, n.width());
         throw new IllegalStateException("no reference semantics for " + node.kind());
+    }
+
+    /** Row by row through the sparse matrix, each row's sum in a fixed order. */
+    static double[] sparseLinear(SparseLinearNode n, double[] x, int rows) {
+        SparseMatrix m = n.matrix();
+        int in = m.cols();
+        int out = m.rows();
+        double[] b = n.bias();
+        double[] y = new double[rows * out];
+        for (int t = 0; t < rows; t++) {
+            for (int o = 0; o < out; o++) {
+                double sum = b == null ? 0 : b[o];
+                for (int e = m.start(o); e < m.end(o); e++) sum += m.value(e) * x[t * in + m.col(e)];
+                y[t * out + o] = sum;
+            }
+        }
+        return y;
     }
 
     /** Column by column, skipping zero inputs (spikes are mostly zero); the sum's order is fixed, so results do not vary. */

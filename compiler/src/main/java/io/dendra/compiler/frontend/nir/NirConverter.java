@@ -1,6 +1,9 @@
 package io.dendra.compiler.frontend.nir;
 
 import io.dendra.compiler.graph.AddNode;
+import io.dendra.compiler.graph.Convolutions;
+import io.dendra.compiler.graph.SparseLinearNode;
+import io.dendra.compiler.graph.SparseMatrix;
 import io.dendra.compiler.graph.InputNode;
 import io.dendra.compiler.graph.LifNode;
 import io.dendra.compiler.graph.LinearNode;
@@ -27,6 +30,8 @@ public final class NirConverter {
     private final double dt;
     private final boolean lenient;
     private final List<String> notes = new ArrayList<>();
+    /** The shape of each converted NIR node's output, (C, H, W) for images, so convolutions and pooling know their layout. */
+    private final Map<String, int[]> shapes = new java.util.HashMap<>();
 
     private NirConverter(NirGraph nir, double dt, boolean lenient) {
         this.nir = nir;
@@ -41,7 +46,9 @@ public final class NirConverter {
         Set<NirGraph.Edge> back = nir.backEdges();
         for (NirGraph.Node n : nir.nodes()) {
             String why = switch (n.type()) {
-                case "Input", "Output", "Affine", "Linear", "Scale", "Flatten" -> null;
+                case "Input", "Output", "Affine", "Linear", "Scale", "Flatten", "Conv1d", "Conv2d", "SumPool2d", "AvgPool2d" -> null;
+                case "IF" -> uniform(n, "v_threshold") && isZero(n.param("v_reset")) ? null
+                        : "per-neuron thresholds or a non-zero v_reset are not supported yet";
                 case "LIF" -> uniform(n, "tau") && uniform(n, "v_threshold") && isZero(n.param("v_reset")) ? null
                         : "per-neuron tau or threshold, or a non-zero v_reset, are not supported yet";
                 case "CubaLIF" -> uniform(n, "tau_syn") && uniform(n, "tau_mem") && uniform(n, "v_threshold") && isZero(n.param("v_reset")) ? null
@@ -102,19 +109,28 @@ public final class NirConverter {
             Place place = Place.item(nir.file(), "node", name);
             if (n.type().equals("Input")) {
                 InputNode input = new InputNode(name, place, width(n.param("shape")), 0);
+                shapes.put(name, n.param("shape") == null ? new int[] {1} : ints(n.param("shape")));
                 built.put(name, input);
                 nodes.add(input);
                 continue;
             }
             Node in = summedInputs(name, place, built, nodes, folded.get(name));
             NirGraph.Node recurrence = folded.containsKey(name) ? byName.get(folded.get(name)) : null;
+            int[] inShape = inputShape(name, folded.get(name), in);
+            shapes.put(name, inShape);
             Node node = switch (n.type()) {
+                case "Conv1d", "Conv2d" -> conv(n, place, in, inShape, n.type().equals("Conv1d") ? 1 : 2);
+                case "SumPool2d", "AvgPool2d" -> pool(n, place, in, inShape, n.type().equals("AvgPool2d"));
+                case "IF" -> integrateAndFire(n, place, in);
                 case "Affine" -> linear(n, place, in, true);
                 case "Linear" -> linear(n, place, in, false);
                 case "Scale" -> scale(n, place, in);
                 case "LIF" -> lif(n, place, in, recurrence);
                 case "CubaLIF" -> cubaLif(n, place, in, recurrence);
-                case "Flatten" -> in;
+                case "Flatten" -> {
+                    shapes.put(name, new int[] {in.width()});
+                    yield in;
+                }
                 case "Output" -> {
                     checkOutputShape(n, in);
                     output = in;
@@ -146,6 +162,114 @@ public final class NirConverter {
             nodes.add(sum);
         }
         return sum;
+    }
+
+    /** The layout of a node's input: its first input's shape when the widths agree, else flat. */
+    private int[] inputShape(String name, String recurrentSource, Node in) {
+        for (String p : nir.predecessors(name)) {
+            if (p.equals(recurrentSource)) continue;
+            int[] shape = shapes.get(p);
+            if (shape != null && Tensor.sizeOf(shape) == in.width()) return shape;
+        }
+        return new int[] {in.width()};
+    }
+
+    /**
+     * Conv1d / Conv2d: weight (C_out, C_in/groups, k...) over an input laid out (C_in, [H,] W); stride,
+     * padding and dilation one per axis (or one for all); bias per output channel. The input's layout is
+     * the previous node's shape, or C_in × {@code input_shape}.
+     */
+    private Node conv(NirGraph.Node n, Place place, Node in, int[] inShape, int dims) {
+        Tensor w = require(n, "weight");
+        if (w.rank() != dims + 2) {
+            throw new DendraException(ErrorCode.NIR_SHAPE, place, n.type() + " '" + n.name() + "' has weight " + w.shapeString() + ", not rank " + (dims + 2),
+                    null);
+        }
+        int cOut = w.dim(0);
+        int groups = n.param("groups") == null ? 1 : (int) n.param("groups").at(0);
+        if (groups < 1 || cOut % groups != 0) throw new DendraException(ErrorCode.NIR_SHAPE, place, "groups " + groups + " of '" + n.name() + "' do not divide " + cOut + " output channels", null);
+        int cIn = w.dim(1) * groups;
+        int[] spatial = spatialInput(n, place, in, inShape, cIn, dims);
+        int h = dims == 1 ? 1 : spatial[0];
+        int width = spatial[dims - 1];
+        int kh = dims == 1 ? 1 : w.dim(2);
+        int kw = w.dim(dims + 1);
+        int[] stride = perAxis(n, "stride", dims, 1, place);
+        int[] padding = perAxis(n, "padding", dims, 0, place);
+        int[] dilation = perAxis(n, "dilation", dims, 1, place);
+        int oh = Convolutions.outputSize(h, kh, stride[0], padding[0], dilation[0]);
+        int ow = Convolutions.outputSize(width, kw, stride[1], padding[1], dilation[1]);
+        if (oh < 1 || ow < 1) throw new DendraException(ErrorCode.NIR_SHAPE, place, "the kernel of '" + n.name() + "' does not fit its input", null);
+        double[] bias = n.param("bias") == null ? null : n.param("bias").toArray();
+        if (bias != null && bias.length != cOut) throw new DendraException(ErrorCode.NIR_SHAPE, place, "bias of '" + n.name() + "' has " + bias.length + " values, not " + cOut, null);
+        double[] perValue = null;
+        if (bias != null) {
+            perValue = new double[cOut * oh * ow];
+            for (int i = 0; i < perValue.length; i++) perValue[i] = bias[i / (oh * ow)];
+        }
+        SparseMatrix m = Convolutions.conv(w.toArray(), cOut, cIn, groups, h, width, kh, kw, stride, padding, dilation);
+        shapes.put(n.name(), dims == 1 ? new int[] {cOut, ow} : new int[] {cOut, oh, ow});
+        String layout = dims == 1 ? cIn + "x" + width + " -> " + cOut + "x" + ow : cIn + "x" + h + "x" + width + " -> " + cOut + "x" + oh + "x" + ow;
+        return new SparseLinearNode(n.name(), place, in, n.type().toLowerCase(java.util.Locale.ROOT), layout, m, perValue, w.size() + (bias == null ? 0 : cOut));
+    }
+
+    /** SumPool2d / AvgPool2d over (C, H, W): kernel_size, stride (default the kernel), padding (default 0). */
+    private Node pool(NirGraph.Node n, Place place, Node in, int[] inShape, boolean average) {
+        if (inShape.length != 3) {
+            throw new DendraException(ErrorCode.NIR_SHAPE, place, n.type() + " '" + n.name() + "' needs a (C, H, W) input; its input is "
+                    + Tensor.formatShape(inShape), null);
+        }
+        int[] kernel = perAxis(n, "kernel_size", 2, -1, place);
+        if (kernel[0] < 1 || kernel[1] < 1) throw new DendraException(ErrorCode.NIR_MISSING, place, "node '" + n.name() + "' has no 'kernel_size'", null);
+        int[] stride = n.param("stride") == null ? kernel : perAxis(n, "stride", 2, 1, place);
+        int[] padding = perAxis(n, "padding", 2, 0, place);
+        int oh = Convolutions.outputSize(inShape[1], kernel[0], stride[0], padding[0], 1);
+        int ow = Convolutions.outputSize(inShape[2], kernel[1], stride[1], padding[1], 1);
+        if (oh < 1 || ow < 1) throw new DendraException(ErrorCode.NIR_SHAPE, place, "the kernel of '" + n.name() + "' does not fit its input", null);
+        SparseMatrix m = Convolutions.pool(inShape[0], inShape[1], inShape[2], kernel[0], kernel[1], stride, padding,
+                average ? 1.0 / (kernel[0] * kernel[1]) : 1.0);
+        shapes.put(n.name(), new int[] {inShape[0], oh, ow});
+        String layout = inShape[0] + "x" + inShape[1] + "x" + inShape[2] + " -> " + inShape[0] + "x" + oh + "x" + ow;
+        return new SparseLinearNode(n.name(), place, in, n.type().toLowerCase(java.util.Locale.ROOT), layout, m, null, 0);
+    }
+
+    private int[] spatialInput(NirGraph.Node n, Place place, Node in, int[] inShape, int cIn, int dims) {
+        if (inShape.length == dims + 1 && inShape[0] == cIn) return java.util.Arrays.copyOfRange(inShape, 1, inShape.length);
+        Tensor declared = n.param("input_shape");
+        if (declared != null && declared.size() == dims && (long) cIn * width(declared) == in.width()) return ints(declared);
+        throw new DendraException(ErrorCode.NIR_SHAPE, place, n.type() + " '" + n.name() + "' takes " + cIn + " channels, but its input "
+                + Tensor.formatShape(inShape) + " does not have that layout", "give the node an input_shape that matches its input");
+    }
+
+    /**
+     * A per-axis parameter, one value per axis or one for all, {@code fallback} when absent; as two
+     * values (rows, columns), a 1-D parameter on the columns with the rows' axis neutral (1, or 0 for padding).
+     */
+    private int[] perAxis(NirGraph.Node n, String key, int dims, int fallback, Place place) {
+        Tensor t = n.param(key);
+        int[] v = {dims == 1 ? (key.equals("padding") ? 0 : 1) : fallback, fallback};
+        if (t == null) return v;
+        if (t.size() != 1 && t.size() != dims) {
+            throw new DendraException(ErrorCode.NIR_SHAPE, place, key + " of '" + n.name() + "' has " + t.size() + " values for " + dims + " axes", null);
+        }
+        for (int a = 0; a < dims; a++) v[2 - dims + a] = (int) t.at(t.size() == 1 ? 0 : a);
+        return v;
+    }
+
+    private static int[] ints(Tensor t) {
+        int[] v = new int[t.size()];
+        for (int i = 0; i < v.length; i++) v[i] = (int) t.at(i);
+        return v;
+    }
+
+    /**
+     * IF, v̇ = R·I: it has no time constant, so a step integrates its input once, v ← v + R·x, as the
+     * frameworks that export it (Sinabs' IAF, Norse's IAF) do; spike when v > v_threshold, v ← 0.
+     */
+    private Node integrateAndFire(NirGraph.Node n, Place place, Node in) {
+        double[] r = perNeuron(n, "r", in.width(), 1.0);
+        double threshold = require(n, "v_threshold").at(0);
+        return new LifNode(n.name(), place, in, 1.0, threshold, LifNode.Reset.ZERO, r, new double[in.width()], true, 0, null, null);
     }
 
     private Node linear(NirGraph.Node n, Place place, Node in, boolean bias) {

@@ -98,7 +98,7 @@ class NirTest {
     }
 
     @Test
-    void everySharedFileReadsAndSaysWhatDoesNotRunYet() throws Exception {
+    void everySharedFileReadsAndConverts() throws Exception {
         List<Path> files;
         try (var walk = Files.walk(DATA)) {
             files = walk.filter(f -> f.toString().endsWith(".nir")).sorted().toList();
@@ -107,18 +107,54 @@ class NirTest {
         for (Path file : files) {
             NirGraph nir = NirReader.read(file, true);
             assertTrue(nir.nodes().size() >= 3, file.toString());
-            var status = NirConverter.support(nir);
-            boolean runs = status.values().stream().allMatch(s -> s == null);
-            if (runs) {
-                ModelLoader.load(file, LENIENT);
-            } else {
-                DendraException e = assertThrows(DendraException.class, () -> ModelLoader.load(file, LENIENT));
-                assertEquals(ErrorCode.NIR_UNSUPPORTED, e.code(), file.toString());
-            }
+            assertTrue(NirConverter.support(nir).values().stream().allMatch(s -> s == null), file + ": " + NirConverter.support(nir));
+            assertTrue(ModelLoader.load(file, LENIENT).nodes().size() >= 3, file.toString());
         }
-        var cnn = NirConverter.support(NirReader.read(DATA.resolve("cnn/cnn_sinabs.nir"), false));
-        assertEquals("Conv2d is not lowered yet", cnn.get("0"));
-        assertEquals(null, cnn.get("9"));
+    }
+
+    @Test
+    void theSinabsCnnsFirstConvolutionIsTheTextbookOne() {
+        ModelGraph graph = ModelLoader.load(DATA.resolve("cnn/cnn_sinabs.nir"), STRICT);
+        Tensor w = NirReader.read(DATA.resolve("cnn/cnn_sinabs.nir"), false).byName().get("0").param("weight");
+        assertArrayEquals(new int[] {16, 2, 5, 5}, w.shape());
+        double[] x = new double[2 * 34 * 34];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < x.length; i++) x[i] = random.nextDouble() < 0.2 ? 1 : 0;
+        var values = new ReferenceInterpreter(graph).evaluate(x, 1);
+        double[] conv = values.get(graph.nodes().stream().filter(n -> n.name().equals("0")).findFirst().orElseThrow());
+        assertEquals(16 * 16 * 16, conv.length);
+        // stride 2, padding 1: output (co, oy, ox) reads rows oy·2 − 1 .. oy·2 + 3 and the same columns
+        for (int[] at : new int[][] {{0, 0, 0}, {3, 5, 7}, {15, 15, 15}, {9, 0, 12}}) {
+            double sum = 0;
+            for (int ci = 0; ci < 2; ci++) for (int ky = 0; ky < 5; ky++) for (int kx = 0; kx < 5; kx++) {
+                int iy = at[1] * 2 - 1 + ky;
+                int ix = at[2] * 2 - 1 + kx;
+                if (iy >= 0 && iy < 34 && ix >= 0 && ix < 34) sum += w.get(at[0], ci, ky, kx) * x[(ci * 34 + iy) * 34 + ix];
+            }
+            assertEquals(sum, conv[(at[0] * 16 + at[1]) * 16 + at[2]], 1e-12, java.util.Arrays.toString(at));
+        }
+    }
+
+    @Test
+    void anIfIntegratesItsInputOncePerStepOnTheChipsToo(@TempDir Path dir) {
+        // r 0.5, input 1 each step: v = 0.5, 1.0, 1.5 > 1 fires, reset to 0: every third step from step 2
+        Path file = NirFiles.graph()
+                .node("input", "Input", "shape", new long[] {1})
+                .node("if", "IF", "r", new double[] {0.5}, "v_threshold", new double[] {1}, "v_reset", new double[] {0})
+                .node("output", "Output", "shape", new long[] {1})
+                .chain("input", "if", "output").write(dir.resolve("if.nir"));
+        ModelGraph graph = ModelLoader.load(file, STRICT);
+        int steps = 30;
+        double[] ones = new double[steps];
+        java.util.Arrays.fill(ones, 1);
+        List<Integer> expected = new ArrayList<>();
+        for (int t = 2; t < steps; t += 3) expected.add(t);
+        assertEquals(expected, spikeSteps(new ReferenceInterpreter(graph).runSample(ones, steps)));
+        SequenceBatch calibration = new SequenceBatch(false, steps, 1, List.of(ones));
+        for (String target : List.of("loihi1", "loihi2")) {
+            var image = Compiler.compile(graph, Targets.builtIn(target), calibration, null).image();
+            assertEquals(expected, spikeSteps(new ImageExecutor(image).run(ones, steps, null)), target);
+        }
     }
 
     // ---- CubaLIF: a current, a bias into it, a recurrence ---------------------------------------
