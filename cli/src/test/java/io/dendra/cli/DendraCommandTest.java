@@ -166,16 +166,27 @@ class DendraCommandTest {
         assertEquals(0, braille.status(), braille.err());
         assertTrue(braille.out().contains("lif1.lif           CubaLIF"), braille.out());
         assertTrue(braille.out().contains("recurrent edge lif1.w_rec -> lif1.lif"), braille.out());
-        Path unsupported = io.dendra.compiler.frontend.nir.NirFiles.graph()
+        Path referenceOnly = io.dendra.compiler.frontend.nir.NirFiles.graph()
                 .node("input", "Input", "shape", new long[] {2})
                 .node("fc", "Linear", "weight", new double[][] {{1, 0}, {0, 1}})
                 .node("li", "LI", "tau", new double[] {1e-3, 1e-3}, "r", new double[] {1, 1}, "v_leak", new double[] {0, 0})
                 .node("output", "Output", "shape", new long[] {2})
                 .chain("input", "fc", "li", "output").write(dir.resolve("li.nir"));
-        CommandLineRun li = CommandLineRun.of("check", unsupported.toString());
-        assertEquals(1, li.status());
-        assertTrue(li.out().contains("li                 LI") && li.out().contains("not yet: "), li.out());
-        assertTrue(li.errorLine().contains("error[E0806]: 1 node(s) cannot run yet"), li.errorLine());
+        CommandLineRun li = CommandLineRun.of("check", referenceOnly.toString());
+        assertEquals(0, li.status(), li.err());
+        assertTrue(li.out().contains("li                 LI") && li.out().contains("reference only: its output is a real-valued potential"), li.out());
+        assertTrue(li.out().contains("1 node(s) run in the reference only"), li.out());
+        Path unsupported = io.dendra.compiler.frontend.nir.NirFiles.graph()
+                .node("input", "Input", "shape", new long[] {1})
+                .node("lif", "LIF", "tau", new double[] {1e-3}, "r", new double[] {1}, "v_leak", new double[] {0}, "v_threshold", new double[] {1},
+                        "v_reset", new double[] {0.5})
+                .node("output", "Output", "shape", new long[] {1})
+                .chain("input", "lif", "output").write(dir.resolve("reset.nir"));
+        CommandLineRun reset = CommandLineRun.of("check", unsupported.toString());
+        assertEquals(1, reset.status());
+        assertTrue(reset.out().contains("lif                LIF") && reset.out().contains("not yet: per-neuron tau or threshold, or a non-zero v_reset"),
+                reset.out());
+        assertTrue(reset.errorLine().contains("error[E0806]: 1 node(s) cannot run yet: lif (") && reset.errorLine().contains("; hint: "), reset.errorLine());
         assertFails("E0804", "check", data.resolve("braille/braille_noDelay_noBias_subtract_subgraph.nir").toString());
         assertFails("E0001", "check", data.resolve("lif/lif_norse.nir").toString(), "--dt", "-1");
     }

@@ -9,6 +9,9 @@ import io.dendra.compiler.graph.LayerNormNode;
 import io.dendra.compiler.graph.LifNode;
 import io.dendra.compiler.graph.LinearNode;
 import io.dendra.compiler.graph.SparseLinearNode;
+import io.dendra.compiler.graph.IntegratorNode;
+import io.dendra.compiler.graph.ThresholdNode;
+import io.dendra.compiler.graph.DelayNode;
 import io.dendra.compiler.graph.SparseMatrix;
 import io.dendra.compiler.graph.MeanTimeNode;
 import io.dendra.compiler.graph.ModelGraph;
@@ -87,6 +90,9 @@ public final class ReferenceInterpreter {
         int rows = node.inputs().get(0).timing() == Node.Timing.SEQUENCE ? steps : 1;
         if (node instanceof LinearNode n) return linear(n, x, rows);
         if (node instanceof SparseLinearNode n) return sparseLinear(n, x, rows);
+        if (node instanceof IntegratorNode n) return integrator(n, x, steps);
+        if (node instanceof ThresholdNode n) return threshold(n, x, steps);
+        if (node instanceof DelayNode n) return delay(n, x, steps);
         if (node instanceof EmbeddingNode n) return embedding(n, x, steps);
         if (node instanceof S4dNode n) return s4d(n, x, steps);
         if (node instanceof LifNode n) return lif(n, x, steps);
@@ -96,6 +102,40 @@ public final class ReferenceInterpreter {
         if (node instanceof BatchNormNode n) return batchNorm(n, x, rows);
         if (node instanceof MeanTimeNode n) return meanTime(x, steps, n.width());
         throw new IllegalStateException("no reference semantics for " + node.kind());
+    }
+
+    /** J = α·J + scale·x, v = τ·v + J + bias; the output is v. */
+    static double[] integrator(IntegratorNode n, double[] x, int steps) {
+        int h = n.width();
+        double[] scale = n.inputScale();
+        double[] bias = n.bias();
+        double[] out = new double[steps * h];
+        double[] current = new double[h];
+        double[] v = new double[h];
+        for (int t = 0; t < steps; t++) {
+            for (int c = 0; c < h; c++) {
+                current[c] = n.currentDecay() * current[c] + scale[c] * x[t * h + c];
+                v[c] = n.tau() * v[c] + current[c] + bias[c];
+                out[t * h + c] = v[c];
+            }
+        }
+        return out;
+    }
+
+    static double[] threshold(ThresholdNode n, double[] x, int steps) {
+        int h = n.width();
+        double[] theta = n.threshold();
+        double[] out = new double[steps * h];
+        for (int i = 0; i < out.length; i++) out[i] = x[i] > theta[i % h] ? 1 : 0;
+        return out;
+    }
+
+    static double[] delay(DelayNode n, double[] x, int steps) {
+        int h = n.width();
+        int[] d = n.steps();
+        double[] out = new double[steps * h];
+        for (int t = 0; t < steps; t++) for (int c = 0; c < h; c++) if (t >= d[c]) out[t * h + c] = x[(t - d[c]) * h + c];
+        return out;
     }
 
     /** Row by row through the sparse matrix, each row's sum in a fixed order. */

@@ -3,6 +3,9 @@ package io.dendra.compiler.frontend.nir;
 import io.dendra.compiler.graph.AddNode;
 import io.dendra.compiler.graph.Convolutions;
 import io.dendra.compiler.graph.SparseLinearNode;
+import io.dendra.compiler.graph.IntegratorNode;
+import io.dendra.compiler.graph.ThresholdNode;
+import io.dendra.compiler.graph.DelayNode;
 import io.dendra.compiler.graph.SparseMatrix;
 import io.dendra.compiler.graph.InputNode;
 import io.dendra.compiler.graph.LifNode;
@@ -49,6 +52,7 @@ public final class NirConverter {
                 case "Input", "Output", "Affine", "Linear", "Scale", "Flatten", "Conv1d", "Conv2d", "SumPool2d", "AvgPool2d" -> null;
                 case "IF" -> uniform(n, "v_threshold") && isZero(n.param("v_reset")) ? null
                         : "per-neuron thresholds or a non-zero v_reset are not supported yet";
+                case "LI", "CubaLI", "I", "Threshold", "Delay" -> null;
                 case "LIF" -> uniform(n, "tau") && uniform(n, "v_threshold") && isZero(n.param("v_reset")) ? null
                         : "per-neuron tau or threshold, or a non-zero v_reset, are not supported yet";
                 case "CubaLIF" -> uniform(n, "tau_syn") && uniform(n, "tau_mem") && uniform(n, "v_threshold") && isZero(n.param("v_reset")) ? null
@@ -62,6 +66,16 @@ public final class NirConverter {
             status.put(n.name(), why);
         }
         return status;
+    }
+
+    /** Why a node that the reference runs has no lowering onto chips yet, or null when it has one (or is not supported at all). */
+    public static String referenceOnly(NirGraph.Node n) {
+        return switch (n.type()) {
+            case "LI", "CubaLI", "I" -> "its output is a real-valued potential, which no chip program reads out yet";
+            case "Threshold" -> "a stateless spike from a real value is not lowered yet";
+            case "Delay" -> "not lowered yet (synaptic delays could carry it)";
+            default -> null;
+        };
     }
 
     /**
@@ -122,6 +136,11 @@ public final class NirConverter {
                 case "Conv1d", "Conv2d" -> conv(n, place, in, inShape, n.type().equals("Conv1d") ? 1 : 2);
                 case "SumPool2d", "AvgPool2d" -> pool(n, place, in, inShape, n.type().equals("AvgPool2d"));
                 case "IF" -> integrateAndFire(n, place, in);
+                case "LI" -> leakyIntegrator(n, place, in);
+                case "CubaLI" -> cubaLeakyIntegrator(n, place, in);
+                case "I" -> new IntegratorNode(n.name(), place, in, "i", 1, 0, perNeuron(n, "r", in.width(), 1.0), new double[in.width()]);
+                case "Threshold" -> new ThresholdNode(n.name(), place, in, perNeuron(n, "threshold", in.width(), Double.NaN));
+                case "Delay" -> delay(n, place, in);
                 case "Affine" -> linear(n, place, in, true);
                 case "Linear" -> linear(n, place, in, false);
                 case "Scale" -> scale(n, place, in);
@@ -272,6 +291,67 @@ public final class NirConverter {
         return new LifNode(n.name(), place, in, 1.0, threshold, LifNode.Reset.ZERO, r, new double[in.width()], true, 0, null, null);
     }
 
+    /** LI, τ v̇ = (v_leak − v) + R·I: v ← (1 − dt/τ)·v + (dt/τ)·(R·x + v_leak); the output is v. */
+    private Node leakyIntegrator(NirGraph.Node n, Place place, Node in) {
+        double[] tau = perNeuron(n, "tau", in.width(), Double.NaN);
+        double[] r = perNeuron(n, "r", in.width(), 1.0);
+        double[] leak = perNeuron(n, "v_leak", in.width(), 0.0);
+        requireUniform(n, tau, "tau", place);
+        double a = dt / resolvable(n, tau[0], place);
+        double[] gain = new double[in.width()];
+        double[] bias = new double[in.width()];
+        for (int i = 0; i < gain.length; i++) {
+            gain[i] = a * r[i];
+            bias[i] = a * leak[i];
+        }
+        return new IntegratorNode(n.name(), place, in, "li", 1 - a, 0, gain, bias);
+    }
+
+    /** CubaLI: the current of a CubaLIF and the potential of an LI, without spikes; the output is v. */
+    private Node cubaLeakyIntegrator(NirGraph.Node n, Place place, Node in) {
+        double[] tauSyn = perNeuron(n, "tau_syn", in.width(), Double.NaN);
+        double[] tauMem = perNeuron(n, "tau_mem", in.width(), Double.NaN);
+        requireUniform(n, tauSyn, "tau_syn", place);
+        requireUniform(n, tauMem, "tau_mem", place);
+        double[] r = perNeuron(n, "r", in.width(), 1.0);
+        double[] leak = perNeuron(n, "v_leak", in.width(), 0.0);
+        double[] wIn = perNeuron(n, "w_in", in.width(), 1.0);
+        double s = dt / resolvable(n, tauSyn[0], place);
+        double m = dt / resolvable(n, tauMem[0], place);
+        double[] gain = new double[in.width()];
+        double[] bias = new double[in.width()];
+        for (int i = 0; i < gain.length; i++) {
+            gain[i] = s * wIn[i] * m * r[i];
+            bias[i] = m * leak[i];
+        }
+        return new IntegratorNode(n.name(), place, in, "cubali", 1 - m, 1 - s, gain, bias);
+    }
+
+    /** Delay: each channel's delay in seconds, rounded to whole steps of dt. */
+    private Node delay(NirGraph.Node n, Place place, Node in) {
+        double[] seconds = perNeuron(n, "delay", in.width(), Double.NaN);
+        int[] steps = new int[seconds.length];
+        for (int i = 0; i < steps.length; i++) {
+            if (!(seconds[i] >= 0)) throw new DendraException(ErrorCode.NIR_SHAPE, place, "Delay '" + n.name() + "' has a delay of " + seconds[i] + " s", null);
+            steps[i] = (int) Math.round(seconds[i] / dt);
+        }
+        return new DelayNode(n.name(), place, in, steps);
+    }
+
+    private double resolvable(NirGraph.Node n, double tau, Place place) {
+        if (!(tau > 0) || dt > tau) {
+            throw new DendraException(ErrorCode.NIR_SHAPE, place, n.type() + " '" + n.name() + "' has a time constant " + tau + " s that dt " + dt
+                    + " s cannot resolve", "pass a smaller --dt");
+        }
+        return tau;
+    }
+
+    private void requireUniform(NirGraph.Node n, double[] values, String key, Place place) {
+        for (double v : values) {
+            if (v != values[0]) throw new DendraException(ErrorCode.NIR_UNSUPPORTED, place, key + " of '" + n.name() + "' differs between neurons", "Dendra runs one " + key + " per node");
+        }
+    }
+
     private Node linear(NirGraph.Node n, Place place, Node in, boolean bias) {
         Tensor w = require(n, "weight");
         if (w.rank() != 2 || w.dim(1) != in.width()) {
@@ -357,6 +437,7 @@ public final class NirConverter {
     private double[] perNeuron(NirGraph.Node n, String key, int width, double fallback) {
         Tensor t = n.param(key);
         double[] v = new double[width];
+        if (t == null && Double.isNaN(fallback)) require(n, key);
         if (t == null) {
             java.util.Arrays.fill(v, fallback);
             return v;

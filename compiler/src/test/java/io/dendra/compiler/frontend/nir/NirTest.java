@@ -232,6 +232,63 @@ class NirTest {
         }
     }
 
+    // ---- non-spiking primitives: the reference runs them --------------------------------------
+
+    /** The output of input -> node -> output for a constant input 1 over {@code steps} steps. */
+    private static double[] response(Path dir, String type, int steps, Object... params) {
+        Path file = NirFiles.graph()
+                .node("input", "Input", "shape", new long[] {1})
+                .node("n", type, params)
+                .node("output", "Output", "shape", new long[] {1})
+                .chain("input", "n", "output").write(dir.resolve(type + ".nir"));
+        double[] ones = new double[steps];
+        java.util.Arrays.fill(ones, 1);
+        return new ReferenceInterpreter(ModelLoader.load(file, STRICT)).runSample(ones, steps);
+    }
+
+    @Test
+    void integratorsFollowTheirClosedForms(@TempDir Path dir) {
+        int steps = 20;
+        // LI, dt/τ = 0.1, R = 2: v_t = 2·(1 − 0.9^(t+1))
+        double[] li = response(dir, "LI", steps, "tau", new double[] {1e-3}, "r", new double[] {2}, "v_leak", new double[] {0});
+        // I, R = 0.5: v_t = 0.5·(t + 1)
+        double[] i = response(dir, "I", steps, "r", new double[] {0.5});
+        // CubaLI, α = 0.8, τ = 0.9, gain 0.2·0.1: J_k = 0.02·(1 − 0.8^(k+1))/0.2, v_t = Σ_k 0.9^(t−k)·J_k
+        double[] cuba = response(dir, "CubaLI", steps, "tau_syn", new double[] {5e-4}, "tau_mem", new double[] {1e-3}, "r", new double[] {1}, "v_leak",
+                new double[] {0}, "w_in", new double[] {1});
+        for (int t = 0; t < steps; t++) {
+            assertEquals(2 * (1 - Math.pow(0.9, t + 1)), li[t], 1e-12);
+            assertEquals(0.5 * (t + 1), i[t], 1e-12);
+            double v = 0;
+            for (int k = 0; k <= t; k++) v += Math.pow(0.9, t - k) * 0.02 * (1 - Math.pow(0.8, k + 1)) / 0.2;
+            assertEquals(v, cuba[t], 1e-12);
+        }
+    }
+
+    @Test
+    void thresholdAndDelayDoWhatTheySay(@TempDir Path dir) {
+        double[] above = response(dir, "Threshold", 3, "threshold", new double[] {0.5});
+        assertArrayEquals(new double[] {1, 1, 1}, above);
+        double[] below = response(dir, "Threshold", 3, "threshold", new double[] {1.0});
+        assertArrayEquals(new double[] {0, 0, 0}, below, "1 is not above 1");
+        // 3e-4 s at dt 1e-4 s: three steps
+        assertArrayEquals(new double[] {0, 0, 0, 1, 1}, response(dir, "Delay", 5, "delay", new double[] {3e-4}));
+    }
+
+    @Test
+    void whatOnlyTheReferenceRunsIsRefusedByTheCompilerWithItsName(@TempDir Path dir) {
+        Path file = NirFiles.graph()
+                .node("input", "Input", "shape", new long[] {1})
+                .node("li", "LI", "tau", new double[] {1e-3}, "r", new double[] {1}, "v_leak", new double[] {0})
+                .node("output", "Output", "shape", new long[] {1})
+                .chain("input", "li", "output").write(dir.resolve("li.nir"));
+        ModelGraph graph = ModelLoader.load(file, STRICT);
+        DendraException e = assertThrows(DendraException.class,
+                () -> Compiler.compile(graph, Targets.builtIn("loihi2"), new SequenceBatch(false, 4, 1, List.of(new double[4])), null));
+        assertEquals(ErrorCode.NOT_LOWERABLE, e.code());
+        assertTrue(e.getMessage().contains("li"), e.getMessage());
+    }
+
     // ---- broken files ------------------------------------------------------------------------
 
     @Test
