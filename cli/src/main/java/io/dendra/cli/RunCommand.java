@@ -148,8 +148,9 @@ final class RunCommand implements Callable<Integer> {
             for (double[] sample : batch.samples()) {
                 for (double v : sample) {
                     if (v != 0 && v != 1) {
-                        throw new DendraException(ErrorCode.INPUT_NOT_BINARY, Place.file(input), "input holds " + v + ", but target " + image.targetName()
-                                + " has no graded spikes: its input is spikes, 0 or 1", null);
+                        throw new DendraException(ErrorCode.INPUT_NOT_BINARY, Place.file(input), "input holds " + v + ", but image " + image.modelName()
+                                + " takes spikes, 0 or 1 (its target " + image.targetName() + " has no graded spikes, or it was calibrated on spikes)",
+                                "recompile with a real-valued --calibrate input where the target has graded spikes");
                     }
                 }
             }

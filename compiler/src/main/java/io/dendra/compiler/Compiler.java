@@ -38,7 +38,7 @@ public final class Compiler {
     private Compiler() {}
 
     public static Result compile(ModelGraph graph, Target target, SequenceBatch calibration, Consumer<String> log) {
-        LogicalNetwork network = timed(log, "lower", () -> Lowering.lower(graph, target));
+        LogicalNetwork network = timed(log, "lower", () -> Lowering.lower(graph, target, spikes(graph, calibration)));
         Calibration ranges = timed(log, "calibrate", () -> Calibration.measure(graph, network, calibration));
         Map<String, Double> coefficientError = timed(log, "quantize", () -> Quantization.apply(network, target, ranges));
         List<CorePiece> pieces = timed(log, "partition", () -> new Partitioner(target).partition(network));
@@ -46,6 +46,13 @@ public final class Compiler {
                 ImageBuilder.activity(network, ranges.firstSample())));
         List<LayerError> errors = timed(log, "measure quantization error", () -> measure(graph, network, built, ranges, coefficientError));
         return new Result(built.image(), CompileReport.of(target, built, errors, calibration));
+    }
+
+    /** Whether the calibration input is spikes: real-valued input, every value 0 or 1. */
+    static boolean spikes(ModelGraph graph, SequenceBatch calibration) {
+        if (graph.input().tokens()) return false;
+        for (double[] sample : calibration.samples()) for (double v : sample) if (v != 0 && v != 1) return false;
+        return true;
     }
 
     /**

@@ -85,16 +85,26 @@ public final class Lowering {
     private record PendingMean(Pending inner) {}
 
     private final Target target;
+    private final boolean spikeInput;
     private final List<LogicalBlock> blocks = new ArrayList<>();
     private final Map<Node, Object> lowered = new IdentityHashMap<>();
     private final Map<Node, Integer> consumers = new IdentityHashMap<>();
 
-    private Lowering(Target target) {
+    private Lowering(Target target, boolean spikeInput) {
         this.target = target;
+        this.spikeInput = spikeInput;
     }
 
     public static LogicalNetwork lower(ModelGraph graph, Target target) {
-        return new Lowering(target).run(graph);
+        return lower(graph, target, false);
+    }
+
+    /**
+     * {@code spikeInput}: the input is spikes (every calibration value 0 or 1), so the host sends
+     * binary messages even where graded ones exist, and the first synapses keep their full weight precision.
+     */
+    public static LogicalNetwork lower(ModelGraph graph, Target target, boolean spikeInput) {
+        return new Lowering(target, spikeInput).run(graph);
     }
 
     private LogicalNetwork run(ModelGraph graph) {
@@ -106,7 +116,7 @@ public final class Lowering {
                     throw refuse(ErrorCode.NOT_LOWERABLE, node, "token input '" + in.name() + "' needs an embedding lookup, which runs on the host and is not lowered",
                             "feed the embedded vectors as a real input");
                 }
-                input = new HostInput(in, !target.formats().gradedSpikes());
+                input = new HostInput(in, spikeInput || !target.formats().gradedSpikes());
                 lowered.put(node, Pending.identity(input));
             } else {
                 lowered.put(node, lowerNode(node));

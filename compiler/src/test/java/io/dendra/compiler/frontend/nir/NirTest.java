@@ -157,6 +157,19 @@ class NirTest {
         }
     }
 
+    @Test
+    void spikeInputIsSentAsSpikesEvenWhereGradedMessagesExist() {
+        ModelGraph graph = ModelLoader.load(DATA.resolve("lif/lif_norse.nir"), STRICT);
+        var spikes = Compiler.compile(graph, Targets.builtIn("loihi2"), paperInput(graph), null).image();
+        assertTrue(spikes.input().binary(), "the paper's input is 0s and 1s");
+        double[] real = new double[1000];
+        java.util.Arrays.fill(real, 0.5);
+        var graded = Compiler.compile(graph, Targets.builtIn("loihi2"), new SequenceBatch(false, 1000, 1, List.of(real)), null).image();
+        assertTrue(!graded.input().binary());
+        SequenceBatch input = paperInput(graph);
+        assertEquals(List.of(460, 510, 710, 760), spikeSteps(new ImageExecutor(spikes).run(input.samples().get(0), input.steps(), null)));
+    }
+
     // ---- CubaLIF: a current, a bias into it, a recurrence ---------------------------------------
 
     /** Steps where a CubaLIF driven only by a constant current input gb fires, from the closed form of its current. */
