@@ -1,7 +1,17 @@
 package io.dendra.cli;
 
+import io.dendra.compiler.CompileReport;
+import io.dendra.compiler.graph.LinearNode;
+import io.dendra.compiler.graph.ModelGraph;
+import io.dendra.compiler.graph.Node;
+import io.dendra.compiler.graph.SparseLinearNode;
 import io.dendra.compiler.tensor.Tensor;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Short human-readable summaries of command results. */
 final class Summaries {
@@ -28,7 +38,7 @@ final class Summaries {
     }
 
     /** The resource summary of a compile: totals, placement, and per layer resources and quantization error. */
-    static void printCompileReport(PrintWriter out, io.dendra.compiler.CompileReport r) {
+    static void printCompileReport(PrintWriter out, CompileReport r) {
         out.printf("  %d core(s) on %d chip(s), %,d neurons, %,d synapses, pipeline depth %d steps%n", r.cores(), r.chips(), r.neurons(), r.synapses(),
                 r.pipelineDepth());
         out.printf("  synaptic memory %s used; largest core %s of %s%n", bytes(r.memoryBitsUsed()), bytes(r.largestCoreBits()), bytes(r.memoryBitsPerCore()));
@@ -36,7 +46,7 @@ final class Summaries {
         out.printf("  calibrated on %d sequence(s) of %d steps; quantization error on the first:%n", r.calibrationSequences(), r.calibrationSteps());
         out.printf("  %-22s %-8s %8s %5s %9s %10s %11s %9s  %s%n", "layer", "program", "neurons", "cores", "synapses", "memory", "coefficients",
                 "weights", "layer output");
-        for (io.dendra.compiler.CompileReport.Layer l : r.layers()) {
+        for (CompileReport.Layer l : r.layers()) {
             String measure = l.errorMeasure().equals("spike agreement") ? String.format("%.2f%% spikes agree", 100 * l.error())
                     : String.format("%.2e %s", l.error(), l.errorMeasure());
             out.printf("  %-22s %-8s %8d %5d %9d %10s %11.1e %8.2f%%  %s%n", l.name(), l.program(), l.neurons(), l.cores(), l.synapses(),
@@ -48,19 +58,19 @@ final class Summaries {
      * Convolutions and pooling have no shared-weight synapses on the built-in targets: each is
      * expanded into the synapses of the neuron layer it feeds. Says so, with what it costs.
      */
-    static void printExpandedConvolutions(PrintWriter out, io.dendra.compiler.graph.ModelGraph graph, io.dendra.compiler.CompileReport r) {
-        java.util.Map<io.dendra.compiler.graph.Node, java.util.List<io.dendra.compiler.graph.Node>> consumers = new java.util.IdentityHashMap<>();
-        for (var n : graph.nodes()) for (var in : n.inputs()) consumers.computeIfAbsent(in, k -> new java.util.ArrayList<>()).add(n);
-        java.util.Map<String, java.util.List<String>> feeding = new java.util.LinkedHashMap<>();
+    static void printExpandedConvolutions(PrintWriter out, ModelGraph graph, CompileReport r) {
+        Map<Node, List<Node>> consumers = new IdentityHashMap<>();
+        for (var n : graph.nodes()) for (var in : n.inputs()) consumers.computeIfAbsent(in, k -> new ArrayList<>()).add(n);
+        Map<String, List<String>> feeding = new LinkedHashMap<>();
         for (var n : graph.nodes()) {
-            if (!(n instanceof io.dendra.compiler.graph.SparseLinearNode conv)) continue;
-            var next = consumers.getOrDefault(conv, java.util.List.of());
+            if (!(n instanceof SparseLinearNode conv)) continue;
+            List<Node> next = consumers.getOrDefault(conv, List.of());
             // follow folded linear maps to the neurons whose synapses hold this map
-            while (next.size() == 1 && (next.get(0) instanceof io.dendra.compiler.graph.SparseLinearNode || next.get(0) instanceof io.dendra.compiler.graph.LinearNode)) {
-                next = consumers.getOrDefault(next.get(0), java.util.List.of());
+            while (next.size() == 1 && (next.get(0) instanceof SparseLinearNode || next.get(0) instanceof LinearNode)) {
+                next = consumers.getOrDefault(next.get(0), List.of());
             }
             String layer = next.size() == 1 ? next.get(0).name() : "?";
-            feeding.computeIfAbsent(layer, k -> new java.util.ArrayList<>()).add(String.format("%s %s (%s, %,d weights)", conv.kind(), conv.name(), conv.shape(),
+            feeding.computeIfAbsent(layer, k -> new ArrayList<>()).add(String.format("%s %s (%s, %,d weights)", conv.kind(), conv.name(), conv.shape(),
                     conv.parameterCount()));
         }
         if (feeding.isEmpty()) return;

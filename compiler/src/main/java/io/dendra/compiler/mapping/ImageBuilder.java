@@ -97,12 +97,8 @@ public final class ImageBuilder {
         long[] memory = new long[pieces.size()];
         for (CorePiece piece : pieces) {
             LogicalBlock b = piece.block();
-            int per = b.params().length / b.count();
-            int[] params = java.util.Arrays.copyOfRange(b.params(), piece.first() * per, (piece.first() + piece.count()) * per);
-            int[] initial = b.initialState();
-            int words = initial.length / b.count();
-            if (initial.length != 0) initial = java.util.Arrays.copyOfRange(initial, piece.first() * words, (piece.first() + piece.count()) * words);
-            NeuronBlock neurons = new NeuronBlock(b.program(), b.name(), piece.first(), piece.count(), b.states(), b.startStep(), params, initial);
+            NeuronBlock neurons = new NeuronBlock(b.program(), b.name(), piece.first(), piece.count(), b.states(), b.startStep(),
+                    piecesShare(b.params(), b.count(), piece), piecesShare(b.initialState(), b.count(), piece));
             SynapseTable table = synapses.get(piece.core()).table();
             RouteTable routeTable = routeTable(piece);
             if (routeTable.routes() > target.core().outputAxons()) {
@@ -281,5 +277,11 @@ public final class ImageBuilder {
         int[] a = new int[list.size()];
         for (int i = 0; i < a.length; i++) a[i] = list.get(i);
         return a;
+    }
+
+    /** A piece's neurons' share of a per-neuron array of the whole block (each neuron the same number of words); empty stays empty. */
+    private static int[] piecesShare(int[] perBlock, int count, CorePiece piece) {
+        int words = perBlock.length / count;
+        return java.util.Arrays.copyOfRange(perBlock, piece.first() * words, (piece.first() + piece.count()) * words);
     }
 }

@@ -24,28 +24,6 @@ public final class Connection {
         this.weight = weight;
     }
 
-    /** From a dense row-major matrix, neurons × source width; zeros make no entry. */
-    public static Connection dense(ChipValue source, int compartment, double[] weights, int neurons, int delay) {
-        int width = source.width();
-        if (weights.length != (long) neurons * width) throw new IllegalArgumentException("weights are neurons x source width");
-        int nonZero = 0;
-        for (double w : weights) if (w != 0) nonZero++;
-        int[] start = new int[width + 1];
-        int[] rows = new int[nonZero];
-        double[] values = new double[nonZero];
-        int e = 0;
-        for (int k = 0; k < width; k++) {
-            for (int i = 0; i < neurons; i++) {
-                double w = weights[i * width + k];
-                if (w == 0) continue;
-                rows[e] = i;
-                values[e++] = w;
-            }
-            start[k + 1] = e;
-        }
-        return new Connection(source, compartment, delay, start, rows, values);
-    }
-
     /** From a sparse neurons × source-width matrix (rows are neurons). */
     public static Connection of(ChipValue source, int compartment, io.dendra.compiler.graph.SparseMatrix w, int delay) {
         int width = source.width();

@@ -245,7 +245,7 @@ public final class Lowering {
             // The block's own spikes of step t arrive at step t + 1: the recurrence reads the previous step, as in the model.
             double[] w = lif.recurrentWeight();
             for (int c = 0; c < h; c++) for (int k = 0; k < h; k++) w[c * h + k] *= scale[c];
-            b.connect(Connection.dense(b, 0, w, h, 0));
+            b.connect(Connection.of(b, 0, SparseMatrix.dense(w, h, h), 0));
         }
         return b;
     }

@@ -139,7 +139,7 @@ public final class NirConverter {
                 case "LI" -> leakyIntegrator(n, place, in);
                 case "CubaLI" -> cubaLeakyIntegrator(n, place, in);
                 case "I" -> new IntegratorNode(n.name(), place, in, "i", 1, 0, perNeuron(n, "r", in.width(), 1.0), new double[in.width()]);
-                case "Threshold" -> new ThresholdNode(n.name(), place, in, perNeuron(n, "threshold", in.width(), Double.NaN));
+                case "Threshold" -> new ThresholdNode(n.name(), place, in, requiredPerNeuron(n, "threshold", in.width()));
                 case "Delay" -> delay(n, place, in);
                 case "Affine" -> linear(n, place, in, true);
                 case "Linear" -> linear(n, place, in, false);
@@ -293,11 +293,9 @@ public final class NirConverter {
 
     /** LI, τ v̇ = (v_leak − v) + R·I: v ← (1 − dt/τ)·v + (dt/τ)·(R·x + v_leak); the output is v. */
     private Node leakyIntegrator(NirGraph.Node n, Place place, Node in) {
-        double[] tau = perNeuron(n, "tau", in.width(), Double.NaN);
+        double a = dt / timeConstant(n, "tau", in.width(), place);
         double[] r = perNeuron(n, "r", in.width(), 1.0);
         double[] leak = perNeuron(n, "v_leak", in.width(), 0.0);
-        requireUniform(n, tau, "tau", place);
-        double a = dt / resolvable(n, tau[0], place);
         double[] gain = new double[in.width()];
         double[] bias = new double[in.width()];
         for (int i = 0; i < gain.length; i++) {
@@ -309,27 +307,15 @@ public final class NirConverter {
 
     /** CubaLI: the current of a CubaLIF and the potential of an LI, without spikes; the output is v. */
     private Node cubaLeakyIntegrator(NirGraph.Node n, Place place, Node in) {
-        double[] tauSyn = perNeuron(n, "tau_syn", in.width(), Double.NaN);
-        double[] tauMem = perNeuron(n, "tau_mem", in.width(), Double.NaN);
-        requireUniform(n, tauSyn, "tau_syn", place);
-        requireUniform(n, tauMem, "tau_mem", place);
-        double[] r = perNeuron(n, "r", in.width(), 1.0);
-        double[] leak = perNeuron(n, "v_leak", in.width(), 0.0);
-        double[] wIn = perNeuron(n, "w_in", in.width(), 1.0);
-        double s = dt / resolvable(n, tauSyn[0], place);
-        double m = dt / resolvable(n, tauMem[0], place);
-        double[] gain = new double[in.width()];
-        double[] bias = new double[in.width()];
-        for (int i = 0; i < gain.length; i++) {
-            gain[i] = s * wIn[i] * m * r[i];
-            bias[i] = m * leak[i];
-        }
-        return new IntegratorNode(n.name(), place, in, "cubali", 1 - m, 1 - s, gain, bias);
+        double s = dt / timeConstant(n, "tau_syn", in.width(), place);
+        double m = dt / timeConstant(n, "tau_mem", in.width(), place);
+        double[][] current = currentGainAndBias(n, in.width(), s, m);
+        return new IntegratorNode(n.name(), place, in, "cubali", 1 - m, 1 - s, current[0], current[1]);
     }
 
     /** Delay: each channel's delay in seconds, rounded to whole steps of dt. */
     private Node delay(NirGraph.Node n, Place place, Node in) {
-        double[] seconds = perNeuron(n, "delay", in.width(), Double.NaN);
+        double[] seconds = requiredPerNeuron(n, "delay", in.width());
         int[] steps = new int[seconds.length];
         for (int i = 0; i < steps.length; i++) {
             if (!(seconds[i] >= 0)) throw new DendraException(ErrorCode.NIR_SHAPE, place, "Delay '" + n.name() + "' has a delay of " + seconds[i] + " s", null);
@@ -338,18 +324,21 @@ public final class NirConverter {
         return new DelayNode(n.name(), place, in, steps);
     }
 
-    private double resolvable(NirGraph.Node n, double tau, Place place) {
+    /** A node's time constant: required, one value for all its neurons, and no shorter than dt. */
+    private double timeConstant(NirGraph.Node n, String key, int width, Place place) {
+        double[] values = requiredPerNeuron(n, key, width);
+        for (double v : values) {
+            if (v != values[0]) {
+                throw new DendraException(ErrorCode.NIR_UNSUPPORTED, place, key + " of '" + n.name() + "' differs between neurons", "Dendra runs one " + key
+                        + " per node");
+            }
+        }
+        double tau = values[0];
         if (!(tau > 0) || dt > tau) {
-            throw new DendraException(ErrorCode.NIR_SHAPE, place, n.type() + " '" + n.name() + "' has a time constant " + tau + " s that dt " + dt
+            throw new DendraException(ErrorCode.NIR_SHAPE, place, n.type() + " '" + n.name() + "' has " + key + " " + tau + " s, which dt " + dt
                     + " s cannot resolve", "pass a smaller --dt");
         }
         return tau;
-    }
-
-    private void requireUniform(NirGraph.Node n, double[] values, String key, Place place) {
-        for (double v : values) {
-            if (v != values[0]) throw new DendraException(ErrorCode.NIR_UNSUPPORTED, place, key + " of '" + n.name() + "' differs between neurons", "Dendra runs one " + key + " per node");
-        }
     }
 
     private Node linear(NirGraph.Node n, Place place, Node in, boolean bias) {
@@ -376,22 +365,18 @@ public final class NirConverter {
 
     /** Forward Euler: decay 1 − dt/τ, input gain R·dt/τ, bias v_leak·dt/τ; spike when v > threshold. */
     private Node lif(NirGraph.Node n, Place place, Node in, NirGraph.Node recurrence) {
-        double tau = require(n, "tau").at(0);
+        double a = dt / timeConstant(n, "tau", in.width(), place);
         double[] r = perNeuron(n, "r", in.width(), 1.0);
         double[] leak = perNeuron(n, "v_leak", in.width(), 0.0);
         double threshold = require(n, "v_threshold").at(0);
-        if (!(tau > 0) || !(dt > 0) || dt > tau) {
-            throw new DendraException(ErrorCode.NIR_SHAPE, place, "LIF '" + n.name() + "' has tau " + tau + " s, which dt " + dt + " s cannot resolve",
-                    "pass a smaller --dt");
-        }
         double[] gain = new double[in.width()];
         double[] bias = new double[in.width()];
         for (int i = 0; i < gain.length; i++) {
-            gain[i] = r[i] * dt / tau;
-            bias[i] = leak[i] * dt / tau;
+            gain[i] = a * r[i];
+            bias[i] = a * leak[i];
         }
         double[][] rec = recurrence(recurrence, in.width(), place);
-        return new LifNode(n.name(), place, in, 1 - dt / tau, threshold, LifNode.Reset.ZERO, gain, bias, true, 0, rec[0], rec[1]);
+        return new LifNode(n.name(), place, in, 1 - a, threshold, LifNode.Reset.ZERO, gain, bias, true, 0, rec[0], rec[1]);
     }
 
     /**
@@ -400,26 +385,26 @@ public final class NirConverter {
      * new I. With J = (dt/τ_mem)·R·I this is the soma of {@link LifNode} with a current.
      */
     private Node cubaLif(NirGraph.Node n, Place place, Node in, NirGraph.Node recurrence) {
-        double tauSyn = require(n, "tau_syn").at(0);
-        double tauMem = require(n, "tau_mem").at(0);
+        double s = dt / timeConstant(n, "tau_syn", in.width(), place);
+        double m = dt / timeConstant(n, "tau_mem", in.width(), place);
         double threshold = require(n, "v_threshold").at(0);
-        double[] r = perNeuron(n, "r", in.width(), 1.0);
-        double[] leak = perNeuron(n, "v_leak", in.width(), 0.0);
-        double[] wIn = perNeuron(n, "w_in", in.width(), 1.0);
-        for (double tau : new double[] {tauSyn, tauMem}) {
-            if (!(tau > 0) || dt > tau) {
-                throw new DendraException(ErrorCode.NIR_SHAPE, place, "CubaLIF '" + n.name() + "' has a time constant " + tau + " s that dt " + dt
-                        + " s cannot resolve", "pass a smaller --dt");
-            }
-        }
-        double[] gain = new double[in.width()];
-        double[] bias = new double[in.width()];
-        for (int i = 0; i < gain.length; i++) {
-            gain[i] = (dt / tauSyn) * wIn[i] * (dt / tauMem) * r[i];
-            bias[i] = (dt / tauMem) * leak[i];
-        }
+        double[][] current = currentGainAndBias(n, in.width(), s, m);
         double[][] rec = recurrence(recurrence, in.width(), place);
-        return new LifNode(n.name(), place, in, 1 - dt / tauMem, threshold, LifNode.Reset.ZERO, gain, bias, true, 1 - dt / tauSyn, rec[0], rec[1]);
+        return new LifNode(n.name(), place, in, 1 - m, threshold, LifNode.Reset.ZERO, current[0], current[1], true, 1 - s, rec[0], rec[1]);
+    }
+
+    /** A current-based neuron's input gain (dt/τ_syn)·w_in·(dt/τ_mem)·R and its v bias (dt/τ_mem)·v_leak, per neuron. */
+    private double[][] currentGainAndBias(NirGraph.Node n, int width, double s, double m) {
+        double[] r = perNeuron(n, "r", width, 1.0);
+        double[] leak = perNeuron(n, "v_leak", width, 0.0);
+        double[] wIn = perNeuron(n, "w_in", width, 1.0);
+        double[] gain = new double[width];
+        double[] bias = new double[width];
+        for (int i = 0; i < width; i++) {
+            gain[i] = s * wIn[i] * m * r[i];
+            bias[i] = m * leak[i];
+        }
+        return new double[][] {gain, bias};
     }
 
     /** The weights and bias of a folded recurrent Affine or Linear, or nulls. */
@@ -434,10 +419,15 @@ public final class NirConverter {
         return new double[][] {w.toArray(), b};
     }
 
+    private double[] requiredPerNeuron(NirGraph.Node n, String key, int width) {
+        require(n, key);
+        return perNeuron(n, key, width, 0);
+    }
+
+    /** One value per neuron: the node's own, its one value repeated, or {@code fallback} when it has none. */
     private double[] perNeuron(NirGraph.Node n, String key, int width, double fallback) {
         Tensor t = n.param(key);
         double[] v = new double[width];
-        if (t == null && Double.isNaN(fallback)) require(n, key);
         if (t == null) {
             java.util.Arrays.fill(v, fallback);
             return v;
