@@ -114,6 +114,26 @@ class RunCommandTest {
         assertTrue(!Files.exists(out.resolve("report.json")), "no partial report");
     }
 
+    @Test
+    void anImageCalibratedOnSpikesTakesSpikesEvenOnLoihi2(@TempDir Path dir) throws Exception {
+        double[] spikes = new double[16 * 5];
+        for (int i = 0; i < spikes.length; i += 3) spikes[i] = 1;
+        Path spikeInput = dir.resolve("spikes.npy");
+        NpyFile.write(spikeInput, Tensor.of("x", new int[] {5, 16}, spikes));
+        Path image = dir.resolve("lif2.dchip");
+        assertEquals(0, CommandLineRun.of("compile", LIF, "--target", "loihi2", "-o", image.toString(), "--calibrate", spikeInput.toString()).status());
+        assertEquals(0, CommandLineRun.of("run", image.toString(), "--input", spikeInput.toString(), "-o", dir.resolve("ok").toString(), "-q", "--no-html")
+                .status());
+        double[] half = spikes.clone();
+        half[4] = 0.5;
+        Path graded = dir.resolve("graded.npy");
+        NpyFile.write(graded, Tensor.of("x", new int[] {5, 16}, half));
+        CommandLineRun run = CommandLineRun.of("run", image.toString(), "--input", graded.toString(), "-o", dir.resolve("out").toString());
+        assertEquals(1, run.status());
+        assertTrue(run.errorLine().contains("error[E0705]: input holds 0.5") && run.errorLine().contains("calibrated on spikes")
+                && run.errorLine().contains("hint: recompile with a real-valued --calibrate"), run.errorLine());
+    }
+
     private static void assertCode(String code, String... args) {
         CommandLineRun run = CommandLineRun.of(args);
         assertEquals(1, run.status(), String.join(" ", args));

@@ -77,7 +77,7 @@ public enum ErrorCode {
     NIR_MISSING("E0802", "NIR node or graph lacks a dataset", "re-export the graph; the NIR primitives' parameters are listed in docs/nir.md"),
     NIR_UNKNOWN_TYPE("E0803", "unknown NIR primitive", "NIR primitives: Input, Output, Affine, Linear, Scale, LIF, CubaLIF, LI, CubaLI, I, IF, Threshold, Delay, Flatten, Conv1d, Conv2d, SumPool2d, AvgPool2d, NIRGraph"),
     NIR_EDGE("E0804", "NIR edge names a missing node", "check the exporter; --lenient reads known naming quirks"),
-    NIR_SHAPE("E0805", "NIR shapes do not fit together", "--lenient reads known shape quirks"),
+    NIR_SHAPE("E0805", "NIR shapes do not fit together", "each primitive's parameters and the shapes they take are in docs/nir.md; --lenient reads known exporter quirks"),
     NIR_UNSUPPORTED("E0806", "NIR graph uses what Dendra does not run yet", "dendra check lists each node's status"),
 
     // E09xx: SpikingSSM checkpoint import

@@ -202,11 +202,11 @@ public final class NirConverter {
         Tensor w = require(n, "weight");
         if (w.rank() != dims + 2) {
             throw new DendraException(ErrorCode.NIR_SHAPE, place, n.type() + " '" + n.name() + "' has weight " + w.shapeString() + ", not rank " + (dims + 2),
-                    null);
+                    "a convolution's weight is (C_out, C_in/groups" + (dims == 1 ? ", k)" : ", kh, kw)"));
         }
         int cOut = w.dim(0);
         int groups = n.param("groups") == null ? 1 : (int) n.param("groups").at(0);
-        if (groups < 1 || cOut % groups != 0) throw new DendraException(ErrorCode.NIR_SHAPE, place, "groups " + groups + " of '" + n.name() + "' do not divide " + cOut + " output channels", null);
+        if (groups < 1 || cOut % groups != 0) throw new DendraException(ErrorCode.NIR_SHAPE, place, "groups " + groups + " of '" + n.name() + "' do not divide " + cOut + " output channels", "groups divide both channel counts");
         int cIn = w.dim(1) * groups;
         int[] spatial = spatialInput(n, place, in, inShape, cIn, dims);
         int h = dims == 1 ? 1 : spatial[0];
@@ -218,9 +218,11 @@ public final class NirConverter {
         int[] dilation = perAxis(n, "dilation", dims, 1, place);
         int oh = Convolutions.outputSize(h, kh, stride[0], padding[0], dilation[0]);
         int ow = Convolutions.outputSize(width, kw, stride[1], padding[1], dilation[1]);
-        if (oh < 1 || ow < 1) throw new DendraException(ErrorCode.NIR_SHAPE, place, "the kernel of '" + n.name() + "' does not fit its input", null);
+        if (oh < 1 || ow < 1) throw new DendraException(ErrorCode.NIR_SHAPE, place, "the kernel of '" + n.name() + "' does not fit its input "
+                + Tensor.formatShape(inShape), "check its stride, padding and dilation");
         double[] bias = n.param("bias") == null ? null : n.param("bias").toArray();
-        if (bias != null && bias.length != cOut) throw new DendraException(ErrorCode.NIR_SHAPE, place, "bias of '" + n.name() + "' has " + bias.length + " values, not " + cOut, null);
+        if (bias != null && bias.length != cOut) throw new DendraException(ErrorCode.NIR_SHAPE, place, "bias of '" + n.name() + "' has " + bias.length + " values, not " + cOut,
+                "one bias per output channel");
         double[] perValue = null;
         if (bias != null) {
             perValue = new double[cOut * oh * ow];
@@ -236,7 +238,7 @@ public final class NirConverter {
     private Node pool(NirGraph.Node n, Place place, Node in, int[] inShape, boolean average) {
         if (inShape.length != 3) {
             throw new DendraException(ErrorCode.NIR_SHAPE, place, n.type() + " '" + n.name() + "' needs a (C, H, W) input; its input is "
-                    + Tensor.formatShape(inShape), null);
+                    + Tensor.formatShape(inShape), "put it after a convolution, or after an Input of shape (C, H, W)");
         }
         int[] kernel = perAxis(n, "kernel_size", 2, -1, place);
         if (kernel[0] < 1 || kernel[1] < 1) throw new DendraException(ErrorCode.NIR_MISSING, place, "node '" + n.name() + "' has no 'kernel_size'", null);
@@ -244,7 +246,8 @@ public final class NirConverter {
         int[] padding = perAxis(n, "padding", 2, 0, place);
         int oh = Convolutions.outputSize(inShape[1], kernel[0], stride[0], padding[0], 1);
         int ow = Convolutions.outputSize(inShape[2], kernel[1], stride[1], padding[1], 1);
-        if (oh < 1 || ow < 1) throw new DendraException(ErrorCode.NIR_SHAPE, place, "the kernel of '" + n.name() + "' does not fit its input", null);
+        if (oh < 1 || ow < 1) throw new DendraException(ErrorCode.NIR_SHAPE, place, "the kernel of '" + n.name() + "' does not fit its input "
+                + Tensor.formatShape(inShape), "check its stride and padding");
         SparseMatrix m = Convolutions.pool(inShape[0], inShape[1], inShape[2], kernel[0], kernel[1], stride, padding,
                 average ? 1.0 / (kernel[0] * kernel[1]) : 1.0);
         shapes.put(n.name(), new int[] {inShape[0], oh, ow});
@@ -318,7 +321,8 @@ public final class NirConverter {
         double[] seconds = requiredPerNeuron(n, "delay", in.width());
         int[] steps = new int[seconds.length];
         for (int i = 0; i < steps.length; i++) {
-            if (!(seconds[i] >= 0)) throw new DendraException(ErrorCode.NIR_SHAPE, place, "Delay '" + n.name() + "' has a delay of " + seconds[i] + " s", null);
+            if (!(seconds[i] >= 0)) throw new DendraException(ErrorCode.NIR_SHAPE, place, "Delay '" + n.name() + "' has a delay of " + seconds[i] + " s",
+                    "delays are seconds, 0 or more");
             steps[i] = (int) Math.round(seconds[i] / dt);
         }
         return new DelayNode(n.name(), place, in, steps);

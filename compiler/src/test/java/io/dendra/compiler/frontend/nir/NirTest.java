@@ -363,4 +363,39 @@ class NirTest {
         assertEquals(1 - 5e-4 / 0.0025, lif.tau(), 1e-6);
         assertArrayEquals(new double[] {5e-4 / 0.0025}, lif.inputScale(), 1e-6);
     }
+
+    /** input of {@code shape} -> node -> output, converted; the error it raises. */
+    private static DendraException refusal(Path dir, long[] shape, String type, Object... params) {
+        Path file = NirFiles.graph()
+                .node("input", "Input", "shape", shape)
+                .node("n", type, params)
+                .node("output", "Output", "shape", new long[] {1})
+                .chain("input", "n", "output").write(dir.resolve("bad-" + type + ".nir"));
+        return assertThrows(DendraException.class, () -> ModelLoader.load(file, STRICT));
+    }
+
+    private static void assertRefused(DendraException e, ErrorCode code, String... fragments) {
+        assertEquals(code, e.code(), e.getMessage());
+        assertTrue(e.getMessage().contains("node n:") || e.getMessage().contains("'n'"), e.getMessage());
+        for (String f : fragments) assertTrue(e.getMessage().contains(f), e.getMessage());
+    }
+
+    @Test
+    void shapesAndValuesThatDoNotFitAreNamedWithAHint(@TempDir Path dir) {
+        double[][][][] kernel = new double[1][2][3][3];
+        // 7 flat values are not 2 channels of anything
+        assertRefused(refusal(dir, new long[] {7}, "Conv2d", "weight", kernel), ErrorCode.NIR_SHAPE, "takes 2 channels", "hint: give the node an input_shape");
+        // a 5x5 kernel on a 2x2 image, no padding
+        assertRefused(refusal(dir, new long[] {2, 2, 2}, "Conv2d", "weight", new double[1][2][5][5]), ErrorCode.NIR_SHAPE, "does not fit its input (2, 2, 2)",
+                "hint: check its stride, padding and dilation");
+        assertRefused(refusal(dir, new long[] {2, 4, 4}, "SumPool2d", "stride", new long[] {2, 2}), ErrorCode.NIR_MISSING, "no 'kernel_size'");
+        assertRefused(refusal(dir, new long[] {4}, "SumPool2d", "kernel_size", new long[] {2, 2}), ErrorCode.NIR_SHAPE, "needs a (C, H, W) input",
+                "hint: put it after a convolution");
+        assertRefused(refusal(dir, new long[] {2}, "LI", "tau", new double[] {1e-3, 2e-3}, "r", new double[] {1, 1}, "v_leak", new double[] {0, 0}),
+                ErrorCode.NIR_UNSUPPORTED, "tau of 'n' differs between neurons", "hint: Dendra runs one tau per node");
+        assertRefused(refusal(dir, new long[] {1}, "LI", "tau", new double[] {1e-5}, "r", new double[] {1}, "v_leak", new double[] {0}), ErrorCode.NIR_SHAPE,
+                "which dt 1.0E-4 s cannot resolve", "hint: pass a smaller --dt");
+        assertRefused(refusal(dir, new long[] {1}, "Delay", "delay", new double[] {-1e-4}), ErrorCode.NIR_SHAPE, "a delay of -1.0E-4 s",
+                "hint: delays are seconds, 0 or more");
+    }
 }
