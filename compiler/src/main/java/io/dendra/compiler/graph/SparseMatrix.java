@@ -70,6 +70,7 @@ public final class SparseMatrix {
     /** this · other (rows × other.cols), accumulated row by row in a dense scratch row. */
     public SparseMatrix times(SparseMatrix other) {
         if (cols != other.rows) throw new IllegalArgumentException(rows + "x" + cols + " times " + other.rows + "x" + other.cols);
+        if (other.isIdentity()) return this; // the common case: a layer's map applied to a block's own output
         Builder b = new Builder(rows, other.cols);
         double[] acc = new double[other.cols];
         boolean[] touched = new boolean[other.cols];
