@@ -297,15 +297,8 @@ public final class NirConverter {
     /** LI, τ v̇ = (v_leak − v) + R·I: v ← (1 − dt/τ)·v + (dt/τ)·(R·x + v_leak); the output is v. */
     private Node leakyIntegrator(NirGraph.Node n, Place place, Node in) {
         double a = dt / timeConstant(n, "tau", in.width(), place);
-        double[] r = perNeuron(n, "r", in.width(), 1.0);
-        double[] leak = perNeuron(n, "v_leak", in.width(), 0.0);
-        double[] gain = new double[in.width()];
-        double[] bias = new double[in.width()];
-        for (int i = 0; i < gain.length; i++) {
-            gain[i] = a * r[i];
-            bias[i] = a * leak[i];
-        }
-        return new IntegratorNode(n.name(), place, in, "li", 1 - a, 0, gain, bias);
+        double[][] membrane = membrane(n, in.width(), a);
+        return new IntegratorNode(n.name(), place, in, "li", 1 - a, 0, membrane[0], membrane[1]);
     }
 
     /** CubaLI: the current of a CubaLIF and the potential of an LI, without spikes; the output is v. */
@@ -370,17 +363,10 @@ public final class NirConverter {
     /** Forward Euler: decay 1 − dt/τ, input gain R·dt/τ, bias v_leak·dt/τ; spike when v > threshold. */
     private Node lif(NirGraph.Node n, Place place, Node in, NirGraph.Node recurrence) {
         double a = dt / timeConstant(n, "tau", in.width(), place);
-        double[] r = perNeuron(n, "r", in.width(), 1.0);
-        double[] leak = perNeuron(n, "v_leak", in.width(), 0.0);
         double threshold = require(n, "v_threshold").at(0);
-        double[] gain = new double[in.width()];
-        double[] bias = new double[in.width()];
-        for (int i = 0; i < gain.length; i++) {
-            gain[i] = a * r[i];
-            bias[i] = a * leak[i];
-        }
+        double[][] membrane = membrane(n, in.width(), a);
         double[][] rec = recurrence(recurrence, in.width(), place);
-        return new LifNode(n.name(), place, in, 1 - a, threshold, LifNode.Reset.ZERO, gain, bias, true, 0, rec[0], rec[1]);
+        return new LifNode(n.name(), place, in, 1 - a, threshold, LifNode.Reset.ZERO, membrane[0], membrane[1], true, 0, rec[0], rec[1]);
     }
 
     /**
@@ -397,18 +383,25 @@ public final class NirConverter {
         return new LifNode(n.name(), place, in, 1 - m, threshold, LifNode.Reset.ZERO, current[0], current[1], true, 1 - s, rec[0], rec[1]);
     }
 
-    /** A current-based neuron's input gain (dt/τ_syn)·w_in·(dt/τ_mem)·R and its v bias (dt/τ_mem)·v_leak, per neuron. */
-    private double[][] currentGainAndBias(NirGraph.Node n, int width, double s, double m) {
+    /** A membrane's input gain (dt/τ)·R and bias (dt/τ)·v_leak per neuron, for {@code a} = dt/τ. */
+    private double[][] membrane(NirGraph.Node n, int width, double a) {
         double[] r = perNeuron(n, "r", width, 1.0);
         double[] leak = perNeuron(n, "v_leak", width, 0.0);
-        double[] wIn = perNeuron(n, "w_in", width, 1.0);
         double[] gain = new double[width];
         double[] bias = new double[width];
         for (int i = 0; i < width; i++) {
-            gain[i] = s * wIn[i] * m * r[i];
-            bias[i] = m * leak[i];
+            gain[i] = a * r[i];
+            bias[i] = a * leak[i];
         }
         return new double[][] {gain, bias};
+    }
+
+    /** A current-based neuron's input gain (dt/τ_syn)·w_in·(dt/τ_mem)·R and its v bias (dt/τ_mem)·v_leak, per neuron. */
+    private double[][] currentGainAndBias(NirGraph.Node n, int width, double s, double m) {
+        double[][] membrane = membrane(n, width, m);
+        double[] wIn = perNeuron(n, "w_in", width, 1.0);
+        for (int i = 0; i < width; i++) membrane[0][i] *= s * wIn[i];
+        return membrane;
     }
 
     /** The weights and bias of a folded recurrent Affine or Linear, or nulls. */
