@@ -58,9 +58,9 @@ public final class CompileBenchmark {
 
     /** Imports a checkpoint the way dendra import-spikingssm does and loads the model it writes. */
     static ModelGraph importModel(Path ckpt, Path dir, String name) throws java.io.IOException {
-        SpikingSsmCheckpoint info = SpikingSsmCheckpoint.infer(SafetensorsFile.open(ckpt), new SpikingSsmCheckpoint.Options("model.", null, null));
+        SpikingSsmCheckpoint info = SpikingSsmCheckpoint.infer(SafetensorsFile.open(ckpt), SpikingSsmCheckpoint.Options.INFER);
         Path model = dir.resolve("model.dnd");
-        Files.writeString(model, SpikingSsmModelWriter.source(info, SpikingSsmModelWriter.Soma.SPIKINGSSM, model, name));
+        Files.writeString(model, SpikingSsmModelWriter.source(info, SpikingSsmModelWriter.Semantics.SPIKINGSSM, model, name));
         return DndFrontEnd.load(model);
     }
 

@@ -4,7 +4,8 @@ import io.dendra.compiler.frontend.ModelLoader;
 import io.dendra.compiler.frontend.spikingssm.SpikingSsmCheckpoint;
 import io.dendra.compiler.frontend.spikingssm.SpikingSsmModelWriter;
 import io.dendra.compiler.graph.ModelGraph;
-import io.dendra.compiler.tensor.SafetensorsFile;
+import io.dendra.compiler.tensor.TensorFile;
+import io.dendra.compiler.tensor.TorchCheckpointFile;
 import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
@@ -20,18 +21,24 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dendra import-spikingssm CKPT}: writes a model file for a SpikingSSM checkpoint (DESIGN §4.3). */
 @Command(name = "import-spikingssm", mixinStandardHelpOptions = true,
-        description = {"Infer a SpikingSSM's architecture from its checkpoint (safetensors, names of DESIGN section 4.3)",
-                "and write a model file that binds every parameter to the checkpoint.",
+        description = {"Infer a SpikingSSM's architecture from its checkpoint and write a model file that binds every",
+                "parameter to the checkpoint. Reads what the official training code saves (a Lightning .ckpt or a",
+                "bare state_dict .pt/.pth written by torch.save) and safetensors; see docs/checkpoints.md.",
+                "A post-norm is not applied, as in the official forward; --apply-postnorm applies it.",
                 "--tau 0 --threshold 0 imports a Binary S4D (Stan & Rhodes 2024)."})
 final class ImportSpikingSsmCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "CKPT.safetensors", description = "the checkpoint")
+    @Parameters(index = "0", paramLabel = "CKPT", description = "the checkpoint: .ckpt, .pt, .pth or .safetensors")
     Path checkpoint;
 
-    @Option(names = "--prefix", paramLabel = "PREFIX", defaultValue = "model.", description = "prefix of every tensor name (default: ${DEFAULT-VALUE})")
+    @Option(names = "--prefix", paramLabel = "PREFIX", description = "prefix of the layers' names, s4_layers.* (default: found in the file)")
     String prefix;
 
-    @Option(names = "--prenorm", description = "the norm comes before each layer (default: after)")
-    boolean prenorm;
+    @Option(names = "--prenorm", negatable = true, description = "the norm comes before each layer, or (--no-prenorm) after it"
+            + " (default: the checkpoint's hyper_parameters, else after)")
+    Boolean prenorm;
+
+    @Option(names = "--apply-postnorm", description = "apply a post-norm to the residual stream (the official code computes it and discards it)")
+    boolean applyPostnorm;
 
     @Option(names = "--norm", paramLabel = "none|layer|batch", description = "the layers' norm (default: inferred from the tensor names)")
     String norm;
@@ -69,22 +76,49 @@ final class ImportSpikingSsmCommand implements Callable<Integer> {
                 default -> throw usage("--encoder", "--encoder takes linear or embedding, got '" + encoder + "'");
             }
         }
-        SpikingSsmCheckpoint ckpt = SpikingSsmCheckpoint.infer(SafetensorsFile.open(checkpoint),
-                new SpikingSsmCheckpoint.Options(prefix, normChoice, encoderChoice));
+        if (!TorchCheckpointFile.isCheckpointName(checkpoint.getFileName().toString())
+                && !checkpoint.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".safetensors")) {
+            throw new DendraException(ErrorCode.UNKNOWN_TENSOR_FORMAT, Place.file(checkpoint), "cannot tell the checkpoint format of '"
+                    + checkpoint.getFileName() + "'", "give a .ckpt, .pt or .pth written by torch.save, or a .safetensors file");
+        }
+        TensorFile tensors = TensorFile.open(checkpoint);
+        SpikingSsmCheckpoint ckpt = SpikingSsmCheckpoint.infer(tensors, new SpikingSsmCheckpoint.Options(prefix, normChoice, encoderChoice, prenorm));
         Path target = output != null ? output : checkpoint.resolveSibling(stem(checkpoint) + ".dnd");
-        String source = SpikingSsmModelWriter.source(ckpt, new SpikingSsmModelWriter.Soma(tau, threshold, prenorm), target, name);
+        if (target.toAbsolutePath().normalize().equals(checkpoint.toAbsolutePath().normalize())) {
+            throw usage("--output", "the model file " + target + " would overwrite the checkpoint");
+        }
+        String source = SpikingSsmModelWriter.source(ckpt, new SpikingSsmModelWriter.Semantics(tau, threshold, applyPostnorm), target, name);
         OutputFiles.writeText(target, source);
         ModelGraph graph = ModelLoader.load(target);
 
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("imported %s: %d layer(s), d_model %d, d_state %d, %s encoder (%d %s), norm %s%s, %s%n", checkpoint, ckpt.layers(),
-                ckpt.dModel(), ckpt.dState(), ckpt.encoder().name().toLowerCase(Locale.ROOT), ckpt.inputSize(),
+        boolean postnorm = ckpt.norm() != SpikingSsmCheckpoint.Norm.NONE && !ckpt.prenorm();
+        out.printf("imported %s%s: %d layer(s), d_model %d, d_state %d, %s encoder (%d %s), norm %s%s, %s%n", checkpoint, origin(tensors),
+                ckpt.layers(), ckpt.dModel(), ckpt.dState(), ckpt.encoder().name().toLowerCase(Locale.ROOT), ckpt.inputSize(),
                 ckpt.encoder() == SpikingSsmCheckpoint.Encoder.LINEAR ? "input channel(s)" : "tokens",
-                ckpt.norm().name().toLowerCase(Locale.ROOT), ckpt.norm() == SpikingSsmCheckpoint.Norm.NONE ? "" : prenorm ? " (prenorm)" : " (postnorm)",
+                ckpt.norm().name().toLowerCase(Locale.ROOT), ckpt.norm() == SpikingSsmCheckpoint.Norm.NONE ? "" : ckpt.prenorm() ? " (prenorm)"
+                        : applyPostnorm ? " (postnorm, applied)" : " (postnorm: not applied, as in the official forward)",
                 ckpt.classes().map(c -> c + " classes").orElse("no decoder"));
+        if (!ckpt.fromHyperParameters().isEmpty()) out.printf("  from hyper_parameters: %s%n", String.join(", ", ckpt.fromHyperParameters()));
+        if (!ckpt.assumptions().isEmpty()) out.printf("  assumed: %s%n", String.join(", ", ckpt.assumptions()));
+        String unused = ckpt.describeUnused(ckpt.unusedTensors(tensors, applyPostnorm));
+        if (!unused.isEmpty()) out.printf("  unused: %s%n", unused);
+        if (tensors instanceof TorchCheckpointFile torch && !torch.otherKeys().isEmpty()) {
+            out.printf("  not read: %s%n", String.join(", ", torch.otherKeys()));
+        }
+        if (postnorm && !applyPostnorm) {
+            out.printf("  note: the official SpikingSSM.forward discards its post-norm, so the model file applies none;"
+                    + " pass --apply-postnorm if your training code normalised the residual stream%n");
+        }
         out.printf("wrote %s (%,d parameters); check it with: dendra check %s%n", target, graph.parameterCount(), target);
         out.flush();
         return 0;
+    }
+
+    private static String origin(TensorFile tensors) {
+        if (!(tensors instanceof TorchCheckpointFile torch)) return "";
+        String where = torch.stateDictKey().isEmpty() ? "bare state_dict" : "state_dict under '" + torch.stateDictKey() + "'";
+        return " (torch.save zip, " + where + (torch.hyperParameters().isPresent() ? ", hyper_parameters" : "") + ")";
     }
 
     private static DendraException usage(String option, String message) {

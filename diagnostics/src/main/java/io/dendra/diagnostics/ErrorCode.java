@@ -18,10 +18,14 @@ public enum ErrorCode {
     FILE_CORRUPT("E0103", "file header is corrupt", "the file is not a valid tensor file; re-export it"),
     UNSUPPORTED_DTYPE("E0104", "unsupported tensor dtype",
             "supported: F64, F32, F16, BF16, I64, I32, I16, I8, U8, BOOL"),
-    UNKNOWN_TENSOR_FORMAT("E0105", "unknown tensor file format", "use .safetensors, .npy or .npz"),
+    UNKNOWN_TENSOR_FORMAT("E0105", "unknown tensor file format", "use .safetensors, .npy, .npz or a PyTorch checkpoint (.ckpt, .pt, .pth)"),
     MISSING_TENSOR("E0106", "tensor not found", "check the tensor name against the file's contents"),
     TENSOR_SHAPE("E0107", "tensor has the wrong shape", "the tensor does not fit the layer it is bound to"),
     TENSOR_NOT_FINITE("E0109", "tensor holds NaN or infinity", "check the training run that produced it"),
+    TORCH_LEGACY_FORMAT("E0110", "PyTorch checkpoint in the legacy format",
+            "load and save it again with PyTorch 1.6 or later: torch.save(torch.load(\"old.pt\"), \"new.pt\")"),
+    TORCH_UNSUPPORTED("E0111", "PyTorch checkpoint holds a tensor kind Dendra cannot read",
+            "save dense, unquantized tensors (tensor.to_dense(), tensor.dequantize()) in the state_dict"),
 
     // E02xx: the model language
     SYNTAX("E0201", "syntax error", "see docs/model-language.md for the grammar"),
@@ -81,9 +85,11 @@ public enum ErrorCode {
     NIR_UNSUPPORTED("E0806", "NIR graph uses what Dendra does not run yet", "dendra check lists each node's status"),
 
     // E09xx: SpikingSSM checkpoint import
-    CHECKPOINT_MISSING("E0901", "checkpoint lacks expected tensors", "check --prefix; the names follow DESIGN section 4.3"),
+    CHECKPOINT_MISSING("E0901", "checkpoint lacks expected tensors", "check --prefix; the names are listed in docs/checkpoints.md"),
     CHECKPOINT_SHAPE("E0902", "checkpoint tensors have inconsistent shapes", "the checkpoint does not look like a SpikingSSM"),
-    CHECKPOINT_AMBIGUOUS("E0903", "checkpoint is ambiguous", "say which with the option named in the message");
+    CHECKPOINT_AMBIGUOUS("E0903", "checkpoint is ambiguous", "say which with the option named in the message"),
+    CHECKPOINT_UNSUPPORTED("E0904", "checkpoint's architecture is one Dendra does not import",
+            "Dendra imports SpikingSSMs with a Linear or Embedding encoder and a pooling decoder (docs/checkpoints.md)");
 
     private final String id;
     private final String title;

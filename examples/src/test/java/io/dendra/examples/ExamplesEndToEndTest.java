@@ -66,8 +66,8 @@ class ExamplesEndToEndTest {
     void bundledModelFileIsWhatTheImporterWritesToday() throws Exception {
         Path example = EXAMPLES.resolve("fmnist-ssm");
         SpikingSsmCheckpoint ckpt = SpikingSsmCheckpoint.infer(SafetensorsFile.open(example.resolve("spikingssm.safetensors")),
-                new SpikingSsmCheckpoint.Options("model.", null, null));
-        String expected = SpikingSsmModelWriter.source(ckpt, SpikingSsmModelWriter.Soma.SPIKINGSSM, example.resolve("model.dnd"), "fmnist_ssm");
+                SpikingSsmCheckpoint.Options.INFER);
+        String expected = SpikingSsmModelWriter.source(ckpt, SpikingSsmModelWriter.Semantics.SPIKINGSSM, example.resolve("model.dnd"), "fmnist_ssm");
         assertEquals(expected, Files.readString(example.resolve("model.dnd")),
                 "regenerate with: ./dendra import-spikingssm examples/fmnist-ssm/spikingssm.safetensors -o examples/fmnist-ssm/model.dnd --name fmnist_ssm");
     }

@@ -35,12 +35,13 @@ public interface TensorFile {
         return read(name);
     }
 
-    /** Opens a tensor file by its extension: .safetensors, .npy or .npz. */
+    /** Opens a tensor file by its extension: .safetensors, .npy, .npz, or a PyTorch checkpoint (.ckpt, .pt, .pth, .bin). */
     static TensorFile open(Path path) {
         String file = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (file.endsWith(".safetensors")) return SafetensorsFile.open(path);
         if (file.endsWith(".npz")) return NpzFile.open(path);
         if (file.endsWith(".npy")) return NpyFile.open(path);
+        if (TorchCheckpointFile.isCheckpointName(file)) return TorchCheckpointFile.open(path);
         throw new DendraException(ErrorCode.UNKNOWN_TENSOR_FORMAT, Place.file(path),
                 "cannot tell the tensor format of '" + path.getFileName() + "'", null);
     }

@@ -68,6 +68,6 @@ class NpzFileTest {
         Path file = dir.resolve("y.npz");
         NpzFile.write(file, List.of(Tensor.of("q", new int[] {1}, 3)));
         assertEquals(3, TensorFile.open(file).require("q").at(0));
-        assertEquals(ErrorCode.UNKNOWN_TENSOR_FORMAT, assertThrows(DendraException.class, () -> TensorFile.open(dir.resolve("w.pt"))).code());
+        assertEquals(ErrorCode.UNKNOWN_TENSOR_FORMAT, assertThrows(DendraException.class, () -> TensorFile.open(dir.resolve("w.h5"))).code());
     }
 }

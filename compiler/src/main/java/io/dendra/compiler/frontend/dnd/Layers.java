@@ -46,7 +46,7 @@ final class Layers {
         kinds.put("layernorm", List.of("weight", "bias", "eps"));
         kinds.put("batchnorm", List.of("weight", "bias", "running_mean", "running_var", "eps"));
         kinds.put("mean_time", List.of());
-        kinds.put("spikingssm", List.of("checkpoint", "prefix", "norm", "prenorm", "encoder", "tau", "threshold"));
+        kinds.put("spikingssm", List.of("checkpoint", "prefix", "norm", "prenorm", "apply_postnorm", "encoder", "tau", "threshold"));
         return java.util.Collections.unmodifiableMap(kinds);
     }
 
@@ -208,7 +208,7 @@ final class Layers {
             throw new DendraException(ErrorCode.FILE_NOT_READABLE, args.place("checkpoint"), "checkpoint '" + relative + "' not found (looked in "
                     + path + ")", "the checkpoint is found relative to the model file");
         }
-        String prefix = args.has("prefix") ? args.string("prefix") : "model.";
+        String prefix = args.has("prefix") ? args.string("prefix") : null;
         String normName = args.has("norm") ? args.string("norm") : "auto";
         SpikingSsmCheckpoint.Norm norm = normName.equals("auto") ? null : SpikingSsmCheckpoint.Norm.parse(normName)
                 .orElseThrow(() -> args.valueError("norm", "norm must be \"auto\", \"none\", \"layer\" or \"batch\", got \"" + normName + "\""));
@@ -219,11 +219,11 @@ final class Layers {
             case "embedding" -> SpikingSsmCheckpoint.Encoder.EMBEDDING;
             default -> throw args.valueError("encoder", "encoder must be \"auto\", \"linear\" or \"embedding\", got \"" + encoderName + "\"");
         };
-        double tau = args.number("tau", SpikingSsmModelWriter.Soma.SPIKINGSSM.tau());
-        double threshold = args.number("threshold", SpikingSsmModelWriter.Soma.SPIKINGSSM.threshold());
-        double prenorm = args.number("prenorm", 0);
-        if (prenorm != 0 && prenorm != 1) throw args.valueError("prenorm", "prenorm must be true or false");
-        SpikingSsmCheckpoint ckpt = SpikingSsmCheckpoint.infer(TensorFile.open(path), new SpikingSsmCheckpoint.Options(prefix, norm, encoder));
+        double tau = args.number("tau", SpikingSsmModelWriter.Semantics.SPIKINGSSM.tau());
+        double threshold = args.number("threshold", SpikingSsmModelWriter.Semantics.SPIKINGSSM.threshold());
+        Boolean prenorm = args.has("prenorm") ? flag(args, "prenorm") : null;
+        boolean applyPostnorm = args.has("apply_postnorm") && flag(args, "apply_postnorm");
+        SpikingSsmCheckpoint ckpt = SpikingSsmCheckpoint.infer(TensorFile.open(path), new SpikingSsmCheckpoint.Options(prefix, norm, encoder, prenorm));
 
         boolean linear = ckpt.encoder() == SpikingSsmCheckpoint.Encoder.LINEAR;
         boolean fits = linear ? !(input instanceof InputNode in && in.tokens()) && input.width() == ckpt.inputSize()
@@ -234,10 +234,16 @@ final class Layers {
                     + "' gives " + (input instanceof InputNode in && in.tokens() ? "tokens of a vocabulary of " + in.vocabulary() : input.width() + " real channel(s)"),
                     linear ? "declare 'input x: real[" + ckpt.inputSize() + "];'" : "declare 'input ids: tokens[" + ckpt.inputSize() + "];'");
         }
-        SpikingSsmModelWriter.Soma soma = new SpikingSsmModelWriter.Soma(tau, threshold, prenorm == 1);
+        SpikingSsmModelWriter.Semantics soma = new SpikingSsmModelWriter.Semantics(tau, threshold, applyPostnorm);
         String statements = SpikingSsmModelWriter.tensorsStatement(ckpt, elaborator.file()) + SpikingSsmModelWriter.layers(ckpt, soma, "ssm_input");
         return elaborator.expand(statements, Map.of("ssm_input", new Value.LayerValue(input)), SpikingSsmModelWriter.result(ckpt), place,
                 "in the spikingssm expansion");
+    }
+
+    private static boolean flag(Arguments args, String name) {
+        double v = args.number(name, 0);
+        if (v != 0 && v != 1) throw args.valueError(name, name + " must be true or false");
+        return v == 1;
     }
 
     private static int[] shape(int... dims) {

@@ -3,23 +3,40 @@ package io.dendra.compiler.frontend.spikingssm;
 import io.dendra.compiler.tensor.Tensor;
 import io.dendra.compiler.tensor.TensorFile;
 import io.dendra.compiler.tensor.TensorInfo;
+import io.dendra.compiler.tensor.TorchCheckpointFile;
 import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The architecture of a SpikingSSM checkpoint (DESIGN §4.3), inferred from its tensor names and
- * shapes: layer count, d_model H, complex modes per channel (N/2), encoder kind and input size,
- * kernel parameterisation, norms and classes. Every tensor is checked before a model is written.
+ * The architecture of a SpikingSSM checkpoint (docs/checkpoints.md), inferred from its tensor names
+ * and shapes and, where a Lightning checkpoint carries them, its hyper-parameters: layer count,
+ * d_model H, complex modes per channel (N/2), encoder kind and input size, kernel
+ * parameterisation, norms, their placement and classes. Names are those of the official code (the
+ * backbone under {@code model.}, the encoder and decoder beside it) or Dendra's earlier ones (all
+ * under {@code model.}). Every tensor is checked before a model is written.
+ *
+ * @param prefix the prefix of the {@code tensors} statement; every other name here is relative to it
+ * @param backbone the backbone's prefix ({@code model.} in the official layout), relative to {@code prefix}
+ * @param tensorsUsed the names (relative to {@code prefix}) a model written from this reads
+ * @param fromHyperParameters what was taken from the checkpoint's hyper-parameters, for the import summary
+ * @param assumptions what neither the names nor the hyper-parameters said, and what was assumed
  */
-public record SpikingSsmCheckpoint(Path file, String prefix, Encoder encoder, int inputSize, boolean encoderBias, int layers,
-        int dModel, int modes, Kernel kernel, boolean lnVth, Norm norm, Optional<Integer> classes, boolean decoderBias) {
+public record SpikingSsmCheckpoint(Path file, String prefix, String backbone, Encoder encoder, int inputSize, String encoderWeight,
+        Optional<String> encoderBias, int layers, int dModel, int modes, Kernel kernel, boolean lnVth, Norm norm, boolean prenorm,
+        Optional<Integer> classes, String decoderWeight, Optional<String> decoderBias, Set<String> tensorsUsed, List<String> fromHyperParameters, List<String> assumptions) {
 
     /** How tokens or features enter the model. */
     public enum Encoder { LINEAR, EMBEDDING }
@@ -37,8 +54,13 @@ public record SpikingSsmCheckpoint(Path file, String prefix, Encoder encoder, in
         }
     }
 
-    /** What the user said on the command line; {@code null} fields mean "infer it". */
-    public record Options(String prefix, Norm norm, Encoder encoder) {}
+    /**
+     * What the user said on the command line; {@code null} fields mean "infer it" (from the
+     * hyper-parameters when the checkpoint has them, else from names and shapes).
+     */
+    public record Options(String prefix, Norm norm, Encoder encoder, Boolean prenorm) {
+        public static final Options INFER = new Options(null, null, null, null);
+    }
 
     public static SpikingSsmCheckpoint infer(TensorFile file, Options options) {
         return new Inference(file, options).run();
@@ -49,138 +71,352 @@ public record SpikingSsmCheckpoint(Path file, String prefix, Encoder encoder, in
         return 2 * modes;
     }
 
+    /** The name of layer i's tensor, relative to {@link #prefix}: {@code layer(0, "D")} is {@code model.s4_layers.0.D}. */
+    public String layerTensor(String layerIndex, String rest) {
+        return backbone + "s4_layers." + layerIndex + "." + rest;
+    }
+
+    /** The name of layer i's norm tensor, relative to {@link #prefix}. */
+    public String normTensor(String layerIndex, String rest) {
+        return backbone + "norms." + layerIndex + "." + rest;
+    }
+
+    /**
+     * The tensors of the file that a model written from this does not read (by full name); a
+     * post-norm's tensors are read only when it is applied.
+     */
+    public List<String> unusedTensors(TensorFile tensors, boolean applyPostnorm) {
+        boolean normsUnused = norm != Norm.NONE && !prenorm && !applyPostnorm;
+        List<String> unused = new ArrayList<>();
+        for (String name : tensors.names()) {
+            boolean used = name.startsWith(prefix) && tensorsUsed.contains(name.substring(prefix.length()))
+                    && !(normsUnused && name.startsWith(prefix + backbone + "norms."));
+            if (!used) unused.add(name);
+        }
+        return unused;
+    }
+
+    /**
+     * The unused tensors in one line, grouped: "SDN surrogate of 2 layer(s) (8 tensors), 2
+     * num_batches_tracked, post-norm of 2 layer(s) (8 tensors: the official forward discards it)";
+     * other names are listed (the first few). Empty when every tensor is used.
+     */
+    public String describeUnused(List<String> unused) {
+        Set<String> surrogateLayers = new TreeSet<>();
+        Set<String> normLayers = new TreeSet<>();
+        int surrogate = 0;
+        int batches = 0;
+        int norms = 0;
+        List<String> other = new ArrayList<>();
+        Pattern neuron = Pattern.compile("s4_layers\\.(\\d+)\\.neuron\\.");
+        Pattern normOf = Pattern.compile("norms\\.(\\d+)\\.");
+        for (String name : unused) {
+            Matcher n = neuron.matcher(name);
+            Matcher k = normOf.matcher(name);
+            if (name.endsWith("num_batches_tracked")) {
+                batches++;
+            } else if (n.find()) {
+                surrogate++;
+                surrogateLayers.add(n.group(1));
+            } else if (k.find()) {
+                norms++;
+                normLayers.add(k.group(1));
+            } else {
+                other.add(name);
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        if (surrogate > 0) parts.add("SDN surrogate of " + surrogateLayers.size() + " layer(s) (" + surrogate + " tensors, training only)");
+        if (norms > 0) {
+            boolean post = norm != Norm.NONE && !prenorm;
+            parts.add((post ? "post-norm of " : "norms of ") + normLayers.size() + " layer(s) (" + norms + " tensors"
+                    + (post ? ": the official forward discards it" : "") + ")");
+        }
+        if (batches > 0) parts.add(batches + " num_batches_tracked");
+        if (!other.isEmpty()) {
+            int shown = Math.min(4, other.size());
+            parts.add(String.join(", ", other.subList(0, shown)) + (other.size() > shown ? " and " + (other.size() - shown) + " more" : ""));
+        }
+        return String.join(", ", parts);
+    }
+
     private static final class Inference {
+        private static final Pattern LAYER = Pattern.compile("^(.*?)s4_layers\\.(\\d+)\\.");
+
         private final TensorFile file;
-        private final String prefix;
         private final Options options;
+        private final Map<String, Object> hyper;
+        private final List<String> notes = new ArrayList<>();
+        private final List<String> assumptions = new ArrayList<>();
         private final List<String> missing = new ArrayList<>();
+        private final Set<String> used = new LinkedHashSet<>();
+        private String prefix;
+        private String backbone;
 
         Inference(TensorFile file, Options options) {
             this.file = file;
             this.options = options;
-            this.prefix = options.prefix() == null ? "model." : options.prefix();
+            this.hyper = file instanceof TorchCheckpointFile torch ? torch.hyperParameters().orElse(Map.of()) : Map.of();
         }
 
         SpikingSsmCheckpoint run() {
-            checkPrefix();
-            int layers = 0;
-            while (hasAnyUnder("s4_layers." + layers + ".")) layers++;
-            if (layers == 0) {
-                throw new DendraException(ErrorCode.CHECKPOINT_MISSING, Place.file(file.path()), "no tensor named "
-                        + prefix + "s4_layers.0.* in the checkpoint", "expected s4_layers.i.kernel.*, s4_layers.i.D, s4_layers.i.output_linear.0.*"
-                        + " per layer; check --prefix");
-            }
-            Kernel kernel = has("s4_layers.0.kernel.inv_dt") || has("s4_layers.0.kernel.B") ? Kernel.TRAINABLE_B : Kernel.MINIMAL;
-            Optional<int[]> aImag = shape("s4_layers.0.kernel.A_imag");
-            if (aImag.isEmpty()) {
-                throw missingError(List.of(prefix + "s4_layers.0.kernel.A_imag"));
-            }
-            if (aImag.get().length != 2) throw shapeError("s4_layers.0.kernel.A_imag", "(H, N/2)", aImag.get());
+            String full = backbonePrefix();
+            int layers = layerCount(full);
+            // The encoder and decoder: inside the backbone (Dendra's earlier names) or beside it (the Lightning module's).
+            String root = options.prefix() == null && full.endsWith("model.") ? full.substring(0, full.length() - "model.".length()) : full;
+            Optional<String> encoderName = first(full + "encoder.weight", root + "encoder.0.weight", root + "encoder.weight");
+            Optional<String> decoderName = first(full + "decoder.weight", root + "decoder.0.output_transform.weight",
+                    root + "decoder.output_transform.weight", root + "decoder.weight");
+            prefix = root;
+            backbone = full.substring(root.length());
+
+            Kernel kernel = has(layer(0, "kernel.inv_dt")) || has(layer(0, "kernel.B")) ? Kernel.TRAINABLE_B : Kernel.MINIMAL;
+            Optional<int[]> aImag = shape(layer(0, "kernel.A_imag"));
+            if (aImag.isEmpty()) throw missingError(List.of(prefix + layer(0, "kernel.A_imag")));
+            if (aImag.get().length != 2) throw shapeError(layer(0, "kernel.A_imag"), "(H, N/2)", aImag.get());
             int h = aImag.get()[0];
             int m = aImag.get()[1];
+            hyperInt("model", "layer", "d_state").ifPresent(n -> {
+                if (n != 2 * m) {
+                    throw new DendraException(ErrorCode.CHECKPOINT_SHAPE, Place.item(file.path(), "tensor", prefix + layer(0, "kernel.A_imag")),
+                            "hyper_parameters say d_state " + n + " but the tensors hold " + m + " complex modes (d_state " + 2 * m + ")",
+                            "the hyper-parameters belong to another run than the weights");
+                }
+            });
+            hyperInt("model", "d_model").ifPresent(n -> {
+                if (n != h) {
+                    throw new DendraException(ErrorCode.CHECKPOINT_SHAPE, Place.item(file.path(), "tensor", prefix + layer(0, "kernel.A_imag")),
+                            "hyper_parameters say d_model " + n + " but the tensors have H = " + h, "the hyper-parameters belong to another run than the weights");
+                }
+            });
 
-            boolean lnVth = has("s4_layers.0.ln_vth");
-            for (int i = 0; i < layers; i++) checkLayer(i, h, m, kernel, lnVth);
+            boolean lnVth = has(layer(0, "ln_vth"));
+            boolean bidirectional = false;
+            for (int i = 0; i < layers; i++) bidirectional |= checkLayer(i, h, m, kernel, lnVth);
+            Optional<Boolean> hyperBidirectional = hyperBoolean("model", "layer", "bidirectional");
+            if (hyperBidirectional.isPresent() && hyperBidirectional.get() != bidirectional) {
+                throw new DendraException(ErrorCode.CHECKPOINT_SHAPE, Place.item(file.path(), "tensor", prefix + layer(0, "kernel.C")),
+                        "hyper_parameters say bidirectional " + hyperBidirectional.get() + " but kernel.C has " + (bidirectional ? 2 : 1) + " channel(s)",
+                        "the hyper-parameters belong to another run than the weights");
+            }
 
-            Norm norm = options.norm() != null ? options.norm()
-                    : has("norms.0.running_mean") ? Norm.BATCH : has("norms.0.weight") ? Norm.LAYER : Norm.NONE;
+            Norm norm = norm(layers);
+            boolean prenorm = prenorm(norm);
             for (int i = 0; i < layers && norm != Norm.NONE; i++) {
-                String n = "norms." + i + ".";
-                expect(n + "weight", h);
-                expect(n + "bias", h);
+                expect(norm(i, "weight"), h);
+                expect(norm(i, "bias"), h);
                 if (norm == Norm.BATCH) {
-                    expect(n + "running_mean", h);
-                    expect(n + "running_var", h);
+                    expect(norm(i, "running_mean"), h);
+                    expect(norm(i, "running_var"), h);
                 }
             }
 
-            Optional<int[]> encoderShape = shape("encoder.weight");
-            if (encoderShape.isEmpty()) missing.add(prefix + "encoder.weight");
-            Optional<int[]> decoderShape = shape("decoder.weight");
+            if (encoderName.isEmpty()) missing.add(root + "encoder.0.weight (or " + full + "encoder.weight)");
             if (!missing.isEmpty()) throw missingError(missing);
-
-            int[] enc = encoderShape.get();
-            if (enc.length != 2) throw shapeError("encoder.weight", "(H, d_in) or (vocabulary, H)", enc);
-            boolean encoderBias = has("encoder.bias");
-            Encoder encoder = encoderKind(enc, h, encoderBias);
+            String encoderWeight = encoderName.get().substring(prefix.length());
+            int[] enc = shape(encoderWeight).orElseThrow();
+            if (enc.length != 2) throw shapeError(encoderWeight, "(H, d_in) or (vocabulary, H)", enc);
+            String biasName = encoderWeight.substring(0, encoderWeight.length() - "weight".length()) + "bias";
+            Optional<String> encoderBias = has(biasName) ? Optional.of(biasName) : Optional.empty();
+            Encoder encoder = encoderKind(encoderWeight, enc, h, encoderBias.isPresent());
             int inputSize;
+            used.add(encoderWeight);
             if (encoder == Encoder.LINEAR) {
-                if (enc[0] != h) throw shapeError("encoder.weight", "(" + h + ", d_in) for a linear encoder", enc);
+                if (enc[0] != h) throw shapeError(encoderWeight, "(" + h + ", d_in) for a linear encoder", enc);
                 inputSize = enc[1];
-                if (encoderBias) expect("encoder.bias", h);
+                encoderBias.ifPresent(b -> expect(b, h));
             } else {
-                if (enc[1] != h) throw shapeError("encoder.weight", "(vocabulary, " + h + ") for an embedding", enc);
+                if (enc[1] != h) throw shapeError(encoderWeight, "(vocabulary, " + h + ") for an embedding", enc);
                 inputSize = enc[0];
+                encoderBias = Optional.empty();
             }
 
+            checkDecoderMode();
             Optional<Integer> classes = Optional.empty();
-            boolean decoderBias = false;
-            if (decoderShape.isPresent()) {
-                int[] dec = decoderShape.get();
-                if (dec.length != 2 || dec[1] != h) throw shapeError("decoder.weight", "(classes, " + h + ")", dec);
+            String decoderWeight = decoderName.map(n -> n.substring(prefix.length())).orElse("decoder.weight");
+            Optional<String> decoderBias = Optional.empty();
+            if (decoderName.isPresent()) {
+                int[] dec = shape(decoderWeight).orElseThrow();
+                if (dec.length != 2 || dec[1] != h) throw shapeError(decoderWeight, "(classes, " + h + ")", dec);
                 classes = Optional.of(dec[0]);
-                decoderBias = has("decoder.bias");
-                if (decoderBias) expect("decoder.bias", dec[0]);
+                used.add(decoderWeight);
+                String b = decoderWeight.substring(0, decoderWeight.length() - "weight".length()) + "bias";
+                if (has(b)) {
+                    expect(b, dec[0]);
+                    decoderBias = Optional.of(b);
+                }
             }
             if (!missing.isEmpty()) throw missingError(missing);
-            return new SpikingSsmCheckpoint(file.path(), prefix, encoder, inputSize, encoderBias, layers, h, m, kernel, lnVth, norm,
-                    classes, decoderBias);
+            return new SpikingSsmCheckpoint(file.path(), prefix, backbone, encoder, inputSize, encoderWeight, encoderBias, layers, h, m, kernel,
+                    lnVth, norm, prenorm, classes, decoderWeight, decoderBias, Set.copyOf(used), List.copyOf(notes), List.copyOf(assumptions));
         }
 
-        private void checkLayer(int i, int h, int m, Kernel kernel, boolean lnVth) {
-            String l = "s4_layers." + i + ".";
-            String k = l + "kernel.";
-            if (kernel == Kernel.MINIMAL) {
-                expect(k + "log_dt", new int[] {h}, new int[] {h, 1});
-                expect(k + "log_A_real", h, m);
-            } else {
-                expect(k + "inv_dt", new int[] {h, 1}, new int[] {h});
-                expect(k + "A_real", h, m);
-                expect(k + "B", new int[] {1, h, m, 2}, new int[] {h, m, 2});
+        /** The full prefix of the backbone's names: the user's, or the one {@code s4_layers.0.} carries. */
+        private String backbonePrefix() {
+            if (options.prefix() != null) {
+                for (String name : file.names()) if (name.startsWith(options.prefix() + "s4_layers.")) return options.prefix();
+                String hint = "give the prefix the names start with, or --prefix \"\" for none";
+                for (String name : file.names()) {
+                    Matcher m = LAYER.matcher(name);
+                    if (m.find()) {
+                        hint = "the layers here are named \"" + m.group(1) + "s4_layers.*\": use --prefix \"" + m.group(1) + "\", or leave --prefix out";
+                        break;
+                    }
+                }
+                throw new DendraException(ErrorCode.CHECKPOINT_MISSING, Place.file(file.path()), "no tensor named " + options.prefix()
+                        + "s4_layers.* in the checkpoint", hint);
             }
-            expect(k + "A_imag", h, m);
-            expect(k + "C", new int[] {1, h, m, 2}, new int[] {2, h, m, 2}, new int[] {h, m, 2});
-            expect(l + "D", new int[] {1, h}, new int[] {h});
-            expect(l + "output_linear.0.weight", new int[] {2 * h, h, 1}, new int[] {2 * h, h});
-            expect(l + "output_linear.0.bias", 2 * h);
+            for (String name : file.names()) {
+                Matcher m = LAYER.matcher(name);
+                if (m.find()) return m.group(1);
+            }
+            throw new DendraException(ErrorCode.CHECKPOINT_MISSING, Place.file(file.path()), "no tensor named *s4_layers.0.* in the checkpoint",
+                    "a SpikingSSM checkpoint names its layers model.s4_layers.i.* (docs/checkpoints.md); this file has "
+                    + file.names().size() + " tensor(s)" + (file.names().isEmpty() ? "" : ", the first '" + file.names().get(0) + "'"));
+        }
+
+        /** The number of layers; every index from 0 to the last present must be there, for layers and norms alike. */
+        private int layerCount(String full) {
+            Set<Integer> layerIndices = indices(full + "s4_layers.");
+            Set<Integer> normIndices = indices(full + "norms.");
+            int layers = layerIndices.isEmpty() ? 0 : ((TreeSet<Integer>) layerIndices).last() + 1;
+            for (int i = 0; i < layers; i++) {
+                if (!layerIndices.contains(i)) {
+                    throw new DendraException(ErrorCode.CHECKPOINT_MISSING, Place.file(file.path()), "the checkpoint has " + full + "s4_layers."
+                            + (layers - 1) + ".* but no " + full + "s4_layers." + i + ".*", "a layer is missing: the file is incomplete");
+                }
+            }
+            for (int i : normIndices) {
+                if (i >= layers) {
+                    throw new DendraException(ErrorCode.CHECKPOINT_MISSING, Place.file(file.path()), "the checkpoint has " + full + "norms." + i
+                            + ".* but no " + full + "s4_layers." + i + ".*", "a layer is missing: the file is incomplete");
+                }
+            }
+            if (!normIndices.isEmpty() && normIndices.size() != layers) {
+                int lacking = 0;
+                while (normIndices.contains(lacking)) lacking++;
+                throw new DendraException(ErrorCode.CHECKPOINT_MISSING, Place.file(file.path()), "the checkpoint has norms for " + normIndices.size()
+                        + " of its " + layers + " layers: no " + full + "norms." + lacking + ".*", "every layer has a norm or none has: the file is incomplete");
+            }
+            hyperInt("model", "n_layers").ifPresent(n -> {
+                if (n != layers) {
+                    throw new DendraException(ErrorCode.CHECKPOINT_MISSING, Place.file(file.path()), "hyper_parameters say n_layers " + n
+                            + " but the tensors hold " + layers + " layer(s)", "the file is incomplete, or its hyper-parameters belong to another run");
+                }
+            });
+            return layers;
+        }
+
+        private Set<Integer> indices(String group) {
+            Set<Integer> found = new TreeSet<>();
+            Pattern p = Pattern.compile("^" + Pattern.quote(group) + "(\\d+)\\.");
+            for (String name : file.names()) {
+                Matcher m = p.matcher(name);
+                if (m.find() && m.group(1).length() < 9) found.add(Integer.parseInt(m.group(1)));
+            }
+            return found;
+        }
+
+        private Norm norm(int layers) {
+            if (options.norm() != null) return options.norm();
+            boolean batchTensors = has(norm(0, "running_mean"));
+            boolean anyNorm = has(norm(0, "weight")) || batchTensors;
+            Optional<String> said = hyperString("model", "norm");
+            if (said.isPresent() && anyNorm) {
+                Optional<Norm> parsed = Norm.parse(said.get().toLowerCase(Locale.ROOT));
+                if (parsed.isPresent()) {
+                    notes.add("norm " + said.get());
+                    return parsed.get();
+                }
+            }
+            return batchTensors ? Norm.BATCH : anyNorm ? Norm.LAYER : Norm.NONE;
+        }
+
+        private boolean prenorm(Norm norm) {
+            if (options.prenorm() != null) return options.prenorm();
+            Optional<Boolean> said = hyperBoolean("model", "prenorm");
+            if (said.isPresent()) {
+                if (norm != Norm.NONE) notes.add(said.get() ? "prenorm" : "postnorm");
+                return said.get();
+            }
+            if (norm != Norm.NONE) assumptions.add("postnorm (the checkpoint does not say; --prenorm if the norm comes first)");
+            return false;
+        }
+
+        private void checkDecoderMode() {
+            Object decoder = hyperAt("decoder");
+            if (decoder instanceof Map<?, ?> map && map.get("mode") instanceof String mode) {
+                if (!mode.equals("pool")) {
+                    throw new DendraException(ErrorCode.CHECKPOINT_UNSUPPORTED, Place.item(file.path(), "hyper-parameter", "decoder.mode"),
+                            "the decoder's mode is '" + mode + "'; Dendra imports mode 'pool' (mean over time, then Linear)", null);
+                }
+                notes.add("decoder pool");
+            }
+        }
+
+        private boolean checkLayer(int i, int h, int m, Kernel kernel, boolean lnVth) {
+            String k = "kernel.";
+            if (kernel == Kernel.MINIMAL) {
+                expect(layer(i, k + "log_dt"), new int[] {h}, new int[] {h, 1});
+                expect(layer(i, k + "log_A_real"), h, m);
+            } else {
+                expect(layer(i, k + "inv_dt"), new int[] {h, 1}, new int[] {h});
+                expect(layer(i, k + "A_real"), h, m);
+                expect(layer(i, k + "B"), new int[] {1, h, m, 2}, new int[] {h, m, 2});
+            }
+            expect(layer(i, k + "A_imag"), h, m);
+            expect(layer(i, k + "C"), new int[] {1, h, m, 2}, new int[] {2, h, m, 2}, new int[] {h, m, 2});
+            expect(layer(i, "D"), new int[] {1, h}, new int[] {h});
+            expect(layer(i, "output_linear.0.weight"), new int[] {2 * h, h, 1}, new int[] {2 * h, h});
+            expect(layer(i, "output_linear.0.bias"), 2 * h);
             if (lnVth) {
-                expect(l + "ln_vth", new int[] {h, 1}, new int[] {h}, new int[] {1}, new int[0]);
-            } else if (has(l + "ln_vth")) {
-                throw new DendraException(ErrorCode.CHECKPOINT_SHAPE, Place.item(file.path(), "tensor", prefix + l + "ln_vth"),
+                expect(layer(i, "ln_vth"), new int[] {h, 1}, new int[] {h}, new int[] {1}, new int[0]);
+            } else if (has(layer(i, "ln_vth"))) {
+                throw new DendraException(ErrorCode.CHECKPOINT_SHAPE, Place.item(file.path(), "tensor", prefix + layer(i, "ln_vth")),
                         "layer " + i + " has ln_vth but layer 0 has none", "every layer has a learnable threshold or none does");
             }
+            return shape(layer(i, k + "C")).map(s -> s.length == 4 && s[0] == 2).orElse(false);
         }
 
-        private Encoder encoderKind(int[] enc, int h, boolean bias) {
+        private Encoder encoderKind(String name, int[] enc, int h, boolean bias) {
             if (options.encoder() != null) return options.encoder();
+            Optional<String> said = hyperName("encoder");
+            if (said.isPresent()) {
+                switch (said.get()) {
+                    case "linear" -> {
+                        notes.add("encoder linear");
+                        return Encoder.LINEAR;
+                    }
+                    case "embedding" -> {
+                        notes.add("encoder embedding");
+                        return Encoder.EMBEDDING;
+                    }
+                    default -> throw new DendraException(ErrorCode.CHECKPOINT_UNSUPPORTED, Place.item(file.path(), "hyper-parameter", "encoder"),
+                            "the encoder is '" + said.get() + "'; Dendra imports a Linear or an Embedding encoder", null);
+                }
+            }
             if (bias) return Encoder.LINEAR;
             boolean linear = enc[0] == h;
             boolean embedding = enc[1] == h;
             if (linear && embedding) {
-                throw new DendraException(ErrorCode.CHECKPOINT_AMBIGUOUS, Place.item(file.path(), "tensor", prefix + "encoder.weight"),
-                        "encoder.weight " + Tensor.formatShape(enc) + " without a bias could be a Linear or an Embedding",
+                throw new DendraException(ErrorCode.CHECKPOINT_AMBIGUOUS, Place.item(file.path(), "tensor", prefix + name),
+                        name + " " + Tensor.formatShape(enc) + " without a bias could be a Linear or an Embedding",
                         "say which with --encoder linear or --encoder embedding");
             }
             return embedding ? Encoder.EMBEDDING : Encoder.LINEAR;
         }
 
-        private void checkPrefix() {
-            for (String name : file.names()) if (name.startsWith(prefix)) return;
-            String hint = "give the prefix the names start with, or --prefix \"\" for none";
-            for (String name : file.names()) {
-                int at = name.indexOf("encoder.weight");
-                if (at >= 0) {
-                    hint = "the names here start with \"" + name.substring(0, at) + "\": use --prefix \"" + name.substring(0, at) + "\"";
-                    break;
-                }
-            }
-            throw new DendraException(ErrorCode.CHECKPOINT_MISSING, Place.file(file.path()), "no tensor name starts with the prefix \""
-                    + prefix + "\"", hint);
+        private String layer(int i, String rest) {
+            return backbone + "s4_layers." + i + "." + rest;
         }
 
-        private boolean hasAnyUnder(String group) {
-            for (String name : file.names()) if (name.startsWith(prefix + group)) return true;
-            return false;
+        private String norm(int i, String rest) {
+            return backbone + "norms." + i + "." + rest;
+        }
+
+        private Optional<String> first(String... fullNames) {
+            for (String n : fullNames) if (file.contains(n)) return Optional.of(n);
+            return Optional.empty();
         }
 
         private boolean has(String name) {
@@ -201,6 +437,7 @@ public record SpikingSsmCheckpoint(Path file, String prefix, Encoder encoder, in
                 missing.add(prefix + name);
                 return;
             }
+            used.add(name);
             for (int[] shape : allowed) if (Arrays.equals(shape, actual.get())) return;
             StringBuilder expected = new StringBuilder();
             for (int[] shape : allowed) {
@@ -210,17 +447,48 @@ public record SpikingSsmCheckpoint(Path file, String prefix, Encoder encoder, in
             throw shapeError(name, expected.toString(), actual.get());
         }
 
+        // --- hyper-parameters: plain values of a Lightning checkpoint, absent otherwise ---------------
+
+        private Object hyperAt(String... path) {
+            Object at = hyper;
+            for (String key : path) {
+                if (!(at instanceof Map<?, ?> map)) return null;
+                at = map.get(key);
+            }
+            return at;
+        }
+
+        private Optional<Integer> hyperInt(String... path) {
+            return hyperAt(path) instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) ? Optional.of(n.intValue()) : Optional.empty();
+        }
+
+        private Optional<Boolean> hyperBoolean(String... path) {
+            return hyperAt(path) instanceof Boolean b ? Optional.of(b) : Optional.empty();
+        }
+
+        private Optional<String> hyperString(String... path) {
+            return hyperAt(path) instanceof String s ? Optional.of(s) : Optional.empty();
+        }
+
+        /** A component's registry name: a string, a map's {@code _name_}, or the first of a list's. */
+        private Optional<String> hyperName(String key) {
+            Object o = hyperAt(key);
+            if (o instanceof List<?> list && !list.isEmpty()) o = list.get(0);
+            if (o instanceof Map<?, ?> map) o = map.get("_name_");
+            return o instanceof String s ? Optional.of(s.toLowerCase(Locale.ROOT)) : Optional.empty();
+        }
+
         private DendraException shapeError(String name, String expected, int[] actual) {
             return new DendraException(ErrorCode.CHECKPOINT_SHAPE, Place.item(file.path(), "tensor", prefix + name), "expected shape "
                     + expected + ", got " + Tensor.formatShape(actual), "the checkpoint's shapes disagree with each other (H and N come from "
-                    + prefix + "s4_layers.0.kernel.A_imag)");
+                    + prefix + layer(0, "kernel.A_imag") + ")");
         }
 
         private DendraException missingError(List<String> names) {
             int shown = Math.min(names.size(), 6);
             String list = String.join(", ", names.subList(0, shown)) + (names.size() > shown ? " and " + (names.size() - shown) + " more" : "");
             return new DendraException(ErrorCode.CHECKPOINT_MISSING, Place.file(file.path()), "the checkpoint lacks " + names.size()
-                    + " expected tensor(s): " + list, "the names follow DESIGN section 4.3; check --prefix and --norm");
+                    + " expected tensor(s): " + list, "the names are listed in docs/checkpoints.md; check --prefix and --norm");
         }
     }
 }

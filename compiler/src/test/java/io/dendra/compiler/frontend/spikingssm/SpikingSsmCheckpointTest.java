@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SpikingSsmCheckpointTest {
-    private static final Options INFER = new Options("model.", null, null);
+    private static final Options INFER = new Options("model.", null, null, null);
+    private static final Options PRENORM = new Options("model.", null, null, true);
 
     @TempDir
     Path dir;
@@ -38,7 +39,7 @@ class SpikingSsmCheckpointTest {
         return SpikingSsmCheckpoint.infer(SafetensorsFile.open(b.write(dir.resolve("ckpt.safetensors"))), options);
     }
 
-    private ModelGraph importAndLoad(CheckpointBuilder b, Options options, SpikingSsmModelWriter.Soma soma) throws Exception {
+    private ModelGraph importAndLoad(CheckpointBuilder b, Options options, SpikingSsmModelWriter.Semantics soma) throws Exception {
         SpikingSsmCheckpoint ckpt = infer(b, options);
         Path model = dir.resolve("sub/model.dnd");
         Files.createDirectories(model.getParent());
@@ -66,7 +67,7 @@ class SpikingSsmCheckpointTest {
         b.norm = "layer";
         b.trainableB = true;
         b.directions = 2;
-        ModelGraph g = importAndLoad(b, INFER, SpikingSsmModelWriter.Soma.SPIKINGSSM);
+        ModelGraph g = importAndLoad(b, PRENORM, SpikingSsmModelWriter.Semantics.SPIKINGSSM);
         S4dNode s4d = (S4dNode) g.nodes().stream().filter(n -> n instanceof S4dNode).findFirst().orElseThrow();
         assertEquals(S4dNode.Kernel.TRAINABLE_B, s4d.kernel());
         assertTrue(s4d.bidirectional());
@@ -74,8 +75,17 @@ class SpikingSsmCheckpointTest {
     }
 
     @Test
-    void postnormAddsToTheStreamThenNormalises() throws Exception {
-        ModelGraph g = importAndLoad(new CheckpointBuilder(), INFER, SpikingSsmModelWriter.Soma.SPIKINGSSM);
+    void postnormIsComputedByNothingByDefaultAsInTheOfficialForward() throws Exception {
+        ModelGraph g = importAndLoad(new CheckpointBuilder(), INFER, SpikingSsmModelWriter.Semantics.SPIKINGSSM);
+        assertEquals(List.of("real", "linear", "s4d", "lif", "glu", "add", "s4d", "lif", "glu", "add", "mean_time", "linear"),
+                g.nodes().stream().map(Node::kind).toList());
+        String source = Files.readString(dir.resolve("sub/model.dnd"));
+        assertTrue(source.contains("// post-norm: the official SpikingSSM.forward computes norms.{i} after the residual and discards"), source);
+    }
+
+    @Test
+    void appliedPostnormAddsToTheStreamThenNormalises() throws Exception {
+        ModelGraph g = importAndLoad(new CheckpointBuilder(), INFER, new SpikingSsmModelWriter.Semantics(0.125, 1.0, true));
         List<String> kinds = g.nodes().stream().map(Node::kind).toList();
         assertEquals(List.of("real", "linear", "s4d", "lif", "glu", "add", "batchnorm", "s4d", "lif", "glu", "add", "batchnorm",
                 "mean_time", "linear"), kinds);
@@ -88,7 +98,7 @@ class SpikingSsmCheckpointTest {
 
     @Test
     void prenormNormalisesTheSsmInputButNotTheResidual() throws Exception {
-        ModelGraph g = importAndLoad(new CheckpointBuilder(), INFER, new SpikingSsmModelWriter.Soma(0, 0, true));
+        ModelGraph g = importAndLoad(new CheckpointBuilder(), PRENORM, new SpikingSsmModelWriter.Semantics(0, 0, false));
         List<String> kinds = g.nodes().stream().map(Node::kind).toList();
         assertEquals(List.of("real", "linear", "batchnorm", "s4d", "lif", "glu", "add", "batchnorm", "s4d", "lif", "glu", "add",
                 "mean_time", "linear"), kinds);
@@ -102,7 +112,7 @@ class SpikingSsmCheckpointTest {
     void embeddingEncoderWithoutBias() throws Exception {
         CheckpointBuilder b = new CheckpointBuilder();
         b.vocabulary = 7;
-        ModelGraph g = importAndLoad(b, INFER, SpikingSsmModelWriter.Soma.SPIKINGSSM);
+        ModelGraph g = importAndLoad(b, INFER, SpikingSsmModelWriter.Semantics.SPIKINGSSM);
         assertInstanceOf(EmbeddingNode.class, g.nodes().get(1));
         assertEquals(7, g.input().vocabulary());
     }
@@ -114,14 +124,14 @@ class SpikingSsmCheckpointTest {
         DendraException e = assertThrows(DendraException.class, () -> infer(b, INFER));
         assertEquals(ErrorCode.CHECKPOINT_AMBIGUOUS, e.code());
         assertTrue(e.getMessage().contains("--encoder"), e.getMessage());
-        assertEquals(Encoder.EMBEDDING, infer(b, new Options("model.", null, Encoder.EMBEDDING)).encoder());
+        assertEquals(Encoder.EMBEDDING, infer(b, new Options("model.", null, Encoder.EMBEDDING, null)).encoder());
     }
 
     @Test
     void noDecoderMeansTheResidualStreamIsTheOutput() throws Exception {
         CheckpointBuilder b = new CheckpointBuilder();
         b.classes = 0;
-        ModelGraph g = importAndLoad(b, INFER, SpikingSsmModelWriter.Soma.SPIKINGSSM);
+        ModelGraph g = importAndLoad(b, INFER, SpikingSsmModelWriter.Semantics.SPIKINGSSM);
         assertTrue(g.sequenceOutput());
     }
 
@@ -141,7 +151,7 @@ class SpikingSsmCheckpointTest {
         DendraException e = assertThrows(DendraException.class, () -> infer(b, INFER));
         assertEquals(ErrorCode.CHECKPOINT_MISSING, e.code());
         assertTrue(e.getMessage().contains("--prefix \"net.backbone.\""), e.getMessage());
-        assertEquals(2, infer(b, new Options("net.backbone.", null, null)).layers());
+        assertEquals(2, infer(b, new Options("net.backbone.", null, null, null)).layers());
     }
 
     @Test
@@ -158,14 +168,14 @@ class SpikingSsmCheckpointTest {
         CheckpointBuilder b = new CheckpointBuilder();
         b.norm = "none";
         assertEquals(Norm.NONE, infer(b, INFER).norm());
-        assertEquals(ErrorCode.CHECKPOINT_MISSING, assertThrows(DendraException.class, () -> infer(b, new Options("model.", Norm.LAYER, null))).code());
+        assertEquals(ErrorCode.CHECKPOINT_MISSING, assertThrows(DendraException.class, () -> infer(b, new Options("model.", Norm.LAYER, null, null))).code());
     }
 
     @Test
     void checkpointWithoutLnVthScalesByOne() throws Exception {
         CheckpointBuilder b = new CheckpointBuilder();
         b.lnVth = false;
-        ModelGraph g = importAndLoad(b, INFER, SpikingSsmModelWriter.Soma.SPIKINGSSM);
+        ModelGraph g = importAndLoad(b, INFER, SpikingSsmModelWriter.Semantics.SPIKINGSSM);
         LifNode lif = (LifNode) g.nodes().get(3);
         assertEquals(1.0, lif.inputScale(0));
         assertFalse(infer(b, INFER).lnVth());
@@ -175,7 +185,7 @@ class SpikingSsmCheckpointTest {
     void shortcutBuildsTheSameLayersAsTheImportedFile() throws Exception {
         CheckpointBuilder b = new CheckpointBuilder();
         b.norm = "layer";
-        ModelGraph imported = importAndLoad(b, INFER, new SpikingSsmModelWriter.Soma(0.25, 0.5, true));
+        ModelGraph imported = importAndLoad(b, PRENORM, new SpikingSsmModelWriter.Semantics(0.25, 0.5, false));
         Path shortcut = dir.resolve("sub/short.dnd");
         Files.writeString(shortcut, """
                 model s {
