@@ -5,6 +5,9 @@ import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.compiler.reference.ReferenceInterpreter;
 import io.dendra.compiler.reference.SequenceBatch;
 import io.dendra.compiler.tensor.Tensor;
+import io.dendra.diagnostics.DendraException;
+import io.dendra.diagnostics.ErrorCode;
+import io.dendra.diagnostics.Place;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -17,9 +20,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dendra reference MODEL --input X.npy -o Y.npy}: runs the float64 reference interpreter. */
 @Command(name = "reference", mixinStandardHelpOptions = true,
-        description = "Run a model in float64 (the reference semantics) on input sequences.")
+        description = {"Run a model (.dnd or .nir) in float64, the reference semantics, on input sequences.",
+                "--labels reports a classifier's accuracy; --samples A:B runs a slice of the input."})
 final class ReferenceCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "model file (.dnd)")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "model file (.dnd) or NIR graph (.nir)")
     Path model;
 
     @Option(names = "--input", required = true, paramLabel = "X.npy",
@@ -33,13 +37,22 @@ final class ReferenceCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
+    @Mixin
+    SampleSelection selection;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         ModelGraph graph = modelOptions.load(model);
-        SequenceBatch batch = InputFiles.read(input, graph);
+        SampleSelection.Selected selected = selection.apply(InputFiles.read(input, graph), input);
+        if (selected.labels() != null && graph.sequenceOutput()) {
+            throw new DendraException(ErrorCode.USAGE, Place.named("--labels"), "model " + graph.name() + " outputs a sequence, not classes",
+                    "--labels is for classifiers");
+        }
+        SampleSelection.checkClasses(selected, graph.output().width(), selection.labels);
+        SequenceBatch batch = selected.batch();
         ReferenceInterpreter.Result run = new ReferenceInterpreter(graph).run(batch);
         Tensor result = run.output();
         OutputFiles.writeNpy(output, result);
@@ -51,7 +64,11 @@ final class ReferenceCommand implements Callable<Integer> {
             run.spikeRates().forEach((layer, rate) -> rates.append(String.format(" %s %.1f%%", layer, 100 * rate)));
             out.println(rates);
         }
-        if (!graph.sequenceOutput()) Summaries.printClassifierOutputs(out, result, batch.batched());
+        if (!graph.sequenceOutput()) Summaries.printClassifierOutputs(out, result, batch.batched(), selected.first());
+        if (selected.labels() != null) {
+            int correct = selected.correct(Summaries.rows(result));
+            out.printf("accuracy: %.2f%% (%d of %d sample(s))%n", 100.0 * correct / batch.size(), correct, batch.size());
+        }
         out.flush();
         return 0;
     }

@@ -45,10 +45,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dendra run IMAGE|MODEL --input X.npy -o OUT/}: simulates a chip image and reports time, energy and sparsity. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Simulate a chip image (.dchip), or a model (.dnd) compiled in memory for --target, on input sequences.",
-                "Writes OUT/output.npy, OUT/report.json, OUT/report.txt (also printed) and OUT/report.html."})
+        description = {"Simulate a chip image (.dchip), or a model (.dnd or .nir) compiled in memory for --target, on input sequences.",
+                "Writes OUT/output.npy, OUT/report.json, OUT/report.txt (also printed) and OUT/report.html.",
+                "--labels reports accuracy (with --compare, the float reference's too); --samples A:B runs a slice of the input."})
 final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "IMAGE|MODEL", description = "a chip image (.dchip) or a model file (.dnd)")
+    @Parameters(index = "0", paramLabel = "IMAGE|MODEL", description = "a chip image (.dchip), a model file (.dnd) or a NIR graph (.nir)")
     Path source;
 
     @Option(names = "--input", required = true, paramLabel = "X.npy", description = "[T, C] or [B, T, C] input sequences")
@@ -81,6 +82,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
+    @Mixin
+    SampleSelection selection;
+
     @Spec
     CommandSpec spec;
 
@@ -102,7 +106,13 @@ final class RunCommand implements Callable<Integer> {
             out.printf("compiled %s for %s in memory: %d core(s), pipeline depth %d%n", model.name(), chip.name(), image.cores().size(),
                     image.pipelineDepth());
         }
-        SequenceBatch batch = readInput(image);
+        SampleSelection.Selected selected = selection.apply(readInput(image), input);
+        SequenceBatch batch = selected.batch();
+        if (selected.labels() != null && image.output().kind() == OutputMap.Kind.STREAM) {
+            throw new DendraException(ErrorCode.USAGE, Place.named("--labels"), "image " + image.modelName() + " outputs a sequence, not classes",
+                    "--labels is for classifiers");
+        }
+        SampleSelection.checkClasses(selected, image.output().outputs(), selection.labels);
         if (rasterSample < 0 || rasterSample >= batch.size()) {
             throw new DendraException(ErrorCode.USAGE, Place.named("--raster-sample"), "--raster-sample " + rasterSample + " is not a sample of the input ("
                     + batch.size() + " sample(s))", "give 0 to " + (batch.size() - 1));
@@ -112,8 +122,10 @@ final class RunCommand implements Callable<Integer> {
         Simulation.Result result = simulate(image, chip, batch, threadCount);
         double seconds = (System.nanoTime() - started) / 1e9;
         ChipSimulator sim = new ChipSimulator(image, chip);
-        RunReport.Agreement agreement = reference == null ? null : agreement(reference, image, batch, result);
-        RunReport report = new RunReport(sim, result, agreement, rasterSample);
+        int[] referenceClasses = new int[batch.size()];
+        RunReport.Agreement agreement = reference == null ? null : agreement(reference, image, batch, result, referenceClasses);
+        RunReport.Accuracy accuracy = selected.labels() == null ? null : accuracy(selected, result, reference == null ? null : referenceClasses);
+        RunReport report = new RunReport(sim, result, agreement, rasterSample, accuracy);
 
         OutputFiles.writeNpy(output.resolve("output.npy"), outputs(image, batch, result.outputs()));
         String json = report.json();
@@ -185,7 +197,21 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Output errors, argmax agreement and, per spiking layer, the fraction of spike decisions that match. */
-    private RunReport.Agreement agreement(ModelGraph model, ChipImage image, SequenceBatch batch, Simulation.Result result) {
+    /** Chip accuracy against the labels and, when the reference ran, its accuracy and the samples where the two classes differ. */
+    private static RunReport.Accuracy accuracy(SampleSelection.Selected selected, Simulation.Result result, int[] referenceClasses) {
+        int[] labels = selected.labels();
+        int chip = selected.correct(result.outputs());
+        if (referenceClasses == null) return new RunReport.Accuracy(labels.length, chip, null, null);
+        int reference = 0;
+        int disagree = 0;
+        for (int b = 0; b < labels.length; b++) {
+            if (referenceClasses[b] == labels[b]) reference++;
+            if (referenceClasses[b] != SampleSelection.argmax(result.outputs().get(b))) disagree++;
+        }
+        return new RunReport.Accuracy(labels.length, chip, reference, disagree);
+    }
+
+    private RunReport.Agreement agreement(ModelGraph model, ChipImage image, SequenceBatch batch, Simulation.Result result, int[] referenceClasses) {
         if (model.input().width() != image.input().channels() || model.output().width() != image.output().outputs()
                 || model.sequenceOutput() != (image.output().kind() == OutputMap.Kind.STREAM)) {
             throw new DendraException(ErrorCode.COMPARE_MISMATCH, Place.file(compare), "model " + model.name() + " takes " + model.input().width()
@@ -206,6 +232,7 @@ final class RunCommand implements Callable<Integer> {
                 maxValue = Math.max(maxValue, Math.abs(expected[i]));
             }
             if (!model.sequenceOutput() && argmax(expected) == argmax(actual)) argmaxAgree++;
+            if (!model.sequenceOutput()) referenceClasses[b] = argmax(expected);
             for (LayerMapping layer : image.layers()) {
                 if (NeuronKernels.emitsGraded(layer.program()) || layer.program() == io.dendra.ir.NeuronProgram.READOUT) continue;
                 double[] ref = spikesOf(model, layer.name(), values);
@@ -245,8 +272,6 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static int argmax(double[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
-        return best;
+        return SampleSelection.argmax(v);
     }
 }

@@ -20,14 +20,14 @@ final class Summaries {
     private Summaries() {}
 
     /** Prints the arg-max class of each sample, and the logits of a single sample. */
-    static void printClassifierOutputs(PrintWriter out, Tensor logits, boolean batched) {
+    static void printClassifierOutputs(PrintWriter out, Tensor logits, boolean batched, int firstSample) {
         double[] values = logits.toArray();
         int classes = logits.dim(logits.rank() - 1);
         int samples = batched ? logits.dim(0) : 1;
         for (int b = 0; b < Math.min(samples, MAX_SAMPLES_SHOWN); b++) {
             int best = 0;
             for (int c = 1; c < classes; c++) if (values[b * classes + c] > values[b * classes + best]) best = c;
-            StringBuilder line = new StringBuilder(batched ? "  sample " + b + ": class " + best : "  class " + best);
+            StringBuilder line = new StringBuilder(batched ? "  sample " + (firstSample + b) + ": class " + best : "  class " + best);
             if (!batched) {
                 line.append("; logits");
                 for (int c = 0; c < classes; c++) line.append(String.format(" %.6g", values[c]));
@@ -35,6 +35,15 @@ final class Summaries {
             out.println(line);
         }
         if (samples > MAX_SAMPLES_SHOWN) out.printf("  ... %d more sample(s)%n", samples - MAX_SAMPLES_SHOWN);
+    }
+
+    /** A classifier's outputs, one row per sample ([classes] or [B, classes]). */
+    static java.util.List<double[]> rows(Tensor logits) {
+        int classes = logits.dim(logits.rank() - 1);
+        double[] values = logits.toArray();
+        java.util.List<double[]> rows = new java.util.ArrayList<>();
+        for (int at = 0; at < values.length; at += classes) rows.add(java.util.Arrays.copyOfRange(values, at, at + classes));
+        return rows;
     }
 
     /** The resource summary of a compile: totals, placement, and per layer resources and quantization error. */

@@ -75,6 +75,7 @@ public enum ErrorCode {
     INPUT_NOT_BINARY("E0705", "input is not spikes", "this chip takes binary spike input: every value 0 or 1"),
     COMPARE_MISMATCH("E0706", "compared model does not fit the run", "compare with the model the image was compiled from"),
     REPORT_INVALID("E0707", "not a Dendra run report", "give the report.json that dendra run wrote"),
+    LABELS("E0708", "labels do not fit the input or the model", "give one integer class per sample of the input file"),
 
     // E08xx: NIR graphs
     NIR_INVALID("E0801", "not a readable NIR file", "NIR files are HDF5 written by nir.write"),

@@ -74,6 +74,15 @@ public final class HtmlReport {
         row(h, "latency per sample", String.format(Locale.ROOT, "%,.1f us (%,.1f ns per step)", r.at("/time/ns_per_sample").asDouble() / 1e3,
                 r.at("/time/ns_per_step").asDouble()));
         row(h, "energy per inference", RunReport.pj(r.at("/energy/per_sample_pJ").asDouble()));
+        JsonNode acc = r.path("accuracy");
+        if (!acc.isMissingNode()) {
+            StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "chip %.2f%%", 100 * acc.path("chip").asDouble()));
+            if (acc.has("reference")) {
+                s.append(String.format(Locale.ROOT, ", float reference %.2f%%; they disagree on %d sample(s)", 100 * acc.path("reference").asDouble(),
+                        acc.path("disagreements").asInt()));
+            }
+            row(h, "accuracy on " + acc.path("samples").asInt() + " labelled sample(s)", s.toString());
+        }
         JsonNode a = r.path("agreement");
         if (!a.isMissingNode()) {
             StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "max abs error %.3g, relative %.3g", a.path("max_abs_error").asDouble(),

@@ -23,6 +23,20 @@ public final class RunReport {
     public record Agreement(double maxAbsError, double relError, Double argmaxAgreement, Map<String, Double> spikeAgreement) {}
 
     /**
+     * Accuracy against the user's labels on {@code samples} samples: the chip's correct count and,
+     * when the float reference ran too, its correct count and the samples whose classes differ.
+     */
+    public record Accuracy(int samples, int chipCorrect, Integer referenceCorrect, Integer disagreements) {
+        public double chip() {
+            return (double) chipCorrect / samples;
+        }
+
+        public Double reference() {
+            return referenceCorrect == null ? null : (double) referenceCorrect / samples;
+        }
+    }
+
+    /**
      * One layer's figures. {@code eventOps} is what the chip executed: synaptic ops plus the ops
      * of every neuron update; {@code denseOps} what a dense implementation runs (every input times
      * every weight every step, and the state update). The paper's figures price dense ops as MACs
@@ -38,6 +52,7 @@ public final class RunReport {
     private final EnergyModel.Breakdown total;
     private final List<Layer> layers = new ArrayList<>();
     private final Agreement agreement;
+    private final Accuracy accuracy;
 
     /** At most this many neurons per layer go into the raster. */
     static final int RASTER_NEURONS = 64;
@@ -45,10 +60,11 @@ public final class RunReport {
     private final int rasterSample;
 
     public RunReport(ChipSimulator sim, Simulation.Result result, Agreement agreement) {
-        this(sim, result, agreement, 0);
+        this(sim, result, agreement, 0, null);
     }
 
-    public RunReport(ChipSimulator sim, Simulation.Result result, Agreement agreement, int rasterSample) {
+    public RunReport(ChipSimulator sim, Simulation.Result result, Agreement agreement, int rasterSample, Accuracy accuracy) {
+        this.accuracy = accuracy;
         this.rasterSample = rasterSample;
         this.sim = sim;
         this.result = result;
@@ -167,6 +183,17 @@ public final class RunReport {
         mesh.put("rows", sim.target().mesh().rows());
         mesh.put("cores_per_tile", sim.target().mesh().coresPerTile());
         timelineAndRaster(root);
+        if (accuracy != null) {
+            ObjectNode a = root.putObject("accuracy");
+            a.put("samples", accuracy.samples());
+            a.put("chip", accuracy.chip());
+            a.put("chip_correct", accuracy.chipCorrect());
+            if (accuracy.referenceCorrect() != null) {
+                a.put("reference", accuracy.reference());
+                a.put("reference_correct", accuracy.referenceCorrect());
+                a.put("disagreements", accuracy.disagreements());
+            }
+        }
         if (agreement != null) {
             ObjectNode a = root.putObject("agreement");
             a.put("max_abs_error", agreement.maxAbsError());
@@ -255,6 +282,13 @@ public final class RunReport {
             s.append(String.format("  %-20s %-7s %7.1f%% %13s %13s %6.1fx %11s %11s %11s %11s%n", l.name(), l.program(), 100 * l.spikeRate(),
                     count(l.denseOps() / samples), count(l.eventOps() / samples), l.eventOps() == 0 ? 0.0 : (double) l.denseOps() / l.eventOps(),
                     pj(l.energyPj() / samples), pj(l.denseEnergyPj() / samples), pj(l.paperDensePj() / samples), pj(l.paperEventPj() / samples)));
+        }
+        if (accuracy != null) {
+            s.append(String.format("accuracy on %d labelled sample(s): chip %.2f%%", accuracy.samples(), 100 * accuracy.chip()));
+            if (accuracy.referenceCorrect() != null) {
+                s.append(String.format(", float reference %.2f%%; the two disagree on %d sample(s)", 100 * accuracy.reference(), accuracy.disagreements()));
+            }
+            s.append('\n');
         }
         if (agreement != null) {
             s.append(String.format("agreement with the reference: max abs error %.3g, relative error %.3g", agreement.maxAbsError(), agreement.relError()));
