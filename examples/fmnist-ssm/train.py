@@ -20,7 +20,6 @@ usage: /usr/bin/python3 train.py [--epochs E] [--d-model H] [--layers L] [--out 
 needs: apt-get install python3-torch dataset-fashion-mnist
 """
 import argparse
-import gzip
 import math
 import os
 import time
@@ -31,24 +30,12 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-DATA = "/usr/share/datasets/fashion-mnist"
-
-
-def read_idx(path):
-    with gzip.open(path, "rb") as f:
-        raw = f.read()
-    ndim = raw[3]
-    shape = [int.from_bytes(raw[4 + 4 * i:8 + 4 * i], "big") for i in range(ndim)]
-    return np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * ndim).reshape(shape)
+from make_inputs import sequences
 
 
 def fashion_mnist(split):
-    prefix = "train" if split == "train" else "t10k"
-    images = read_idx(os.path.join(DATA, f"{prefix}-images-idx3-ubyte.gz"))
-    labels = read_idx(os.path.join(DATA, f"{prefix}-labels-idx1-ubyte.gz"))
-    # one pixel per step, row by row, scaled to [0, 1] (the S4 repository's sMNIST transform)
-    x = torch.from_numpy(images.reshape(-1, 784, 1).astype(np.float32) / 255.0)
-    return x, torch.from_numpy(labels.astype(np.int64))
+    x, y = sequences(split)  # one pixel per step, row by row, scaled to [0, 1], as make_inputs.py writes them
+    return torch.from_numpy(x), torch.from_numpy(y)
 
 
 class SltTLif(torch.autograd.Function):

@@ -146,6 +146,72 @@ class DendraCommandTest {
         assertFails("E0901", "import-spikingssm", ckpt.toString(), "--prefix", "net.");
     }
 
+    @Test
+    void labelsGiveAccuracyAndSamplesSelectASlice() {
+        // The tiny model picks class 2 on the sequence of referenceWritesLogitsComputedByHand, class 0 on a silent one.
+        Path input = dir.resolve("x3.npy");
+        double[] three = new double[24];
+        double[] one = {1, 0, 0.5, 0.2, 1, 1, 0, 0};
+        System.arraycopy(one, 0, three, 0, 8);
+        System.arraycopy(one, 0, three, 16, 8);
+        NpyFile.write(input, Tensor.of("x", new int[] {3, 4, 2}, three));
+        Path labels = dir.resolve("y3.npy");
+        NpyFile.write(labels, new Tensor("y", io.dendra.compiler.tensor.DType.I64, new int[] {3}, new double[] {2, 1, 1}));
+        Path output = dir.resolve("y.npy");
+        CommandLineRun run = CommandLineRun.of("reference", model.toString(), "--input", input.toString(), "--labels", labels.toString(), "-o", output.toString());
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("accuracy: 33.33% (1 of 3 sample(s))"), run.out());
+        run = CommandLineRun.of("reference", model.toString(), "--input", input.toString(), "--labels", labels.toString(), "--samples", "1:",
+                "-o", output.toString());
+        assertEquals(0, run.status(), run.err());
+        assertArrayEquals(new int[] {2, 3}, NpyFile.read(output).shape());
+        assertTrue(run.out().contains("  sample 1: class 0\n  sample 2: class 2\n"), run.out());
+        assertTrue(run.out().contains("accuracy: 0.00% (0 of 2 sample(s))"), run.out());
+
+        Path out = dir.resolve("o.npy");
+        Path wrongCount = dir.resolve("y2.npy");
+        NpyFile.write(wrongCount, Tensor.of("y", new int[] {2}, 0, 1));
+        assertEquals(wrongCount + ": error[E0708]: labels of shape (2,) for an input of 3 sample(s); hint: give one integer per sample of the input"
+                + " file, shape (3,)", CommandLineRun.of("reference", model.toString(), "--input", input.toString(), "--labels", wrongCount.toString(),
+                "-o", out.toString()).errorLine());
+        Path fraction = dir.resolve("yf.npy");
+        NpyFile.write(fraction, Tensor.of("y", new int[] {3}, 0, 1.5, 1));
+        assertEquals(fraction + ": error[E0708]: label 1 is 1.5, not a class index; hint: labels are integer classes 0, 1, 2...",
+                CommandLineRun.of("reference", model.toString(), "--input", input.toString(), "--labels", fraction.toString(), "-o", out.toString()).errorLine());
+        Path tooBig = dir.resolve("yb.npy");
+        NpyFile.write(tooBig, Tensor.of("y", new int[] {3}, 0, 3, 1));
+        assertEquals(tooBig + ": error[E0708]: label 1 is 3 but the model has 3 classes; hint: labels are classes 0 to 2",
+                CommandLineRun.of("reference", model.toString(), "--input", input.toString(), "--labels", tooBig.toString(), "-o", out.toString()).errorLine());
+        assertEquals("--samples: error[E0001]: --samples 2:5 reaches outside the 3 sample(s) of " + input + "; hint: give A:B with 0 <= A < B <= 3",
+                CommandLineRun.of("reference", model.toString(), "--input", input.toString(), "--samples", "2:5", "-o", out.toString()).errorLine());
+        assertEquals("--samples: error[E0001]: --samples 2:2 selects no samples; hint: give A:B with 0 <= A < B <= 3",
+                CommandLineRun.of("reference", model.toString(), "--input", input.toString(), "--samples", "2:2", "-o", out.toString()).errorLine());
+        assertFails("E0001", "reference", model.toString(), "--input", input.toString(), "--samples", "two", "-o", out.toString());
+        assertFalse(Files.exists(out), "no output is written for a failed run");
+    }
+
+    @Test
+    void officialLightningCheckpointImportsWithNoFlags() throws Exception {
+        Path ckpt = Files.copy(CompileCommandTest.ROOT.resolve("compiler/src/test/resources/checkpoints/lightning_postnorm.ckpt"), dir.resolve("m.ckpt"));
+        CommandLineRun run = CommandLineRun.of("import-spikingssm", ckpt.toString());
+        assertEquals(0, run.status(), run.err());
+        assertEquals(List.of(
+                "imported " + ckpt + " (torch.save zip, state_dict under 'state_dict', hyper_parameters): 2 layer(s), d_model 4, d_state 4, linear"
+                        + " encoder (2 input channel(s)), norm batch (postnorm: not applied, as in the official forward), 3 classes",
+                "  from hyper_parameters: norm batch, postnorm, encoder linear, decoder pool",
+                "  unused: SDN surrogate of 2 layer(s) (8 tensors, training only), post-norm of 2 layer(s) (8 tensors: the official forward discards"
+                        + " it), 2 num_batches_tracked",
+                "  not read: epoch, global_step, pytorch-lightning_version, loops, callbacks, optimizer_states, lr_schedulers, precision",
+                "  note: the official SpikingSSM.forward discards its post-norm, so the model file applies none; pass --apply-postnorm if your"
+                        + " training code normalised the residual stream",
+                "wrote " + dir.resolve("m.dnd") + " (187 parameters); check it with: dendra check " + dir.resolve("m.dnd")), run.out().lines().toList());
+        run = CommandLineRun.of("import-spikingssm", ckpt.toString(), "--apply-postnorm", "-o", dir.resolve("applied.dnd").toString());
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("norm batch (postnorm, applied)") && !run.out().contains("post-norm of"), run.out());
+        assertFails("E0001", "import-spikingssm", ckpt.toString(), "-o", ckpt.toString());
+        assertFails("E0105", "import-spikingssm", dir.resolve("weights.h5").toString());
+    }
+
     private static void assertFails(String code, String... args) {
         CommandLineRun run = CommandLineRun.of(args);
         assertEquals(1, run.status(), "exit status of " + String.join(" ", args));

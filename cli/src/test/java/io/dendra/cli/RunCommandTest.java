@@ -71,14 +71,33 @@ class RunCommandTest {
     void spikingSsmOnTheChipPicksTheReferencesClassOnEverySample(@TempDir Path out) throws Exception {
         String model = ROOT.resolve("examples/fmnist-ssm/model.dnd").toString();
         String samples = ROOT.resolve("examples/fmnist-ssm/samples.npy").toString();
-        CommandLineRun run = CommandLineRun.of("run", model, "--input", samples, "-o", out.toString(), "--compare", model, "--calibrate", samples, "-q");
+        String labels = ROOT.resolve("examples/fmnist-ssm/labels.npy").toString();
+        CommandLineRun run = CommandLineRun.of("run", model, "--input", samples, "--samples", "10:26", "--labels", labels, "-o", out.toString(),
+                "--compare", model, "--calibrate", ROOT.resolve("examples/fmnist-ssm/calibration.npy").toString(), "-q");
         assertEquals(0, run.status(), run.err());
         JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertEquals(16, report.get("samples").asInt());
         assertEquals(1.0, report.at("/agreement/argmax_agreement").asDouble());
+        // accuracy: the argmax of each row of output.npy against labels 10..25, counted here
+        Tensor output = NpyFile.read(out.resolve("output.npy"));
+        double[] y = NpyFile.read(Path.of(labels)).toArray();
+        int correct = 0;
+        for (int b = 0; b < 16; b++) {
+            int best = 0;
+            for (int k = 1; k < 10; k++) if (output.get(b, k) > output.get(b, best)) best = k;
+            if (best == y[10 + b]) correct++;
+        }
+        assertEquals(16, report.at("/accuracy/samples").asInt());
+        assertEquals(correct, report.at("/accuracy/chip_correct").asInt());
+        assertEquals(correct / 16.0, report.at("/accuracy/chip").asDouble());
+        assertEquals(correct, report.at("/accuracy/reference_correct").asInt(), "argmax agreement is 100%, so the reference is as right");
+        assertEquals(0, report.at("/accuracy/disagreements").asInt());
+        assertTrue(run.out().contains(String.format("accuracy on 16 labelled sample(s): chip %.2f%%, float reference %.2f%%; the two disagree on 0"
+                + " sample(s)", 100.0 * correct / 16, 100.0 * correct / 16)), run.out());
         assertTrue(report.at("/agreement/spike_agreement/s4_layers.0.s4d").asDouble() > 0.99);
         assertTrue(report.at("/layers/0/event_ops").asLong() > 0 && report.at("/layers/1/dense_ops").asLong() > report.at("/layers/1/event_ops").asLong(),
                 "the GLU fed by sparse spikes executes fewer ops than dense");
-        assertArrayEquals(new int[] {8, 10}, NpyFile.read(out.resolve("output.npy")).shape());
+        assertArrayEquals(new int[] {16, 10}, NpyFile.read(out.resolve("output.npy")).shape());
     }
 
     @Test

@@ -9,7 +9,7 @@ import io.dendra.cli.Dendra;
 import io.dendra.compiler.frontend.spikingssm.SpikingSsmCheckpoint;
 import io.dendra.compiler.frontend.spikingssm.SpikingSsmModelWriter;
 import io.dendra.compiler.tensor.NpyFile;
-import io.dendra.compiler.tensor.SafetensorsFile;
+import io.dendra.compiler.tensor.TensorFile;
 import io.dendra.compiler.tensor.Tensor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -44,41 +44,48 @@ class ExamplesEndToEndTest {
         assertEquals(0, dendra("check", example.resolve("model.dnd").toString()));
         Path logits = out.resolve("logits.npy");
         assertEquals(0, dendra("reference", example.resolve("model.dnd").toString(), "--input", example.resolve("samples.npy").toString(),
-                "-o", logits.toString()));
-        Tensor samples = NpyFile.read(example.resolve("samples.npy"));
-        assertEquals(samples.dim(0), NpyFile.read(logits).dim(0));
+                "--samples", "0:2", "-o", logits.toString()));
+        assertEquals(2, NpyFile.read(logits).dim(0));
     }
 
-    /** The bundled SpikingSSM against an independent numpy implementation of DESIGN §5 in convolution form. */
+    /**
+     * The bundled SpikingSSM against the training code's own forward pass in float64 (FFT convolution
+     * form, examples/src/test/python/official_forward.py), on the first 8 samples.
+     */
     @Test
-    void fashionMnistLogitsMatchTheNumpyConvolutionForm(@TempDir Path out) {
+    void fashionMnistLogitsMatchTheOfficialForwardPass(@TempDir Path out) {
         Path example = EXAMPLES.resolve("fmnist-ssm");
         Path logits = out.resolve("logits.npy");
         assertEquals(0, dendra("reference", example.resolve("model.dnd").toString(), "--input", example.resolve("samples.npy").toString(),
-                "-o", logits.toString()));
+                "--samples", "0:8", "-o", logits.toString()));
         Tensor ours = NpyFile.read(logits);
-        Tensor numpy = NpyFile.read(ROOT.resolve("examples/src/test/resources/fmnist-ssm-logits-numpy.npy"));
-        assertArrayEquals(numpy.shape(), ours.shape());
-        assertArrayEquals(numpy.toArray(), ours.toArray(), 1e-12);
+        Tensor official = NpyFile.read(ROOT.resolve("examples/src/test/resources/fmnist-ssm-logits-official.npy"));
+        assertArrayEquals(official.shape(), ours.shape());
+        assertArrayEquals(official.toArray(), ours.toArray(), 1e-12);
     }
 
     @Test
     void bundledModelFileIsWhatTheImporterWritesToday() throws Exception {
         Path example = EXAMPLES.resolve("fmnist-ssm");
-        SpikingSsmCheckpoint ckpt = SpikingSsmCheckpoint.infer(SafetensorsFile.open(example.resolve("spikingssm.safetensors")),
+        SpikingSsmCheckpoint ckpt = SpikingSsmCheckpoint.infer(TensorFile.open(example.resolve("spikingssm.ckpt")),
                 SpikingSsmCheckpoint.Options.INFER);
         String expected = SpikingSsmModelWriter.source(ckpt, SpikingSsmModelWriter.Semantics.SPIKINGSSM, example.resolve("model.dnd"), "fmnist_ssm");
         assertEquals(expected, Files.readString(example.resolve("model.dnd")),
-                "regenerate with: ./dendra import-spikingssm examples/fmnist-ssm/spikingssm.safetensors -o examples/fmnist-ssm/model.dnd --name fmnist_ssm");
+                "regenerate with: ./dendra import-spikingssm examples/fmnist-ssm/spikingssm.ckpt -o examples/fmnist-ssm/model.dnd --name fmnist_ssm");
     }
 
     @Test
-    void samplesAreFashionMnistSequences() {
+    void samplesAreLabelledFashionMnistSequences() {
         Tensor samples = NpyFile.read(EXAMPLES.resolve("fmnist-ssm/samples.npy"));
-        assertArrayEquals(new int[] {8, 784, 1}, samples.shape());
+        assertArrayEquals(new int[] {200, 784, 1}, samples.shape());
+        assertArrayEquals(new int[] {64, 784, 1}, NpyFile.read(EXAMPLES.resolve("fmnist-ssm/calibration.npy")).shape());
         double max = 0;
         for (int i = 0; i < samples.size(); i++) max = Math.max(max, samples.at(i));
         assertTrue(max <= 1 && max > 0.9, "pixels scaled to [0, 1]");
+        Tensor labels = NpyFile.read(EXAMPLES.resolve("fmnist-ssm/labels.npy"));
+        assertArrayEquals(new int[] {200}, labels.shape());
+        // the first test images of Fashion-MNIST: ankle boot, pullover, trouser, trouser, shirt
+        assertArrayEquals(new double[] {9, 2, 1, 1, 6}, java.util.Arrays.copyOf(labels.toArray(), 5));
     }
 
     private static int dendra(String... args) {
@@ -88,16 +95,17 @@ class ExamplesEndToEndTest {
         return status;
     }
 
-    /** The compiled SpikingSSM, run bit-exactly by the image executor, picks the reference's class on every bundled sample. */
+    /** The compiled SpikingSSM, run bit-exactly by the image executor, picks the reference's class on the first 16 bundled samples. */
     @Test
     void compiledSpikingSsmAgreesWithTheReferenceOnEverySample() {
         Path example = EXAMPLES.resolve("fmnist-ssm");
         var graph = io.dendra.compiler.frontend.ModelLoader.load(example.resolve("model.dnd"));
         var batch = io.dendra.compiler.reference.SequenceBatch.of(NpyFile.read(example.resolve("samples.npy")), graph.input(), example);
-        var result = io.dendra.compiler.Compiler.compile(graph, io.dendra.targets.Targets.builtIn("loihi2"), batch, null);
+        var calibration = io.dendra.compiler.reference.SequenceBatch.of(NpyFile.read(example.resolve("calibration.npy")), graph.input(), example);
+        var result = io.dendra.compiler.Compiler.compile(graph, io.dendra.targets.Targets.builtIn("loihi2"), calibration, null);
         var reference = new io.dendra.compiler.reference.ReferenceInterpreter(graph);
         var chip = new io.dendra.ir.ImageExecutor(result.image());
-        for (int b = 0; b < batch.size(); b++) {
+        for (int b = 0; b < 16; b++) {
             double[] expected = reference.runSample(batch.samples().get(b), batch.steps());
             double[] actual = chip.run(batch.samples().get(b), batch.steps(), null);
             assertEquals(argmax(expected), argmax(actual), "sample " + b);
@@ -143,8 +151,10 @@ class ExamplesEndToEndTest {
             Path example = EXAMPLES.resolve(name);
             var graph = io.dendra.compiler.frontend.ModelLoader.load(example.resolve("model.dnd"));
             var batch = io.dendra.compiler.reference.SequenceBatch.of(NpyFile.read(example.resolve("samples.npy")), graph.input(), example);
+            Path calibrationFile = example.resolve(Files.exists(example.resolve("calibration.npy")) ? "calibration.npy" : "samples.npy");
+            var calibration = io.dendra.compiler.reference.SequenceBatch.of(NpyFile.read(calibrationFile), graph.input(), example);
             var target = io.dendra.targets.Targets.builtIn("loihi2");
-            var image = io.dendra.compiler.Compiler.compile(graph, target, batch, null).image();
+            var image = io.dendra.compiler.Compiler.compile(graph, target, calibration, null).image();
             double[] sample = batch.samples().get(1);
             assertArrayEquals(new io.dendra.ir.ImageExecutor(image).run(sample, batch.steps(), null),
                     new io.dendra.simulator.ChipSimulator(image, target).run(sample, batch.steps(), false).output(), name);
