@@ -11,6 +11,7 @@ code with Dendra.
   rebuilt with arguments); minimal S4D kernel, post-norm BatchNorm, SDN surrogate tensors in each
   neuron, num_batches_tracked, a non-contiguous encoder weight.
 - bare_state_dict.pt: the same module's bare state_dict.
+- decoder_last.ckpt: the same with a SequenceDecoder in mode "last", which Dendra does not import.
 - trainable_b_prenorm.ckpt: S4's SSMKernelDiag (trainable B), pre-norm BatchNorm, hyper_parameters
   as plain values.
 - huge_tensor.pt, view_out_of_storage.pt: views declaring 10^10 elements, and 9 elements of a
@@ -223,6 +224,8 @@ def main():
     applied, _ = official_forward(as64(p), u, apply_postnorm=True)
     np.save(os.path.join(out, "logits_postnorm_applied.npy"), applied.numpy())
     print("official post-norm model: spike rates", rates)
+    last = dict(config, decoder={"_name_": "sequence", "mode": "last"})
+    torch.save(lightning(p, last), os.path.join(out, "decoder_last.ckpt"))
 
     p = parameters(gen, trainable_b=True)
     prenorm_config = {"model": {"_name_": "spikingssm", "d_model": H, "n_layers": LAYERS, "prenorm": True, "norm": "batch",

@@ -94,6 +94,9 @@ class RunCommandTest {
         assertEquals(0, report.at("/accuracy/disagreements").asInt());
         assertTrue(run.out().contains(String.format("accuracy on 16 labelled sample(s): chip %.2f%%, float reference %.2f%%; the two disagree on 0"
                 + " sample(s)", 100.0 * correct / 16, 100.0 * correct / 16)), run.out());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains(String.format("accuracy on 16 labelled sample(s)</th><td>chip %.2f%%, float reference %.2f%%; they disagree on 0"
+                + " sample(s)", 100.0 * correct / 16, 100.0 * correct / 16)), "the HTML summary shows the accuracy");
         assertTrue(report.at("/agreement/spike_agreement/s4_layers.0.s4d").asDouble() > 0.99);
         assertTrue(report.at("/layers/0/event_ops").asLong() > 0 && report.at("/layers/1/dense_ops").asLong() > report.at("/layers/1/event_ops").asLong(),
                 "the GLU fed by sparse spikes executes fewer ops than dense");

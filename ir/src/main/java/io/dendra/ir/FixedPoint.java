@@ -30,6 +30,22 @@ public final class FixedPoint {
         return (weight * payload) << (exponent + ACCUMULATOR_FRACTION_BITS);
     }
 
+    /**
+     * ⌊log2 x⌋ for a positive finite x, exactly (from the binary exponent, so exact powers of two
+     * are not misrounded as {@code Math.log(x) / Math.log(2)} misrounds them).
+     */
+    public static int floorLog2(double x) {
+        if (!(x > 0) || Double.isInfinite(x)) throw new IllegalArgumentException("log2 of " + x);
+        if (x < Double.MIN_NORMAL) return Math.getExponent(x * 0x1p54) - 54;
+        return Math.getExponent(x);
+    }
+
+    /** ⌈log2 x⌉ for a positive finite x, exactly. */
+    public static int ceilLog2(double x) {
+        int floor = floorLog2(x);
+        return Math.scalb(1.0, floor) == x ? floor : floor + 1;
+    }
+
     /** The input a neuron reads from its accumulator. */
     public static long readAccumulator(long accumulator) {
         return roundShift(accumulator, ACCUMULATOR_FRACTION_BITS);

@@ -11,6 +11,7 @@ import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
 import io.dendra.ir.ChipImage;
 import io.dendra.ir.CoreImage;
+import io.dendra.ir.FixedPoint;
 import io.dendra.ir.InputMap;
 import io.dendra.ir.LayerMapping;
 import io.dendra.ir.NeuronBlock;
@@ -148,7 +149,7 @@ public final class ImageBuilder {
                     }
                 }
                 if (found == 0) continue;
-                int exponent = (int) Math.ceil(Math.log(max / mantissaMax) / Math.log(2));
+                int exponent = FixedPoint.ceilLog2(max / mantissaMax);
                 exponent = Math.max(minExp, Math.min(maxExp, exponent));
                 int axon = s.exponent.size();
                 int kept = 0;

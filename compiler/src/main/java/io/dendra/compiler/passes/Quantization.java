@@ -67,7 +67,7 @@ public final class Quantization {
                 if (c.source() != source) continue;
                 double max = c.maxAbsWeight();
                 if (max == 0) continue;
-                int slack = (int) Math.floor(Math.log(max / (mantissaMax * Math.pow(2, minExponent))) / Math.log(2));
+                int slack = FixedPoint.floorLog2(max / (mantissaMax * Math.pow(2, minExponent)));
                 f = Math.min(f, inputCap(consumer, c.compartment()) + slack);
             }
         }
@@ -241,7 +241,7 @@ public final class Quantization {
         double bound = calibration.inputMax(b, 0) / Math.max(1e-9, 1 - b.lif.tau()) / Math.max(1e-9, 1 - b.lif.currentDecay());
         double reach = Math.min(bound, 4 * calibration.lifMax(b));
         int fv = fit(Math.max(reach, Math.abs(b.lif.threshold())), 24);
-        return Math.min(fv, 17 + 6 - 1 - (int) Math.ceil(Math.log(Math.max(Math.abs(b.lif.threshold()), 1e-9)) / Math.log(2)));
+        return Math.min(fv, 17 + 6 - 1 - FixedPoint.ceilLog2(Math.max(Math.abs(b.lif.threshold()), 1e-9)));
     }
 
     /**
@@ -256,7 +256,7 @@ public final class Quantization {
             if (c.compartment() != compartment) continue;
             double max = c.maxAbsWeight();
             if (max == 0) continue;
-            int f = c.source().outputFraction() + (int) Math.floor(Math.log(mantissaMax * Math.pow(2, maxExponent) / max) / Math.log(2));
+            int f = c.source().outputFraction() + FixedPoint.floorLog2(mantissaMax * Math.pow(2, maxExponent) / max);
             limit = Math.min(limit, f);
         }
         return limit;
@@ -265,14 +265,14 @@ public final class Quantization {
     /** The fraction bits that hold HEADROOM × max in a signed {@code bits}-bit integer. */
     static int fit(double max, int bits) {
         if (!(max > 0)) return Math.min(MAX_FRACTION, bits - 2);
-        int f = (int) Math.floor(Math.log(FixedPoint.maxMagnitude(bits) / (HEADROOM * max)) / Math.log(2));
+        int f = FixedPoint.floorLog2(FixedPoint.maxMagnitude(bits) / (HEADROOM * max));
         return Math.max(MIN_FRACTION, Math.min(MAX_FRACTION, f));
     }
 
     /** The shift that makes {@code max} the largest mantissa of the state width. */
     private int shiftFor(double max) {
         if (!(max > 0)) return 0;
-        return (int) Math.floor(Math.log(FixedPoint.maxMagnitude(stateBits) / max) / Math.log(2));
+        return FixedPoint.floorLog2(FixedPoint.maxMagnitude(stateBits) / max);
     }
 
     private static int mantissa(double value, int shift, long max) {

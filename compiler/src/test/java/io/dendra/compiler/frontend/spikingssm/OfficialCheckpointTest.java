@@ -108,6 +108,15 @@ class OfficialCheckpointTest {
     }
 
     @Test
+    void aDecoderThatDoesNotPoolIsRefused() {
+        Path file = fixture("decoder_last.ckpt");
+        DendraException e = assertThrows(DendraException.class, () -> SpikingSsmCheckpoint.infer(TensorFile.open(file), Options.INFER));
+        assertEquals(file + ": hyper-parameter 'decoder.mode': error[E0904]: the decoder's mode is 'last'; Dendra imports mode 'pool' (mean over"
+                + " time, then Linear); hint: Dendra imports SpikingSSMs with a Linear or Embedding encoder and a pooling decoder"
+                + " (docs/checkpoints.md)", e.getMessage());
+    }
+
+    @Test
     void incompleteLayerSetsAreRefused() {
         CheckpointBuilder gap = new CheckpointBuilder();
         gap.layers = 3;
