@@ -12,6 +12,7 @@ import io.dendra.compiler.reference.SequenceBatch;
 import io.dendra.compiler.tensor.DType;
 import io.dendra.compiler.tensor.NpyFile;
 import io.dendra.compiler.tensor.Tensor;
+import io.dendra.compiler.verify.SpikeMatch;
 import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
@@ -196,7 +197,7 @@ final class RunCommand implements Callable<Integer> {
         return new Tensor("output", DType.F64, shape, values);
     }
 
-    /** Output errors, argmax agreement and, per spiking layer, the fraction of spike decisions that match. */
+    /** Output errors, argmax agreement and, per spiking layer, how the chip's spikes match the reference's ({@link SpikeMatch}). */
     /** Chip accuracy against the labels and, when the reference ran, its accuracy and the samples where the two classes differ. */
     private static RunReport.Accuracy accuracy(SampleSelection.Selected selected, Simulation.Result result, int[] referenceClasses) {
         int[] labels = selected.labels();
@@ -222,7 +223,7 @@ final class RunCommand implements Callable<Integer> {
         double maxError = 0;
         double maxValue = 0;
         int argmaxAgree = 0;
-        Map<String, long[]> spikes = new LinkedHashMap<>();
+        Map<String, SpikeMatch.Counter> spikes = new LinkedHashMap<>();
         for (int b = 0; b < batch.size(); b++) {
             Map<Node, double[]> values = reference.evaluate(batch.samples().get(b), batch.steps());
             double[] expected = values.get(model.output());
@@ -237,26 +238,24 @@ final class RunCommand implements Callable<Integer> {
                 if (NeuronKernels.emitsGraded(layer.program()) || layer.program() == io.dendra.ir.NeuronProgram.READOUT) continue;
                 double[] ref = spikesOf(model, layer.name(), values);
                 if (ref == null) continue;
-                long[] tally = spikes.computeIfAbsent(layer.name(), k -> new long[2]);
+                SpikeMatch.Counter tally = spikes.computeIfAbsent(layer.name(), k -> new SpikeMatch.Counter());
                 ChipSimulator.Run run = result.runs().get(b);
                 for (int core : layer.cores()) {
                     CoreImage c = image.cores().get(core);
                     int first = c.neurons().firstNeuron();
                     for (int t = 0; t < batch.steps(); t++) {
-                        for (int i = 0; i < c.neurons().count(); i++) {
-                            boolean chip = run.spiked(core, t, i);
-                            boolean expect = ref[t * layer.neurons() + first + i] != 0;
-                            if (chip == expect) tally[0]++;
-                            tally[1]++;
-                        }
+                        for (int i = 0; i < c.neurons().count(); i++) tally.add(t, run.spiked(core, t, i), ref[t * layer.neurons() + first + i] != 0);
                     }
                 }
             }
         }
-        Map<String, Double> spikeAgreement = new LinkedHashMap<>();
-        spikes.forEach((name, tally) -> spikeAgreement.put(name, (double) tally[0] / tally[1]));
+        Map<String, RunReport.Spikes> spikeMatches = new LinkedHashMap<>();
+        spikes.forEach((name, tally) -> {
+            SpikeMatch m = tally.result();
+            spikeMatches.put(name, new RunReport.Spikes(m.agreement(), m.precision(), m.recall(), m.f1(), m.countRatio(), m.firstDivergentStep()));
+        });
         return new RunReport.Agreement(maxError, maxValue == 0 ? maxError : maxError / maxValue,
-                model.sequenceOutput() ? null : (double) argmaxAgree / batch.size(), spikeAgreement);
+                model.sequenceOutput() ? null : (double) argmaxAgree / batch.size(), spikeMatches);
     }
 
     /** The reference spikes of an image layer: a lif layer's own, or for an ssm layer those of the soma its S4D feeds. */

@@ -56,8 +56,7 @@ final class Summaries {
         out.printf("  %-22s %-8s %8s %5s %9s %10s %11s %9s  %s%n", "layer", "program", "neurons", "cores", "synapses", "memory", "coefficients",
                 "weights", "layer output");
         for (CompileReport.Layer l : r.layers()) {
-            String measure = l.errorMeasure().equals("spike agreement") ? String.format("%.2f%% spikes agree", 100 * l.error())
-                    : String.format("%.2e %s", l.error(), l.errorMeasure());
+            String measure = l.output().summary();
             out.printf("  %-22s %-8s %8d %5d %9d %10s %11.1e %8.2f%%  %s%n", l.name(), l.program(), l.neurons(), l.cores(), l.synapses(),
                     bytes(l.memoryBits()), l.coefficientError(), 100 * l.weightError(), measure);
         }

@@ -23,10 +23,14 @@ class CompileCommandTest {
                 "--report", report.toString());
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("compiled lif_chain for loihi1"), run.out());
-        assertTrue(run.out().contains("spikes agree"), run.out());
+        assertTrue(run.out().contains("% agree, "), run.out());
         JsonNode json = new ObjectMapper().readTree(Files.readString(report));
         assertEquals(2, json.get("cores").asInt());
         assertEquals("hidden", json.at("/layers/0/name").asText());
+        assertEquals("spikes", json.at("/layers/0/output/measure").asText());
+        for (String field : new String[] {"agreement", "precision", "recall", "f1", "countRatio", "firstDivergentStep", "decisions"}) {
+            assertTrue(json.at("/layers/0/output").has(field), field + " in " + json.at("/layers/0/output"));
+        }
 
         CommandLineRun inspect = CommandLineRun.of("inspect", image.toString());
         assertEquals(0, inspect.status(), inspect.err());

@@ -2,6 +2,7 @@ package io.dendra.compiler;
 
 import io.dendra.compiler.mapping.ImageBuilder;
 import io.dendra.compiler.reference.SequenceBatch;
+import io.dendra.compiler.verify.LayerAgreement;
 import io.dendra.ir.ChipImage;
 import io.dendra.targets.Target;
 import java.util.List;
@@ -17,7 +18,7 @@ public record CompileReport(String target, int cores, int chips, int neurons, lo
 
     /** One layer's resources and quantization error. */
     public record Layer(String name, String program, int neurons, int cores, long synapses, long memoryBits, int axons, double coefficientError,
-            double weightError, String errorMeasure, double error) {}
+            double weightError, LayerAgreement output) {}
 
     static CompileReport of(Target target, ImageBuilder.Result built, List<Compiler.LayerError> errors, SequenceBatch calibration) {
         ChipImage image = built.image();
@@ -26,7 +27,7 @@ public record CompileReport(String target, int cores, int chips, int neurons, lo
             ImageBuilder.LayerUse use = built.layers().get(i);
             Compiler.LayerError error = errors.get(i);
             layers.add(new Layer(use.name(), use.program().id(), use.neurons(), use.cores().size(), use.synapses(), use.memoryBits(), use.axons(),
-                    error.coefficientError(), error.weightError(), error.measure(), error.value()));
+                    error.coefficientError(), error.weightError(), error.output()));
         }
         long used = 0;
         long largest = 0;

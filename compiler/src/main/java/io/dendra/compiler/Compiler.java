@@ -11,6 +11,8 @@ import io.dendra.compiler.passes.LogicalNetwork;
 import io.dendra.compiler.passes.Lowering;
 import io.dendra.compiler.passes.Quantization;
 import io.dendra.compiler.reference.SequenceBatch;
+import io.dendra.compiler.verify.LayerAgreement;
+import io.dendra.compiler.verify.SpikeMatch;
 import io.dendra.ir.ChipImage;
 import io.dendra.ir.ImageExecutor;
 import io.dendra.ir.NeuronKernels;
@@ -31,7 +33,7 @@ import java.util.function.Supplier;
 public final class Compiler {
 
     /** How far the chip's layers are from the reference on the first calibration sequence. */
-    public record LayerError(String layer, String program, double coefficientError, double weightError, String measure, double value) {}
+    public record LayerError(String layer, String program, double coefficientError, double weightError, LayerAgreement output) {}
 
     public record Result(ChipImage image, CompileReport report) {}
 
@@ -57,8 +59,8 @@ public final class Compiler {
 
     /**
      * Runs the image on the first calibration sequence and compares each layer with the reference:
-     * the fraction of matching spike decisions for spiking layers, the RMS error relative to the
-     * RMS value for graded ones, and the largest error relative to the largest value for the outputs.
+     * spike matching for spiking layers, the RMS error relative to the RMS value for graded ones,
+     * and the largest error relative to the largest value for the outputs.
      */
     private static List<LayerError> measure(ModelGraph graph, LogicalNetwork network, ImageBuilder.Result built, Calibration ranges,
             Map<String, Double> coefficientError) {
@@ -78,7 +80,7 @@ public final class Compiler {
             double coefficient = coefficientError.getOrDefault(b.name(), 0.0);
             if (b == network.outputBlock() && network.outputKind() == io.dendra.ir.OutputMap.Kind.READOUT) {
                 double[] ref = reference.get(graph.output());
-                errors.add(new LayerError(b.name(), b.program().id(), coefficient, use.weightError(), "output error", relativeError(chipOutput, ref)));
+                errors.add(new LayerError(b.name(), b.program().id(), coefficient, use.weightError(), LayerAgreement.OutputError.of(chipOutput, ref)));
                 continue;
             }
             double[] ref = reference.get(b.valueNode());
@@ -86,11 +88,11 @@ public final class Compiler {
             if (NeuronKernels.emitsGraded(b.program())) {
                 double[] decoded = new double[chip.length];
                 for (int i = 0; i < chip.length; i++) decoded[i] = Math.scalb((double) chip[i], -b.outputFraction());
-                errors.add(new LayerError(b.name(), b.program().id(), coefficient, use.weightError(), "relative RMS error", relativeRms(decoded, ref)));
+                errors.add(new LayerError(b.name(), b.program().id(), coefficient, use.weightError(), LayerAgreement.GradedError.of(decoded, ref)));
             } else {
-                int agree = 0;
-                for (int i = 0; i < chip.length; i++) if ((chip[i] != 0) == (ref[i] != 0)) agree++;
-                errors.add(new LayerError(b.name(), b.program().id(), coefficient, use.weightError(), "spike agreement", (double) agree / chip.length));
+                SpikeMatch.Counter spikes = new SpikeMatch.Counter();
+                for (int i = 0; i < chip.length; i++) spikes.add(i / b.count(), chip[i] != 0, ref[i] != 0);
+                errors.add(new LayerError(b.name(), b.program().id(), coefficient, use.weightError(), spikes.result()));
             }
         }
         return errors;
@@ -99,28 +101,6 @@ public final class Compiler {
     private static int sentWidth(LogicalNetwork network, String layer) {
         for (LogicalBlock b : network.blocks()) if (b.name().equals(layer)) return b.count();
         throw new IllegalStateException(layer);
-    }
-
-    /** RMS of (chip − reference) over RMS of the reference: how far a graded layer is overall. */
-    static double relativeRms(double[] chip, double[] reference) {
-        double error = 0;
-        double value = 0;
-        for (int i = 0; i < reference.length; i++) {
-            error += (chip[i] - reference[i]) * (chip[i] - reference[i]);
-            value += reference[i] * reference[i];
-        }
-        return value == 0 ? Math.sqrt(error / reference.length) : Math.sqrt(error / value);
-    }
-
-    /** max |chip − reference| / max |reference|. */
-    static double relativeError(double[] chip, double[] reference) {
-        double maxError = 0;
-        double maxValue = 0;
-        for (int i = 0; i < reference.length; i++) {
-            maxError = Math.max(maxError, Math.abs(chip[i] - reference[i]));
-            maxValue = Math.max(maxValue, Math.abs(reference[i]));
-        }
-        return maxValue == 0 ? maxError : maxError / maxValue;
     }
 
     private static <T> T timed(Consumer<String> log, String pass, Supplier<T> work) {

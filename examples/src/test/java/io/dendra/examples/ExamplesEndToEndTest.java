@@ -112,7 +112,7 @@ class ExamplesEndToEndTest {
             for (int k = 0; k < expected.length; k++) assertEquals(expected[k], actual[k], 0.05 * maxAbs(expected), "sample " + b + " logit " + k);
         }
         for (var layer : result.report().layers()) {
-            if (layer.errorMeasure().equals("spike agreement")) assertTrue(layer.error() > 0.99, layer.name() + " " + layer.error());
+            if (layer.output() instanceof io.dendra.compiler.verify.SpikeMatch spikes) assertTrue(spikes.f1() > 0.95, layer.name() + " " + spikes.summary());
         }
     }
 

@@ -88,9 +88,10 @@ public final class HtmlReport {
             StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "max abs error %.3g, relative %.3g", a.path("max_abs_error").asDouble(),
                     a.path("rel_error").asDouble()));
             if (a.has("argmax_agreement")) s.append(String.format(Locale.ROOT, ", argmax %.1f%%", 100 * a.path("argmax_agreement").asDouble()));
-            for (Iterator<Map.Entry<String, JsonNode>> it = a.path("spike_agreement").fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = a.path("spikes").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                s.append(String.format(Locale.ROOT, "; spikes %s %.2f%%", e.getKey(), 100 * e.getValue().asDouble()));
+                s.append(String.format(Locale.ROOT, "; spikes of %s: F1 %.4f, %.2f%% agree", e.getKey(), e.getValue().path("f1").asDouble(),
+                        100 * e.getValue().path("agreement").asDouble()));
             }
             row(h, "agreement with the reference", s.toString());
         }

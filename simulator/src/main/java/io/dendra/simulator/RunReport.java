@@ -20,7 +20,14 @@ import java.util.Map;
 public final class RunReport {
 
     /** How the chip's outputs compare with the float reference; {@code argmax} is null for sequence outputs. */
-    public record Agreement(double maxAbsError, double relError, Double argmaxAgreement, Map<String, Double> spikeAgreement) {}
+    public record Agreement(double maxAbsError, double relError, Double argmaxAgreement, Map<String, Spikes> spikes) {}
+
+    /**
+     * One spiking layer's spikes against the reference's over every sample, step and neuron:
+     * agreement of decisions, precision, recall and F1 of the chip's spikes, chip spikes per
+     * reference spike (null when only the chip spikes), the first step where they differ (−1: never).
+     */
+    public record Spikes(double agreement, double precision, double recall, double f1, Double countRatio, int firstDivergentStep) {}
 
     /**
      * Accuracy against the user's labels on {@code samples} samples: the chip's correct count and,
@@ -199,8 +206,19 @@ public final class RunReport {
             a.put("max_abs_error", agreement.maxAbsError());
             a.put("rel_error", agreement.relError());
             if (agreement.argmaxAgreement() != null) a.put("argmax_agreement", agreement.argmaxAgreement());
-            ObjectNode spikes = a.putObject("spike_agreement");
-            agreement.spikeAgreement().forEach(spikes::put);
+            ObjectNode decisions = a.putObject("spike_agreement");
+            agreement.spikes().forEach((layer, m) -> decisions.put(layer, m.agreement()));
+            ObjectNode spikes = a.putObject("spikes");
+            agreement.spikes().forEach((layer, m) -> {
+                ObjectNode n = spikes.putObject(layer);
+                n.put("agreement", m.agreement());
+                n.put("precision", m.precision());
+                n.put("recall", m.recall());
+                n.put("f1", m.f1());
+                if (m.countRatio() == null) n.putNull("count_ratio");
+                else n.put("count_ratio", m.countRatio());
+                n.put("first_divergent_step", m.firstDivergentStep());
+            });
         }
         try {
             return mapper.writeValueAsString(root) + "\n";
@@ -294,11 +312,10 @@ public final class RunReport {
             s.append(String.format("agreement with the reference: max abs error %.3g, relative error %.3g", agreement.maxAbsError(), agreement.relError()));
             if (agreement.argmaxAgreement() != null) s.append(String.format(", argmax %.1f%%", 100 * agreement.argmaxAgreement()));
             s.append('\n');
-            if (!agreement.spikeAgreement().isEmpty()) {
-                s.append("  spike agreement:");
-                agreement.spikeAgreement().forEach((k, v) -> s.append(String.format(" %s %.2f%%", k, 100 * v)));
-                s.append('\n');
-            }
+            agreement.spikes().forEach((layer, m) -> s.append(String.format("  spikes of %s: F1 %.4f (precision %.4f, recall %.4f), %s the"
+                    + " reference's count, %.2f%% of decisions agree, %s%n", layer, m.f1(), m.precision(), m.recall(),
+                    m.countRatio() == null ? "none in" : String.format("%.3fx", m.countRatio()), 100 * m.agreement(),
+                    m.firstDivergentStep() < 0 ? "never differ" : "first differ at step " + m.firstDivergentStep())));
         }
         return s.toString();
     }
