@@ -35,15 +35,33 @@ public final class Dendra implements Runnable {
             err.flush();
             return 1;
         });
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            Diagnostic diagnostic = ex instanceof DendraException d ? d.diagnostic()
-                    : new Diagnostic(ErrorCode.INTERNAL, null, ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()), null);
-            err.println(diagnostic.format());
-            if (!(ex instanceof DendraException) && System.getenv("DENDRA_DEBUG") != null) ex.printStackTrace(err);
-            err.flush();
-            return 1;
-        });
-        return cli.execute(args);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> fail(ex, err));
+        try {
+            return cli.execute(args);
+        } catch (Throwable t) {
+            // Errors (out of memory, stack overflow) pass picocli's handler, which sees Exceptions only
+            return fail(t, err);
+        }
+    }
+
+    /** Prints one line for anything that stopped a command, and returns exit status 1. */
+    private static int fail(Throwable ex, PrintWriter err) {
+        Diagnostic diagnostic;
+        if (ex instanceof DendraException d) {
+            diagnostic = d.diagnostic();
+        } else if (ex instanceof OutOfMemoryError) {
+            diagnostic = new Diagnostic(ErrorCode.OUT_OF_MEMORY, null, "the Java heap of " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MiB ran out", null);
+        } else if (ex instanceof StackOverflowError) {
+            diagnostic = new Diagnostic(ErrorCode.TOO_DEEP, null, "the input is nested too deeply to process", null);
+        } else {
+            String message = ex.getMessage() == null ? "" : ": " + ex.getMessage().lines().findFirst().orElse("");
+            diagnostic = new Diagnostic(ErrorCode.INTERNAL, null, ex.getClass().getSimpleName() + message, null);
+        }
+        err.println(diagnostic.format());
+        if (!(ex instanceof DendraException) && System.getenv("DENDRA_DEBUG") != null) ex.printStackTrace(err);
+        err.flush();
+        return 1;
     }
 
     @Override

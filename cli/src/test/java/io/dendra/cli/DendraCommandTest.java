@@ -191,6 +191,16 @@ class DendraCommandTest {
     }
 
     @Test
+    void aStackOverflowIsOneLineToo() throws Exception {
+        Path deep = dir.resolve("deep.dnd");
+        Files.writeString(deep, "model d {\n  input x: real[1];\n  y = " + "(".repeat(20_000) + "x" + ")".repeat(20_000) + ";\n  output y;\n}\n");
+        CommandLineRun run = CommandLineRun.of("check", deep.toString());
+        assertEquals(1, run.status());
+        assertEquals("error[E0006]: the input is nested too deeply to process; hint: flatten the deepest nesting of the input (parentheses,"
+                + " nested graphs)", run.errorLine());
+    }
+
+    @Test
     void officialLightningCheckpointImportsWithNoFlags() throws Exception {
         Path ckpt = Files.copy(CompileCommandTest.ROOT.resolve("compiler/src/test/resources/checkpoints/lightning_postnorm.ckpt"), dir.resolve("m.ckpt"));
         CommandLineRun run = CommandLineRun.of("import-spikingssm", ckpt.toString());

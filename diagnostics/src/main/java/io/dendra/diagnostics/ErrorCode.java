@@ -9,8 +9,10 @@ public enum ErrorCode {
     // E00xx: the command line
     USAGE("E0001", "bad command-line usage", "run the command with --help"),
     CANNOT_WRITE("E0002", "cannot write an output file", "check that the folder exists and is writable"),
-    INTERNAL("E0003", "internal error", "this is a bug in Dendra; please report it with the command you ran"),
+    INTERNAL("E0003", "internal error", "this is a bug in Dendra; rerun with DENDRA_DEBUG=1 for the stack trace and report it with the command you ran"),
     UNKNOWN_MODEL_FORMAT("E0004", "unknown model file format", "give a .dnd model or a .nir graph"),
+    OUT_OF_MEMORY("E0005", "out of memory", "give Java more memory (DENDRA_JAVA_OPTS=-Xmx16g ./dendra ...) or run fewer samples at once (--samples A:B)"),
+    TOO_DEEP("E0006", "input nested too deeply", "flatten the deepest nesting of the input (parentheses, nested graphs)"),
 
     // E01xx: tensor files (safetensors, .npy, .npz)
     FILE_NOT_READABLE("E0101", "file missing or unreadable", "check the path"),
