@@ -19,13 +19,17 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dendra inspect IMAGE.dchip [--json]}: prints what a chip image holds. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Print what a chip image holds: target, cores with their tile and load, layers, input, output, pipeline depth.")
+        description = {"Print what a chip image holds: target, cores with their tile and load, layers, input, output, pipeline depth.",
+                "--params prints every integer the chip holds as JSON (docs/image-params.md): enough to run the image elsewhere."})
 final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IMAGE.dchip", description = "a chip image written by dendra compile")
     Path image;
 
     @Option(names = "--json", description = "print JSON")
     boolean json;
+
+    @Option(names = "--params", description = "print every parameter word, initial state, synapse and route as JSON (schema " + ImageParams.SCHEMA + ")")
+    boolean params;
 
     @Spec
     CommandSpec spec;
@@ -34,7 +38,9 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ChipImage img = DchipFormat.read(image);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (params) {
+            out.print(new ObjectMapper().writeValueAsString(ImageParams.write(img)) + "\n");
+        } else if (json) {
             out.print(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(img)) + "\n");
         } else {
             out.printf("chip image %s: model %s, target %s, %d chip(s), %d core(s), %,d neurons, %,d synapses%n", image, img.modelName(),

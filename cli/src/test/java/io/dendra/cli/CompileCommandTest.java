@@ -1,5 +1,6 @@
 package io.dendra.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,32 @@ class CompileCommandTest {
         JsonNode inspected = new ObjectMapper().readTree(CommandLineRun.of("inspect", image.toString(), "--json").out());
         assertEquals(2, inspected.get("pipeline_depth").asInt());
         assertEquals("lif", inspected.at("/cores/0/program").asText());
+    }
+
+    /** Every integer of an image, printed by inspect --params, rebuilds the same image: it runs identically. */
+    @Test
+    void paramsJsonRebuildsTheImage(@TempDir Path dir) throws Exception {
+        for (String[] example : new String[][] {{LIF, LIF_SAMPLES, "loihi1"},
+                {ROOT.resolve("examples/fmnist-ssm/model.dnd").toString(), ROOT.resolve("examples/fmnist-ssm/calibration.npy").toString(), "loihi2"}}) {
+            Path image = dir.resolve(example[2] + ".dchip");
+            assertEquals(0, CommandLineRun.of("compile", example[0], "--target", example[2], "-o", image.toString(), "--calibrate", example[1]).status());
+            CommandLineRun params = CommandLineRun.of("inspect", image.toString(), "--params");
+            assertEquals(0, params.status(), params.err());
+            JsonNode json = new ObjectMapper().readTree(params.out());
+            assertEquals("dendra-image-params/1", json.get("schema").asText());
+            io.dendra.ir.ChipImage original = io.dendra.ir.DchipFormat.read(image);
+            io.dendra.ir.ChipImage rebuilt = ImageParams.read(json);
+            assertEquals(original, rebuilt);
+            double[] sample = new double[original.input().channels() * 20];
+            for (int i = 0; i < sample.length; i++) sample[i] = (i * 7 % 5) / 4.0 > 0.5 ? 1 : 0;
+            assertArrayEquals(new io.dendra.ir.ImageExecutor(original).run(sample, 20, null), new io.dendra.ir.ImageExecutor(rebuilt).run(sample, 20, null));
+        }
+        // named parameter words: a lif core's du, dv, bias, vth per neuron; synapse groups with their exponent
+        JsonNode lif = new ObjectMapper().readTree(CommandLineRun.of("inspect", dir.resolve("loihi1.dchip").toString(), "--params").out());
+        assertTrue(lif.at("/cores/0/parameters").has("du") && lif.at("/cores/0/parameters").has("bias_exp") && lif.at("/cores/0/parameters").has("vth"));
+        assertEquals(lif.at("/cores/0/neurons").asInt(), lif.at("/cores/0/parameters/vth").size());
+        assertTrue(lif.at("/cores/0/axons/0").has("exponent"));
+        assertEquals(3, lif.at("/cores/0/axons/0/synapses/0").size(), "target, weight, delay");
     }
 
     @Test

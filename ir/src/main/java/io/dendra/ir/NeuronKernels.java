@@ -46,6 +46,47 @@ public final class NeuronKernels {
         };
     }
 
+    /**
+     * The name of every parameter word of one neuron, in the order {@link #updateBlock} reads them
+     * (per-state words of {@code ssm} carry their state index, {@code a_re[3]}).
+     */
+    public static java.util.List<String> paramNames(NeuronProgram program, int states) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        switch (program) {
+            case LIF, CUBA_LIF -> names.addAll(java.util.List.of("du", "dv", "bias_mant", "bias_exp", "vth"));
+            case SSM -> {
+                names.addAll(java.util.List.of("states", "shift_a", "shift_b", "shift_c", "d", "shift_d", "bias", "tau", "theta"));
+                for (int n = 0; n < states; n++) {
+                    for (String w : new String[] {"a_re", "a_im", "b_re", "b_im", "c_re", "c_im"}) names.add(w + "[" + n + "]");
+                }
+            }
+            case GLU -> names.addAll(java.util.List.of("bias_a", "bias_g", "shift_g", "shift_out"));
+            case SUM -> names.add("bias");
+            case READOUT, RELAY, IF, LI -> { }
+        }
+        if (names.size() != paramsPerNeuron(program, states)) throw new IllegalStateException(program.id() + " parameter names");
+        return names;
+    }
+
+    /** The name of every state word of one neuron, in memory order. */
+    public static java.util.List<String> stateNames(NeuronProgram program, int states) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        switch (program) {
+            case LIF, CUBA_LIF -> names.addAll(java.util.List.of("u", "v"));
+            case SSM -> {
+                names.add("v");
+                for (int n = 0; n < states; n++) {
+                    names.add("s_re[" + n + "]");
+                    names.add("s_im[" + n + "]");
+                }
+            }
+            case READOUT -> names.add("sum");
+            case GLU, SUM, RELAY, IF, LI -> { }
+        }
+        if (names.size() != stateWords(program, states)) throw new IllegalStateException(program.id() + " state names");
+        return names;
+    }
+
     /** State words per neuron. */
     public static int stateWords(NeuronProgram program, int states) {
         return switch (program) {

@@ -9,6 +9,7 @@ import io.dendra.compiler.passes.LogicalNetwork;
 import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
+import io.dendra.ir.IntArrayBuilder;
 import io.dendra.ir.ChipImage;
 import io.dendra.ir.CoreImage;
 import io.dendra.ir.FixedPoint;
