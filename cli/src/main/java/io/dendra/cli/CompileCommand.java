@@ -49,17 +49,21 @@ final class CompileCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        OutputFiles.require(output, "--output");
+        if (report != null) OutputFiles.require(report, "--report");
         Target t = target.load();
         ModelGraph graph = modelOptions.load(model);
         Compiler.Result result = Compiler.compile(graph, t, CalibrationInput.of(calibrate, graph), verbose ? out::println : null);
-        OutputFiles.createParent(output);
-        DchipFormat.write(output, result.image());
+        try (OutputFiles.Staged staged = OutputFiles.Staged.files()) {
+            staged.bytes(output, DchipFormat.encode(result.image()));
+            if (report != null) {
+                staged.text(report, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result.report()) + "\n");
+            }
+            staged.commit();
+        }
         out.printf("compiled %s for %s -> %s%n", graph.name(), t.name(), output);
         Summaries.printCompileReport(out, result.report());
         Summaries.printExpandedConvolutions(out, graph, result.report());
-        if (report != null) {
-            OutputFiles.writeText(report, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result.report()) + "\n");
-        }
         out.flush();
         return 0;
     }

@@ -83,7 +83,10 @@ final class ImportSpikingSsmCommand implements Callable<Integer> {
         }
         TensorFile tensors = TensorFile.open(checkpoint);
         SpikingSsmCheckpoint ckpt = SpikingSsmCheckpoint.infer(tensors, new SpikingSsmCheckpoint.Options(prefix, normChoice, encoderChoice, prenorm));
-        Path target = output != null ? output : checkpoint.resolveSibling(stem(checkpoint) + ".dnd");
+        Path target = output != null ? OutputFiles.require(output, "--output") : checkpoint.resolveSibling(stem(checkpoint) + ".dnd");
+        if (!target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".dnd")) {
+            throw usage("--output", "the model file " + target + " must end in .dnd");
+        }
         if (target.toAbsolutePath().normalize().equals(checkpoint.toAbsolutePath().normalize())) {
             throw usage("--output", "the model file " + target + " would overwrite the checkpoint");
         }

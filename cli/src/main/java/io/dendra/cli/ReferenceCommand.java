@@ -45,6 +45,7 @@ final class ReferenceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFiles.require(output, "--output");
         ModelGraph graph = modelOptions.load(model);
         SampleSelection.Selected selected = selection.apply(InputFiles.read(input, graph), input);
         if (selected.labels() != null && graph.sequenceOutput()) {

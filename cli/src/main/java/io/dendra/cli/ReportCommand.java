@@ -33,6 +33,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFiles.require(output, "--output");
         String json;
         try {
             json = Files.readString(report, StandardCharsets.UTF_8);

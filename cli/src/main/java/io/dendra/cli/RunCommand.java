@@ -92,6 +92,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        OutputFiles.require(output, "--output");
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (threadCount < 1) throw new DendraException(ErrorCode.USAGE, Place.named("--threads"), "--threads must be at least 1, got " + threadCount, null);
         ChipImage image;
@@ -119,6 +120,16 @@ final class RunCommand implements Callable<Integer> {
                     + batch.size() + " sample(s))", "give 0 to " + (batch.size() - 1));
         }
         ModelGraph reference = compare == null ? null : modelOptions.load(compare);
+        try (OutputFiles.Staged staged = OutputFiles.Staged.folder(output, List.of("output.npy", "report.json", "report.txt", "report.html"))) {
+            writeRun(out, staged, image, chip, batch, selected, reference, threadCount);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Simulates, compares, and stages output.npy and the reports; they move into place only when all are written. */
+    private void writeRun(PrintWriter out, OutputFiles.Staged staged, ChipImage image, Target chip, SequenceBatch batch,
+            SampleSelection.Selected selected, ModelGraph reference, int threadCount) {
         long started = System.nanoTime();
         Simulation.Result result = simulate(image, chip, batch, threadCount);
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -128,19 +139,18 @@ final class RunCommand implements Callable<Integer> {
         RunReport.Accuracy accuracy = selected.labels() == null ? null : accuracy(selected, result, reference == null ? null : referenceClasses);
         RunReport report = new RunReport(sim, result, agreement, rasterSample, accuracy);
 
-        OutputFiles.writeNpy(output.resolve("output.npy"), outputs(image, batch, result.outputs()));
+        staged.npy(output.resolve("output.npy"), outputs(image, batch, result.outputs()));
         String json = report.json();
-        OutputFiles.writeText(output.resolve("report.json"), json);
-        if (!noHtml) OutputFiles.writeText(output.resolve("report.html"), ReportCommand.html(json, output.resolve("report.json")));
+        staged.text(output.resolve("report.json"), json);
+        if (!noHtml) staged.text(output.resolve("report.html"), ReportCommand.html(json, output.resolve("report.json")));
         String text = report.text();
-        OutputFiles.writeText(output.resolve("report.txt"), text);
+        staged.text(output.resolve("report.txt"), text);
+        staged.commit();
         out.print(text);
         long synops = result.counters().synopsBinary() + result.counters().synopsGraded();
         out.printf("simulated in %.2f s on %d thread(s): %.3g synaptic ops per second%n", seconds, threadCount, synops / seconds);
         out.printf("wrote %s, %s, %s%s%n", output.resolve("output.npy"), output.resolve("report.json"), output.resolve("report.txt"),
                 noHtml ? "" : ", " + output.resolve("report.html"));
-        out.flush();
-        return 0;
     }
 
     private Target embeddedTarget(ChipImage image) {

@@ -2,6 +2,7 @@ package io.dendra.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,6 +40,22 @@ class CompileCommandTest {
         JsonNode inspected = new ObjectMapper().readTree(CommandLineRun.of("inspect", image.toString(), "--json").out());
         assertEquals(2, inspected.get("pipeline_depth").asInt());
         assertEquals("lif", inspected.at("/cores/0/program").asText());
+    }
+
+    /** A report that cannot be written leaves no image either: the outputs of a compile appear together or not at all. */
+    @Test
+    void aFailedReportLeavesNoImage(@TempDir Path dir) {
+        Path image = dir.resolve("lif.dchip");
+        CommandLineRun run = CommandLineRun.of("compile", LIF, "--target", "loihi1", "-o", image.toString(), "--calibrate", LIF_SAMPLES,
+                "--report", "/dev/full");
+        assertEquals(1, run.status());
+        assertTrue(run.errorLine().startsWith("/dev/full: error[E0002]: cannot write /dev/full"), run.err());
+        assertFalse(Files.exists(image));
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count(), "no partial file either");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** Every integer of an image, printed by inspect --params, rebuilds the same image: it runs identically. */

@@ -2,6 +2,7 @@ package io.dendra.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -101,6 +102,52 @@ class RunCommandTest {
         assertTrue(report.at("/layers/0/event_ops").asLong() > 0 && report.at("/layers/1/dense_ops").asLong() > report.at("/layers/1/event_ops").asLong(),
                 "the GLU fed by sparse spikes executes fewer ops than dense");
         assertArrayEquals(new int[] {16, 10}, NpyFile.read(out.resolve("output.npy")).shape());
+    }
+
+    /** A run that fails after it started writing leaves nothing: not the previous run's reports, no marker, no partial file. */
+    @Test
+    void aFailedRunLeavesNoStaleReport(@TempDir Path out) throws Exception {
+        assertEquals(0, CommandLineRun.of("run", lifImage.toString(), "--input", LIF_SAMPLES, "-o", out.toString(), "-q", "--no-html").status());
+        assertTrue(Files.exists(out.resolve("report.json")));
+        Path other = out.resolve("other.dnd");
+        Files.writeString(other, "model o {\n  input x: real[3];\n  y = lif(x, tau=0.5, threshold=1);\n  output y;\n}\n");
+        CommandLineRun failed = CommandLineRun.of("run", lifImage.toString(), "--input", LIF_SAMPLES, "-o", out.toString(), "--compare", other.toString(), "-q");
+        assertEquals(1, failed.status());
+        assertTrue(failed.errorLine().contains("error[E0706]"), failed.err());
+        try (var files = Files.list(out)) {
+            assertEquals(java.util.List.of("other.dnd"), files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        assertEquals("--output: error[E0001]: --output is empty; hint: give a file or folder name",
+                CommandLineRun.of("run", lifImage.toString(), "--input", LIF_SAMPLES, "-o", "", "-q").errorLine());
+    }
+
+    /** A run killed before it finished leaves the INCOMPLETE marker and no report.json that parses as complete. */
+    @Test
+    void aKilledRunLeavesAMarkerAndNoReport(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("report.json"), "{\"a previous run\": true}\n");
+        // one silent sequence of a million steps (uint8 zeros, written without building it in memory): seconds of simulation
+        Path longInput = dir.resolve("long.npy");
+        String header = "{'descr': '|u1', 'fortran_order': False, 'shape': (1, 1000000, 16), }";
+        header = header + " ".repeat(127 - 10 - header.length()) + "\n";
+        try (var channel = java.nio.channels.FileChannel.open(longInput, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(10 + header.length()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            head.put((byte) 0x93).put("NUMPY".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+            head.putShort((short) header.length()).put(header.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).flip();
+            channel.write(head);
+            channel.write(java.nio.ByteBuffer.allocate(16_000_000));
+        }
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+                "io.dendra.cli.Dendra", "run", lifImage.toString(), "--input", longInput.toString(), "-o", out.toString(), "-q")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!Files.exists(out.resolve(OutputFiles.INCOMPLETE_MARKER)) && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
+        assertTrue(p.isAlive(), "the run is still simulating: " + Files.readString(dir.resolve("log.txt")));
+        p.destroyForcibly().waitFor();
+        assertTrue(Files.exists(out.resolve(OutputFiles.INCOMPLETE_MARKER)), "the folder says it is incomplete");
+        assertFalse(Files.exists(out.resolve("report.json")), "the previous run's report is gone");
+        assertFalse(Files.exists(out.resolve("output.npy")));
     }
 
     @Test
