@@ -99,6 +99,7 @@ final class RunCommand implements Callable<Integer> {
         Target chip;
         ModelGraph model = null;
         if (source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".dchip")) {
+            refuseModelOptions();
             image = DchipFormat.read(source);
             chip = embeddedTarget(image);
         } else {
@@ -151,6 +152,20 @@ final class RunCommand implements Callable<Integer> {
         out.printf("simulated in %.2f s on %d thread(s): %.3g synaptic ops per second%n", seconds, threadCount, synops / seconds);
         out.printf("wrote %s, %s, %s%s%n", output.resolve("output.npy"), output.resolve("report.json"), output.resolve("report.txt"),
                 noHtml ? "" : ", " + output.resolve("report.html"));
+    }
+
+    /** Options that shape a compile mean nothing for an image, which was compiled already: say so rather than ignore them. */
+    private void refuseModelOptions() {
+        var parsed = spec.commandLine().getParseResult();
+        boolean nirModel = compare != null && compare.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".nir");
+        for (String option : List.of("--target", "--calibrate", "--dt", "--lenient")) {
+            if (!parsed.hasMatchedOption(option)) continue;
+            if (nirModel && (option.equals("--dt") || option.equals("--lenient"))) continue;
+            throw new DendraException(ErrorCode.USAGE, Place.named(option), option + " does not apply to a chip image: " + source
+                    + " was compiled already, with its target inside it", option.equals("--target") || option.equals("--calibrate")
+                    ? "compile the model again with " + option + ", or run the model file with " + option + " to compile it in memory"
+                    : option + " applies when a NIR model is read");
+        }
     }
 
     private Target embeddedTarget(ChipImage image) {

@@ -181,6 +181,12 @@ class RunCommandTest {
         assertCode("E0605", "run", bad.toString(), "--input", LIF_SAMPLES, "-o", out.toString());
         assertCode("E0001", "run", lifImage.toString(), "--input", LIF_SAMPLES, "-o", out.toString(), "--threads", "0");
         assertTrue(!Files.exists(out.resolve("report.json")), "no partial report");
+        // options that shape a compile do not apply to an image: refused, not ignored
+        assertEquals("--target: error[E0001]: --target does not apply to a chip image: " + lifImage + " was compiled already, with its target"
+                + " inside it; hint: compile the model again with --target, or run the model file with --target to compile it in memory",
+                CommandLineRun.of("run", lifImage.toString(), "--input", LIF_SAMPLES, "-o", out.toString(), "--target", "nosuch").errorLine());
+        assertCode("E0001", "run", lifImage.toString(), "--input", LIF_SAMPLES, "-o", out.toString(), "--calibrate", LIF_SAMPLES);
+        assertCode("E0001", "run", lifImage.toString(), "--input", LIF_SAMPLES, "-o", out.toString(), "--dt", "0.001");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.dendra.targets;
 
+import io.dendra.diagnostics.TextFiles;
 import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
@@ -26,11 +27,7 @@ public final class Targets {
             throw new DendraException(ErrorCode.UNKNOWN_TARGET, Place.named("target"), "'" + nameOrPath
                     + "' is neither a built-in target nor a target file", "built-in targets: " + String.join(", ", BUILT_IN));
         }
-        try {
-            return TargetReader.parse(Files.readString(path, StandardCharsets.UTF_8), path);
-        } catch (IOException e) {
-            throw new DendraException(ErrorCode.FILE_NOT_READABLE, Place.file(path), "cannot read " + path + ": " + e.getMessage(), null);
-        }
+        return TargetReader.parse(TextFiles.read(path, "target file"), path);
     }
 
     public static Target builtIn(String name) {
