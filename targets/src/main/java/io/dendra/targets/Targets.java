@@ -1,9 +1,9 @@
 package io.dendra.targets;
 
-import io.dendra.diagnostics.TextFiles;
 import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
+import io.dendra.diagnostics.TextFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
