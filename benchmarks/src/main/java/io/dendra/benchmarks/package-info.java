@@ -1,2 +1,2 @@
-/** JMH benchmarks (issue 8 fills this module). */
+/** JMH benchmarks of the simulator and the compiler, and the whole-run benchmarks behind docs/PERFORMANCE.md. */
 package io.dendra.benchmarks;

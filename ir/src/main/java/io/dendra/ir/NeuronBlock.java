@@ -52,7 +52,6 @@ public final class NeuronBlock {
     public int startStep() { return startStep; }
     public int compartments() { return NeuronKernels.compartments(program); }
     public int param(int index) { return params[index]; }
-    public int paramCount() { return params.length; }
 
     /** A copy of the parameters, for the simulator's own arrays. */
     public int[] params() { return params.clone(); }

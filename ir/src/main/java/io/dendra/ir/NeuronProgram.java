@@ -7,7 +7,7 @@ import java.util.Optional;
  * The built-in neuron programs of DESIGN §3 and what one update of a neuron running each costs in
  * ops. A target turns ops into energy and time: {@code base + ops × per-op} (see the targets
  * module), so costs follow from op counts and differ between targets only by the per-op and base
- * costs. The fixed-point arithmetic of each program is defined with the chip IR (issue 4).
+ * costs. The fixed-point arithmetic of each program is in {@link NeuronKernels}.
  *
  * <p>Op counts: an <em>active</em> update is one where the neuron received input or holds non-zero
  * state and runs its whole program; an <em>inactive</em> update only reads its state, finds nothing

@@ -1,2 +1,2 @@
-/** The event-driven chip IR: neuron programs now; cores, synapses, routes and the .dchip image with issue 4. */
+/** The event-driven chip IR: neuron programs and their fixed-point kernels, cores, synapses, routes, and the .dchip image. */
 package io.dendra.ir;

@@ -154,17 +154,6 @@ public final class ChipSimulator {
 
     public ChipImage image() { return image; }
 
-    /** Bytes of synapse storage the simulator holds, per synapse (targets and weights, delays only where axons mix them). */
-    public double bytesPerSynapse() {
-        long synapses = 0;
-        long bytes = 0;
-        for (int c = 0; c < cores; c++) {
-            synapses += synTarget[c].length;
-            bytes += 4L * synTarget[c].length + 2L * synWeight[c].length + (synDelay[c] == null ? 0 : 4L * synDelay[c].length)
-                    + 4L * (synStart[c].length + synExponent[c].length + axonDelay[c].length);
-        }
-        return synapses == 0 ? 0 : (double) bytes / synapses;
-    }
     public NeuronProgram program(int core) { return program[core]; }
     public int states(int core) { return states[core]; }
     public int neurons(int core) { return count[core]; }

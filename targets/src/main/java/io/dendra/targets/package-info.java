@@ -1,2 +1,2 @@
-/** Chip targets: limits, number formats, timing and energy tables (issue 3 fills this module). */
+/** Chip targets: limits, number formats, timing and energy tables, as text files with units and sources. */
 package io.dendra.targets;

@@ -21,18 +21,13 @@ public final class Calibration {
     private final Map<LogicalBlock, double[]> stateMax = new IdentityHashMap<>();
     private final Map<LogicalBlock, double[]> somaMax = new IdentityHashMap<>();
     private final Map<LogicalBlock, Double> lifMax = new IdentityHashMap<>();
-    private final Map<LogicalBlock, double[]> preactivation = new IdentityHashMap<>();
     private Map<Node, double[]> firstSample;
     private double[] firstInput;
     private int firstSteps;
-    private final int sequences;
-
-    private Calibration(int sequences) {
-        this.sequences = sequences;
-    }
+    private Calibration() {}
 
     public static Calibration measure(ModelGraph graph, LogicalNetwork network, SequenceBatch batch) {
-        Calibration c = new Calibration(batch.size());
+        Calibration c = new Calibration();
         ReferenceInterpreter reference = new ReferenceInterpreter(graph);
         for (double[] sample : batch.samples()) {
             Map<Node, double[]> values = reference.evaluate(sample, batch.steps());
@@ -55,7 +50,6 @@ public final class Calibration {
             for (int c = 0; c < pre.length; c++) max[c] = Math.max(max[c], maxAbs(pre[c]));
             if (block.program() == NeuronProgram.SSM) recordSsm(block, pre[0], values.get(block.s4d), steps);
             if (block.program() == NeuronProgram.LIF) lifMax.merge(block, lifReach(block, pre[0], steps), Math::max);
-            if (!preactivation.containsKey(block)) preactivation.put(block, pre[0]);
         }
     }
 
@@ -151,13 +145,9 @@ public final class Calibration {
     public double somaMax(LogicalBlock block, int neuron) { return somaMax.get(block)[neuron]; }
     /** The largest |u| or |v| a lif block reached on the calibration sequences. */
     public double lifMax(LogicalBlock block) { return lifMax.getOrDefault(block, 0.0); }
-    public int sequences() { return sequences; }
 
     /** The reference values of every layer on the first calibration sequence. */
     public Map<Node, double[]> firstSample() { return firstSample; }
     public double[] firstInput() { return firstInput.clone(); }
     public int firstSteps() { return firstSteps; }
-
-    /** The first sequence's per-step input to compartment 0 of a block. */
-    double[] firstPreactivation(LogicalBlock block) { return preactivation.get(block); }
 }
