@@ -45,6 +45,12 @@ final class ImageParams {
         input.put("channels", in.channels());
         input.put("binary", in.binary());
         input.put("fraction_bits", in.scale());
+        ArrayNode range = input.putArray("calibrated_range");
+        for (int ch = 0; ch < in.channels(); ch++) {
+            ArrayNode r = range.addArray();
+            if (Double.isNaN(in.calibratedMin(ch))) r.addNull().addNull();
+            else r.add(in.calibratedMin(ch)).add(in.calibratedMax(ch));
+        }
         ArrayNode destinations = input.putArray("destinations");
         for (int ch = 0; ch < in.channels(); ch++) {
             ArrayNode list = destinations.addArray();
@@ -138,8 +144,16 @@ final class ImageParams {
             }
             start.add(core.size());
         }
-        InputMap inputMap = new InputMap(input.get("channels").asInt(), input.get("binary").asBoolean(), input.get("fraction_bits").asInt(),
-                start.toArray(), core.toArray(), axon.toArray());
+        int channels = input.get("channels").asInt();
+        double[] lo = new double[channels];
+        double[] hi = new double[channels];
+        for (int ch = 0; ch < channels; ch++) {
+            JsonNode r = input.get("calibrated_range").get(ch);
+            lo[ch] = r.get(0).isNull() ? Double.NaN : r.get(0).asDouble();
+            hi[ch] = r.get(1).isNull() ? Double.NaN : r.get(1).asDouble();
+        }
+        InputMap inputMap = new InputMap(channels, input.get("binary").asBoolean(), input.get("fraction_bits").asInt(), start.toArray(), core.toArray(),
+                axon.toArray(), lo, hi);
         JsonNode output = root.get("output");
         JsonNode values = output.get("values");
         int[] outCore = new int[values.size()];

@@ -19,6 +19,7 @@ import io.dendra.diagnostics.Place;
 import io.dendra.ir.ChipImage;
 import io.dendra.ir.CoreImage;
 import io.dendra.ir.DchipFormat;
+import io.dendra.ir.InputMap;
 import io.dendra.ir.LayerMapping;
 import io.dendra.ir.NeuronKernels;
 import io.dendra.ir.OutputMap;
@@ -77,6 +78,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-html", description = "do not write report.html")
     boolean noHtml;
 
+    @Option(names = "--clip-input", description = "saturate input values the chip's input payload cannot carry (default: refuse them)")
+    boolean clipInput;
+
     @Option(names = "--raster-sample", paramLabel = "K", defaultValue = "0", description = "the sample whose spikes the HTML report draws (default: ${DEFAULT-VALUE})")
     int rasterSample;
 
@@ -116,13 +120,14 @@ final class RunCommand implements Callable<Integer> {
                     "--labels is for classifiers");
         }
         SampleSelection.checkClasses(selected, image.output().outputs(), selection.labels);
+        RunReport.InputCheck inputCheck = checkRange(image, batch, selected.first());
         if (rasterSample < 0 || rasterSample >= batch.size()) {
             throw new DendraException(ErrorCode.USAGE, Place.named("--raster-sample"), "--raster-sample " + rasterSample + " is not a sample of the input ("
                     + batch.size() + " sample(s))", "give 0 to " + (batch.size() - 1));
         }
         ModelGraph reference = compare == null ? null : modelOptions.load(compare);
         try (OutputFiles.Staged staged = OutputFiles.Staged.folder(output, List.of("output.npy", "report.json", "report.txt", "report.html"))) {
-            writeRun(out, staged, image, chip, batch, selected, reference, threadCount);
+            writeRun(out, staged, image, chip, batch, selected, reference, threadCount, inputCheck);
         }
         out.flush();
         return 0;
@@ -130,7 +135,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** Simulates, compares, and stages output.npy and the reports; they move into place only when all are written. */
     private void writeRun(PrintWriter out, OutputFiles.Staged staged, ChipImage image, Target chip, SequenceBatch batch,
-            SampleSelection.Selected selected, ModelGraph reference, int threadCount) {
+            SampleSelection.Selected selected, ModelGraph reference, int threadCount, RunReport.InputCheck inputCheck) {
         long started = System.nanoTime();
         Simulation.Result result = simulate(image, chip, batch, threadCount);
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -138,7 +143,7 @@ final class RunCommand implements Callable<Integer> {
         int[] referenceClasses = new int[batch.size()];
         RunReport.Agreement agreement = reference == null ? null : agreement(reference, image, batch, result, referenceClasses);
         RunReport.Accuracy accuracy = selected.labels() == null ? null : accuracy(selected, result, reference == null ? null : referenceClasses);
-        RunReport report = new RunReport(sim, result, agreement, rasterSample, accuracy);
+        RunReport report = new RunReport(sim, result, agreement, rasterSample, accuracy, inputCheck);
 
         staged.npy(output.resolve("output.npy"), outputs(image, batch, result.outputs()));
         String json = report.json();
@@ -194,6 +199,65 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return batch;
+    }
+
+    /**
+     * Refuses input values the image's input payload cannot carry (unless --clip-input), and warns,
+     * once, when samples leave the range the image was calibrated on by more than a tenth of it.
+     */
+    private RunReport.InputCheck checkRange(ChipImage image, SequenceBatch batch, int firstSample) {
+        InputMap map = image.input();
+        int channels = map.channels();
+        double largest = map.largestRepresentable(image.payloadBits());
+        long clipped = 0;
+        int outside = 0;
+        double[] seenMin = new double[channels];
+        double[] seenMax = new double[channels];
+        java.util.Arrays.fill(seenMin, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(seenMax, Double.NEGATIVE_INFINITY);
+        for (int b = 0; b < batch.size(); b++) {
+            double[] sample = batch.samples().get(b);
+            boolean out = false;
+            for (int i = 0; i < sample.length; i++) {
+                int c = i % channels;
+                double v = sample[i];
+                if (Math.abs(v) > largest) {
+                    if (!clipInput) {
+                        throw new DendraException(ErrorCode.INPUT_NOT_REPRESENTABLE, Place.file(input), String.format(Locale.ROOT,
+                                "sample %d, step %d, channel %d holds %s, but the chip's input carries at most ±%s (%d-bit payloads with %d fraction"
+                                + " bits, chosen on a calibration input in [%s, %s])", firstSample + b, i / channels, c, num(v), num(largest),
+                                image.payloadBits(), map.scale(), num(map.calibratedMin(c)), num(map.calibratedMax(c))), null);
+                    }
+                    clipped++;
+                }
+                double lo = map.calibratedMin(c);
+                double hi = map.calibratedMax(c);
+                if (Double.isNaN(lo)) continue;
+                double margin = 0.1 * Math.max(hi - lo, Math.max(Math.abs(lo), Math.abs(hi)));
+                if (v < lo - margin || v > hi + margin) {
+                    out = true;
+                    seenMin[c] = Math.min(seenMin[c], v);
+                    seenMax[c] = Math.max(seenMax[c], v);
+                }
+            }
+            if (out) outside++;
+        }
+        if (outside > 0) {
+            StringBuilder where = new StringBuilder();
+            for (int c = 0; c < channels && where.length() < 200; c++) {
+                if (seenMin[c] > seenMax[c]) continue;
+                where.append(where.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT, "channel %d calibrated on [%s, %s], seen %s to %s", c,
+                        num(map.calibratedMin(c)), num(map.calibratedMax(c)), num(seenMin[c]), num(seenMax[c])));
+            }
+            spec.commandLine().getErr().printf("warning: %d of %d sample(s) leave the input range the image was calibrated on (%s); its fixed-point"
+                    + " scales may not fit them: compile with --calibrate on inputs like these%n", outside, batch.size(), where);
+            spec.commandLine().getErr().flush();
+        }
+        return new RunReport.InputCheck(outside, clipped);
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "?" : String.format(Locale.ROOT, "%.6g", v).replaceAll("\\.?0+(e|$)", "$1");
     }
 
     private Simulation.Result simulate(ChipImage image, Target chip, SequenceBatch batch, int threadCount) {

@@ -150,6 +150,46 @@ class RunCommandTest {
         assertFalse(Files.exists(out.resolve("output.npy")));
     }
 
+    /** Inputs beyond the calibration range are counted and warned about; beyond what the input payload carries, refused or clipped. */
+    @Test
+    void inputsAreCheckedAgainstTheCalibrationRange(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("tiny.dnd");
+        Files.writeString(model, "model tiny {\n  input x: real[2];\n  h = linear(x, weight=[[1, 0.5], [0, 2]], bias=[0, 0.1]);\n"
+                + "  s = lif(h, tau=0.5, threshold=1);\n  y = linear(mean_time(s), weight=[[1, 0], [0, 1]]);\n  output y;\n}\n");
+        Path calibration = dir.resolve("calibration.npy");
+        double[] values = new double[2 * 16];
+        for (int i = 0; i < values.length; i++) values[i] = (i % 5) / 4.0;    // [0, 1]
+        NpyFile.write(calibration, Tensor.of("x", new int[] {16, 2}, values));
+        Path image = dir.resolve("tiny.dchip");
+        assertEquals(0, CommandLineRun.of("compile", model.toString(), "--target", "loihi2", "-o", image.toString(), "--calibrate", calibration.toString())
+                .status());
+        JsonNode params = new ObjectMapper().readTree(CommandLineRun.of("inspect", image.toString(), "--params").out());
+        assertEquals("[[0.0,1.0],[0.0,1.0]]", params.at("/input/calibrated_range").toString());
+
+        Path doubled = dir.resolve("doubled.npy");
+        double[] twice = values.clone();
+        for (int i = 0; i < twice.length; i++) twice[i] *= 2;                  // up to 2: outside [0, 1] by more than a tenth
+        NpyFile.write(doubled, Tensor.of("x", new int[] {16, 2}, twice));
+        CommandLineRun run = CommandLineRun.of("run", image.toString(), "--input", doubled.toString(), "-o", dir.resolve("o1").toString(), "-q", "--no-html");
+        assertEquals(0, run.status(), run.err());
+        assertEquals("warning: 1 of 1 sample(s) leave the input range the image was calibrated on (channel 0 calibrated on [0, 1], seen 1.5 to 2;"
+                + " channel 1 calibrated on [0, 1], seen 1.5 to 2); its fixed-point scales may not fit them: compile with --calibrate on inputs like"
+                + " these", run.err().strip());
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("o1/report.json").toFile());
+        assertEquals(1, report.at("/inputs/samples_outside_calibration").asInt());
+
+        Path huge = dir.resolve("huge.npy");
+        double[] big = values.clone();
+        big[7] = 1e9;                                                           // step 3, channel 1
+        NpyFile.write(huge, Tensor.of("x", new int[] {16, 2}, big));
+        String line = CommandLineRun.of("run", image.toString(), "--input", huge.toString(), "-o", dir.resolve("o2").toString(), "-q").errorLine();
+        assertTrue(line.startsWith(huge + ": error[E0709]: sample 0, step 3, channel 1 holds 1e+09, but the chip's input carries at most"), line);
+        assertFalse(Files.exists(dir.resolve("o2")), "nothing written");
+        run = CommandLineRun.of("run", image.toString(), "--input", huge.toString(), "-o", dir.resolve("o3").toString(), "-q", "--no-html", "--clip-input");
+        assertEquals(0, run.status(), run.err());
+        assertEquals(1, new ObjectMapper().readTree(dir.resolve("o3/report.json").toFile()).at("/inputs/clipped_values").asInt());
+    }
+
     @Test
     void badInputsAreOneLineEach(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");

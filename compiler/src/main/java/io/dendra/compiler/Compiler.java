@@ -15,6 +15,7 @@ import io.dendra.compiler.verify.LayerAgreement;
 import io.dendra.compiler.verify.SpikeMatch;
 import io.dendra.ir.ChipImage;
 import io.dendra.ir.ImageExecutor;
+import io.dendra.ir.InputMap;
 import io.dendra.ir.NeuronKernels;
 import io.dendra.targets.Target;
 import java.util.ArrayList;
@@ -47,7 +48,28 @@ public final class Compiler {
         ImageBuilder.Result built = timed(log, "place and route", () -> ImageBuilder.build(target, network, pieces,
                 ImageBuilder.activity(network, ranges.firstSample())));
         List<LayerError> errors = timed(log, "measure quantization error", () -> measure(graph, network, built, ranges, coefficientError));
-        return new Result(built.image(), CompileReport.of(target, built, errors, calibration));
+        ChipImage image = built.image().withInput(inputRange(built.image().input(), calibration));
+        return new Result(image, CompileReport.of(target, built, errors, calibration));
+    }
+
+    /** The input map with the range each channel took in the calibration input, which the image carries so that runs can check theirs. */
+    static InputMap inputRange(InputMap input, SequenceBatch calibration) {
+        int channels = input.channels();
+        double[] min = new double[channels];
+        double[] max = new double[channels];
+        java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        for (double[] sample : calibration.samples()) {
+            for (int i = 0; i < sample.length; i++) {
+                int c = i % channels;
+                min[c] = Math.min(min[c], sample[i]);
+                max[c] = Math.max(max[c], sample[i]);
+            }
+        }
+        for (int c = 0; c < channels; c++) {
+            if (min[c] > max[c]) min[c] = max[c] = Double.NaN;
+        }
+        return input.withCalibratedRange(min, max);
     }
 
     /** Whether the calibration input is spikes: real-valued input, every value 0 or 1. */

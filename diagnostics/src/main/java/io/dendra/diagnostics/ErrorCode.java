@@ -78,6 +78,8 @@ public enum ErrorCode {
     COMPARE_MISMATCH("E0706", "compared model does not fit the run", "compare with the model the image was compiled from"),
     REPORT_INVALID("E0707", "not a Dendra run report", "give the report.json that dendra run wrote"),
     LABELS("E0708", "labels do not fit the input or the model", "give one integer class per sample of the input file"),
+    INPUT_NOT_REPRESENTABLE("E0709", "input value the chip's input cannot carry",
+            "scale the input as the model was trained and calibrated, or pass --clip-input to saturate it"),
 
     // E08xx: NIR graphs
     NIR_INVALID("E0801", "not a readable NIR file", "NIR files are HDF5 written by nir.write"),

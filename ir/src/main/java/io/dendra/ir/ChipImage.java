@@ -32,6 +32,11 @@ public record ChipImage(String modelName, String targetName, String targetText, 
         if (pipelineDepth < 1) throw new IllegalArgumentException("pipeline depth is at least one step");
     }
 
+    /** The same image with another input map (the same destinations, for example with its calibration range). */
+    public ChipImage withInput(InputMap newInput) {
+        return new ChipImage(modelName, targetName, targetText, stateBits, payloadBits, chips, cores, newInput, output, layers, pipelineDepth);
+    }
+
     private static void checkDestination(List<CoreImage> cores, int core, int axon) {
         if (core < 0 || core >= cores.size() || axon < 0 || axon >= cores.get(core).synapses().axons()) {
             throw new IllegalArgumentException("route to missing core " + core + " axon " + axon);

@@ -23,7 +23,7 @@ import java.util.zip.CRC32C;
  * CRC-32C of every byte before it. docs/dchip.md lays the sections out field by field.
  */
 public final class DchipFormat {
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     private static final byte[] MAGIC = {'D', 'C', 'H', 'I', 'P', '\r', '\n', 0x1a};
     private static final int HEADER = tag("HEAD"), TARGET = tag("TRGT"), CORES = tag("CORE"), INPUT = tag("INPT"), OUTPUT = tag("OUTP"),
             LAYERS = tag("LAYR");
@@ -83,6 +83,10 @@ public final class DchipFormat {
             w.ints(start);
             w.ints(cores);
             w.ints(axons);
+            for (int c = 0; c < m.channels(); c++) {
+                w.f64(m.calibratedMin(c));
+                w.f64(m.calibratedMax(c));
+            }
         });
         section(out, OUTPUT, w -> {
             OutputMap m = image.output();
@@ -187,8 +191,20 @@ public final class DchipFormat {
                 cores.add(new CoreImage(id, chip, x, y, slot, block, synapses, routes));
             }
             Reader inputSection = r.section(INPUT, place);
-            InputMap input = new InputMap(inputSection.i32(), inputSection.i32() != 0, inputSection.i32(), inputSection.ints(), inputSection.ints(),
-                    inputSection.ints());
+            int channels = inputSection.i32();
+            boolean binary = inputSection.i32() != 0;
+            int fraction = inputSection.i32();
+            int[] start = inputSection.ints();
+            int[] inputCores = inputSection.ints();
+            int[] inputAxons = inputSection.ints();
+            if (channels <= 0 || channels > (1 << 24)) throw new IllegalArgumentException("input channels " + channels);
+            double[] lo = new double[channels];
+            double[] hi = new double[channels];
+            for (int c = 0; c < channels; c++) {
+                lo[c] = inputSection.f64();
+                hi[c] = inputSection.f64();
+            }
+            InputMap input = new InputMap(channels, binary, fraction, start, inputCores, inputAxons, lo, hi);
             Reader outputSection = r.section(OUTPUT, place);
             int kind = outputSection.i32();
             if (kind < 0 || kind >= OutputMap.Kind.values().length) throw new IllegalArgumentException("output kind " + kind);

@@ -5,7 +5,9 @@ import java.util.Arrays;
 /**
  * How the host feeds a sequence in: at step t, channel c's value u is sent as payload
  * {@code round(u · 2^scale)} (or as a spike when the input is binary, sent only for non-zero u)
- * to each of the channel's destinations {@code start[c] .. start[c+1]} (core, axon).
+ * to each of the channel's destinations {@code start[c] .. start[c+1]} (core, axon). The range each
+ * channel took in the calibration input travels along (NaN when unknown), so that a run can say when
+ * its inputs leave the range the fixed-point scales were chosen for.
  */
 public final class InputMap {
     private final int channels;
@@ -14,8 +16,15 @@ public final class InputMap {
     private final int[] start;
     private final int[] core;
     private final int[] axon;
+    private final double[] calibratedMin;
+    private final double[] calibratedMax;
 
+    /** An input map whose calibration range is unknown. */
     public InputMap(int channels, boolean binary, int scale, int[] start, int[] core, int[] axon) {
+        this(channels, binary, scale, start, core, axon, nan(channels), nan(channels));
+    }
+
+    public InputMap(int channels, boolean binary, int scale, int[] start, int[] core, int[] axon, double[] calibratedMin, double[] calibratedMax) {
         if (channels <= 0 || start.length != channels + 1 || start[0] != 0) throw new IllegalArgumentException("one destination list per channel");
         if (core.length != start[channels] || axon.length != core.length) throw new IllegalArgumentException("one core and axon per destination");
         this.channels = channels;
@@ -24,6 +33,36 @@ public final class InputMap {
         this.start = start.clone();
         this.core = core.clone();
         this.axon = axon.clone();
+        if (calibratedMin.length != channels || calibratedMax.length != channels) throw new IllegalArgumentException("one calibration range per channel");
+        for (int c = 0; c < channels; c++) {
+            if (calibratedMin[c] > calibratedMax[c] || Double.isInfinite(calibratedMin[c]) || Double.isInfinite(calibratedMax[c])
+                    || Double.isNaN(calibratedMin[c]) != Double.isNaN(calibratedMax[c])) {
+                throw new IllegalArgumentException("calibration range of channel " + c);
+            }
+        }
+        this.calibratedMin = calibratedMin.clone();
+        this.calibratedMax = calibratedMax.clone();
+    }
+
+    private static double[] nan(int channels) {
+        double[] v = new double[Math.max(channels, 0)];
+        Arrays.fill(v, Double.NaN);
+        return v;
+    }
+
+    /** The same map with the range each channel took in the calibration input. */
+    public InputMap withCalibratedRange(double[] min, double[] max) {
+        return new InputMap(channels, binary, scale, start, core, axon, min, max);
+    }
+
+    /** The smallest value channel c took in the calibration input, NaN when unknown. */
+    public double calibratedMin(int channel) { return calibratedMin[channel]; }
+    /** The largest value channel c took in the calibration input, NaN when unknown. */
+    public double calibratedMax(int channel) { return calibratedMax[channel]; }
+
+    /** The largest magnitude a real input can have and still be sent without saturating; infinite for binary input. */
+    public double largestRepresentable(int payloadBits) {
+        return binary ? Double.POSITIVE_INFINITY : Math.scalb(FixedPoint.maxMagnitude(payloadBits) + 0.5, -scale);
     }
 
     public int channels() { return channels; }
@@ -44,7 +83,8 @@ public final class InputMap {
     @Override
     public boolean equals(Object o) {
         return o instanceof InputMap m && channels == m.channels && binary == m.binary && scale == m.scale && Arrays.equals(start, m.start)
-                && Arrays.equals(core, m.core) && Arrays.equals(axon, m.axon);
+                && Arrays.equals(core, m.core) && Arrays.equals(axon, m.axon) && Arrays.equals(calibratedMin, m.calibratedMin)
+                && Arrays.equals(calibratedMax, m.calibratedMax);
     }
 
     @Override

@@ -43,6 +43,9 @@ public final class RunReport {
         }
     }
 
+    /** How the run's inputs sat against the image's input: samples outside the calibration range, values saturated by --clip-input. */
+    public record InputCheck(int samplesOutsideCalibration, long clippedValues) {}
+
     /**
      * One layer's figures. {@code eventOps} is what the chip executed: synaptic ops plus the ops
      * of every neuron update; {@code denseOps} what a dense implementation runs (every input times
@@ -60,6 +63,7 @@ public final class RunReport {
     private final List<Layer> layers = new ArrayList<>();
     private final Agreement agreement;
     private final Accuracy accuracy;
+    private final InputCheck inputCheck;
 
     /** At most this many neurons per layer go into the raster. */
     static final int RASTER_NEURONS = 64;
@@ -67,11 +71,12 @@ public final class RunReport {
     private final int rasterSample;
 
     public RunReport(ChipSimulator sim, Simulation.Result result, Agreement agreement) {
-        this(sim, result, agreement, 0, null);
+        this(sim, result, agreement, 0, null, new InputCheck(0, 0));
     }
 
-    public RunReport(ChipSimulator sim, Simulation.Result result, Agreement agreement, int rasterSample, Accuracy accuracy) {
+    public RunReport(ChipSimulator sim, Simulation.Result result, Agreement agreement, int rasterSample, Accuracy accuracy, InputCheck inputCheck) {
         this.accuracy = accuracy;
+        this.inputCheck = inputCheck;
         this.rasterSample = rasterSample;
         this.sim = sim;
         this.result = result;
@@ -120,6 +125,9 @@ public final class RunReport {
         root.put("steps", result.steps());
         root.put("pipeline_depth", image.pipelineDepth());
         root.put("simulated_steps_per_sample", c.steps() / samples);
+        ObjectNode inputs = root.putObject("inputs");
+        inputs.put("samples_outside_calibration", inputCheck.samplesOutsideCalibration());
+        inputs.put("clipped_values", inputCheck.clippedValues());
         ObjectNode time = root.putObject("time");
         time.put("cycles", cycles());
         time.put("clock_MHz", sim.target().clockMhz());
@@ -279,6 +287,10 @@ public final class RunReport {
                 nsPerSample(), nsPerStep(), c.stepFsTotal / (double) sim.cycleFs() / c.steps(), c.stepFsMin / (double) sim.cycleFs(),
                 c.stepFsMax / (double) sim.cycleFs(), 1e9 / nsPerSample()));
         s.append(String.format("energy: %s per sample (%s in all)%n", pj(total.total() / samples), pj(total.total())));
+        if (inputCheck.samplesOutsideCalibration() > 0 || inputCheck.clippedValues() > 0) {
+            s.append(String.format("inputs: %d sample(s) outside the calibration range, %,d value(s) saturated by --clip-input%n",
+                    inputCheck.samplesOutsideCalibration(), inputCheck.clippedValues()));
+        }
         Map<String, Double> parts = new LinkedHashMap<>();
         parts.put("synaptic", total.synaptic());
         parts.put("neuron", total.neuron());
