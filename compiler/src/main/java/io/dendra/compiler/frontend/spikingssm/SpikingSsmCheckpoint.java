@@ -201,6 +201,11 @@ public record SpikingSsmCheckpoint(Path file, String prefix, String backbone, En
             }
 
             Norm norm = norm(layers);
+            if (norm == Norm.LAYER && has(norm(0, "running_mean"))) {
+                throw new DendraException(ErrorCode.CHECKPOINT_SHAPE, Place.item(file.path(), "tensor", prefix + norm(0, "running_mean")),
+                        "the norms are read as LayerNorm but hold running statistics, as a BatchNorm does", options.norm() != null
+                        ? "drop --norm layer, or give --norm batch" : "the hyper-parameters say norm layer; give --norm batch if the tensors are right");
+            }
             boolean prenorm = prenorm(norm);
             for (int i = 0; i < layers && norm != Norm.NONE; i++) {
                 expect(norm(i, "weight"), h);

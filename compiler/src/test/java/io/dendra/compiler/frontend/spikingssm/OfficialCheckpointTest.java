@@ -108,6 +108,15 @@ class OfficialCheckpointTest {
     }
 
     @Test
+    void aNormKindThatContradictsTheTensorsIsRefused() {
+        Path file = fixture("lightning_postnorm.ckpt");
+        DendraException e = assertThrows(DendraException.class,
+                () -> SpikingSsmCheckpoint.infer(TensorFile.open(file), new Options(null, Norm.LAYER, null, null)));
+        assertEquals(file + ": tensor 'model.norms.0.running_mean': error[E0902]: the norms are read as LayerNorm but hold running statistics, as a"
+                + " BatchNorm does; hint: drop --norm layer, or give --norm batch", e.getMessage());
+    }
+
+    @Test
     void aDecoderThatDoesNotPoolIsRefused() {
         Path file = fixture("decoder_last.ckpt");
         DendraException e = assertThrows(DendraException.class, () -> SpikingSsmCheckpoint.infer(TensorFile.open(file), Options.INFER));
