@@ -51,9 +51,30 @@ public final class NirReader {
             List<NirGraph.Node> nodes = new ArrayList<>();
             List<NirGraph.Edge> edges = new ArrayList<>();
             reader.flatten(root, "", nodes, edges);
+            checkValues(file, nodes);
             return new NirGraph(file, version, nodes, edges, reader.notes);
         } catch (HdfException e) {
             throw new DendraException(ErrorCode.NIR_INVALID, Place.file(file), "not a readable HDF5 file: " + firstLine(e.getMessage()), null);
+        }
+    }
+
+    /** Every parameter finite, and one Input: what no later stage can repair. */
+    private static void checkValues(Path file, List<NirGraph.Node> nodes) {
+        List<String> inputs = new ArrayList<>();
+        for (NirGraph.Node node : nodes) {
+            if (node.type().equals("Input")) inputs.add(node.name());
+            for (var param : node.params().entrySet()) {
+                int bad = param.getValue().firstNonFinite();
+                if (bad >= 0) {
+                    throw new DendraException(ErrorCode.TENSOR_NOT_FINITE, Place.item(file, "node", node.name()), "parameter '" + param.getKey()
+                            + "' holds " + param.getValue().at(bad) + " at index " + bad, "NIR parameters must be finite; check the exporting model");
+                }
+            }
+        }
+        if (inputs.size() > 1) {
+            throw new DendraException(ErrorCode.NIR_UNSUPPORTED, Place.file(file), "the graph has " + inputs.size() + " Input nodes ("
+                    + String.join(", ", inputs.subList(0, Math.min(4, inputs.size()))) + "); Dendra runs graphs with one input",
+                    "merge the inputs into one Input node before exporting");
         }
     }
 
