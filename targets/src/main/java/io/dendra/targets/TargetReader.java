@@ -143,11 +143,11 @@ public final class TargetReader {
         clockMhz = positive(clock, quantity(clock, Dimension.FREQUENCY));
 
         Section board = top.section("board");
-        int chips = positiveInt(board.field("chips"));
+        int chips = positiveInt(board.field("chips"), 1 << 16);
 
         Section meshSection = top.section("mesh");
-        Mesh mesh = new Mesh(positiveInt(meshSection.field("columns")), positiveInt(meshSection.field("rows")),
-                positiveInt(meshSection.field("cores_per_tile")));
+        Mesh mesh = new Mesh(positiveInt(meshSection.field("columns"), 1024), positiveInt(meshSection.field("rows"), 1024),
+                positiveInt(meshSection.field("cores_per_tile"), 256));
 
         CoreLimits core = core(top.section("core"));
 
@@ -185,7 +185,7 @@ public final class TargetReader {
     }
 
     private CoreLimits core(Section core) {
-        int neurons = positiveInt(core.field("neurons"));
+        int neurons = positiveInt(core.field("neurons"), 1 << 24);
         Field memory = core.field("synaptic_memory");
         long memoryBits = wholeBits(memory);
         if (memoryBits <= 0) throw value(memory, "synaptic memory must be positive");
@@ -194,8 +194,8 @@ public final class TargetReader {
         if (!sharing.equals("shared") && !sharing.equals("separate")) {
             throw value(stateMemory, "state_memory is 'shared' (neuron state uses the synaptic memory) or 'separate', got '" + sharing + "'");
         }
-        int inputAxons = positiveInt(core.field("input_axons"));
-        int outputAxons = positiveInt(core.field("output_axons"));
+        int inputAxons = positiveInt(core.field("input_axons"), 1 << 24);
+        int outputAxons = positiveInt(core.field("output_axons"), 1 << 24);
         Field word = core.field("synapse_word");
         int wordBits = bitsWithin(word, 1, 4096);
         Field header = core.field("synapse_word_header");
@@ -211,10 +211,13 @@ public final class TargetReader {
             throw value(weights, "a synapse entry of " + (overheadBits + weightBits.max()) + " bit does not fit in a " + wordBits + "-bit word with a "
                     + headerBits + "-bit header");
         }
-        IntRange exponent = intRange(core.field("weight_exponent"));
+        Field exponents = core.field("weight_exponent");
+        IntRange exponent = intRange(exponents);
+        if (exponent.min() < -30 || exponent.max() > 30) throw value(exponents, "weight exponents must lie in -30 .. 30");
         Field delays = core.field("delay");
         IntRange delay = intRange(delays);
         if (delay.min() < 0) throw value(delays, "synaptic delays cannot be negative");
+        if (delay.max() > 4096) throw value(delays, "synaptic delays of more than 4096 steps are not supported");
         return new CoreLimits(neurons, memoryBits, sharing.equals("shared"), inputAxons, outputAxons, wordBits, headerBits, overheadBits,
                 weightBits, exponent, delay);
     }
@@ -282,7 +285,29 @@ public final class TargetReader {
                     + unit.dimension().name().toLowerCase(java.util.Locale.ROOT), null);
         }
         if (unit == Unit.CYCLES && Double.isNaN(clockMhz)) throw error(ErrorCode.TARGET_UNIT, q.unit, "cycles need the clock, which comes first", null);
-        return new Measured(unit.toBase(number, clockMhz), unit.dimension());
+        double value = unit.toBase(number, clockMhz);
+        String bound = plausible(unit.dimension(), value);
+        if (bound != null) {
+            throw error(ErrorCode.TARGET_VALUE, q.NUMBER().getSymbol(), "'" + field.name() + "' = " + (q.sign != null ? "-" : "") + q.NUMBER().getText() + " " + symbol + " is outside what a chip"
+                    + " target can mean: " + bound, null);
+        }
+        return new Measured(value, unit.dimension());
+    }
+
+    /**
+     * Bounds on every number of a target, by kind (in base units), so that no table can drive time
+     * or energy to overflow or nonsense: null when {@code value} is within them, else what they are.
+     */
+    private static String plausible(Dimension dimension, double value) {
+        double magnitude = Math.abs(value);
+        return switch (dimension) {
+            case ENERGY -> magnitude <= 1e9 ? null : "an energy of at most 1 mJ per event";
+            case TIME -> magnitude <= 1e9 ? null : "a time of at most 1 s per event";
+            case POWER -> magnitude <= 1e6 ? null : "a power of at most 1 kW per core";
+            case FREQUENCY -> magnitude >= 1 && magnitude <= 1e5 ? null : "a clock from 1 MHz to 100 GHz";
+            case MEMORY -> magnitude <= 0x1p36 ? null : "at most 8 GiB";
+            case COUNT -> magnitude <= 1e9 ? null : "a count of at most 10^9";
+        };
     }
 
     private double quantity(Field field, Dimension dimension) {
@@ -310,9 +335,9 @@ public final class TargetReader {
         return new IntRange(whole(field, r[0]), whole(field, r[1]));
     }
 
-    private int positiveInt(Field field) {
+    private int positiveInt(Field field, int max) {
         int v = whole(field, quantity(field, Dimension.COUNT));
-        if (v <= 0) throw value(field, "'" + field.name() + "' must be positive, got " + v);
+        if (v <= 0 || v > max) throw value(field, "'" + field.name() + "' must be 1 to " + max + ", got " + v);
         return v;
     }
 

@@ -198,6 +198,20 @@ class TargetReaderTest {
         fails(ErrorCode.TARGET_VALUE, "time = 113 ns .. 465 ns", "time = 113 ns", "113 ns");
     }
 
+    /** Numbers beyond any chip are refused where they stand, not turned into negative time or infinite energy later. */
+    @Test
+    void implausibleMagnitudes() {
+        DendraException e = fails(ErrorCode.TARGET_VALUE, "synop = 23.6 pJ, 3.5 ns", "synop = 23.6 pJ, 1e12 ns", "1e12");
+        assertTrue(e.getMessage().endsWith("'synop' = 1e12 ns is outside what a chip target can mean: a time of at most 1 s per event; hint: see the"
+                + " allowed values in docs/targets.md"), e.getMessage());
+        fails(ErrorCode.TARGET_VALUE, "synop = 23.6 pJ", "synop = 1e300 pJ", "1e300");
+        fails(ErrorCode.TARGET_VALUE, "clock = 1 GHz", "clock = 1e30 GHz", "1e30");
+        fails(ErrorCode.TARGET_VALUE, "clock = 1 GHz", "clock = 1e-6 MHz", "1e-6");
+        fails(ErrorCode.TARGET_VALUE, "columns = 8", "columns = 100000", "columns");
+        fails(ErrorCode.TARGET_VALUE, "delay = 0 .. 62", "delay = 0 .. 1000000", "delay");
+        fails(ErrorCode.TARGET_VALUE, "weight_exponent = -8 .. 7", "weight_exponent = -8 .. 70", "weight_exponent");
+    }
+
     @Test
     void duplicateField() {
         fails(ErrorCode.TARGET_DUPLICATE, "input_axons = 4096", "input_axons = 4096; input_axons = 2048", "input_axons = 2048");
