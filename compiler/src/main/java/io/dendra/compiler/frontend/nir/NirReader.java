@@ -32,7 +32,8 @@ public final class NirReader {
 
     private final Path file;
     private final boolean lenient;
-    private final List<String> notes = new ArrayList<>();
+    /** What lenient reading changed, each said once however many edges it touched. */
+    private final java.util.Set<String> notes = new java.util.LinkedHashSet<>();
 
     private NirReader(Path file, boolean lenient) {
         this.file = file;
@@ -52,7 +53,7 @@ public final class NirReader {
             List<NirGraph.Edge> edges = new ArrayList<>();
             reader.flatten(root, "", nodes, edges);
             checkValues(file, nodes);
-            return new NirGraph(file, version, nodes, edges, reader.notes);
+            return new NirGraph(file, version, nodes, edges, List.copyOf(reader.notes));
         } catch (HdfException e) {
             throw new DendraException(ErrorCode.NIR_INVALID, Place.file(file), "not a readable HDF5 file: " + firstLine(e.getMessage()), null);
         }
