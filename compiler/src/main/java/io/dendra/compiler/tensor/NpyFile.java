@@ -25,6 +25,7 @@ public final class NpyFile implements TensorFile {
 
     /** Reads the array of a .npy file. */
     public static Tensor read(Path path) {
+        SafetensorsFile.requireReadable(path);
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);

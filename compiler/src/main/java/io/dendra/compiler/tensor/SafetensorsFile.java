@@ -41,6 +41,7 @@ public final class SafetensorsFile implements TensorFile {
     }
 
     public static SafetensorsFile open(Path path) {
+        requireReadable(path);
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long fileSize = channel.size();
             if (fileSize < 8) throw truncated(path, "the file is " + fileSize + " bytes, shorter than the 8-byte header length");
@@ -170,10 +171,10 @@ public final class SafetensorsFile implements TensorFile {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    /** Checks that the file exists before reading, so that a missing file is reported as such. */
+    /** Checks that the path is a regular file before reading, so that a folder, a device or a missing file is reported as such. */
     static void requireReadable(Path path) {
-        if (!Files.isRegularFile(path)) {
-            throw new DendraException(ErrorCode.FILE_NOT_READABLE, Place.file(path), "cannot read " + path + ": no such file", null);
-        }
+        if (Files.isRegularFile(path)) return;
+        String why = Files.isDirectory(path) ? "it is a folder" : Files.exists(path) ? "it is not a regular file (a device or a pipe)" : "no such file";
+        throw new DendraException(ErrorCode.FILE_NOT_READABLE, Place.file(path), "cannot read " + path + ": " + why, null);
     }
 }

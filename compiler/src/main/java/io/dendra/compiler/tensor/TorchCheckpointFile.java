@@ -65,10 +65,7 @@ public final class TorchCheckpointFile implements TensorFile {
     }
 
     public static TorchCheckpointFile open(Path path) {
-        if (!Files.isRegularFile(path)) {
-            throw new DendraException(ErrorCode.FILE_NOT_READABLE, Place.file(path), "cannot read " + path + ": "
-                    + (Files.isDirectory(path) ? "it is a folder" : "no such file"), null);
-        }
+        SafetensorsFile.requireReadable(path);
         byte[] head = readHead(path);
         if (head.length >= 2 && (head[0] & 0xff) == 0x80 && head[1] >= 2 && head[1] <= 5) {
             throw new DendraException(ErrorCode.TORCH_LEGACY_FORMAT, Place.file(path), "this is a checkpoint in the legacy (non-zip) format of"
