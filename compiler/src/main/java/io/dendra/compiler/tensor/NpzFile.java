@@ -34,15 +34,18 @@ public final class NpzFile implements TensorFile {
         SafetensorsFile.requireReadable(path);
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(path.toFile())) {
+            long declared = 0;
+            for (ZipEntry entry : Collections.list(zip.entries())) declared += Math.max(0, entry.getSize());
+            long room = Runtime.getRuntime().maxMemory() / 2;
+            if (declared > room) {
+                throw new DendraException(ErrorCode.FILE_CORRUPT, Place.file(path), "the .npz archive's members unpack to " + declared
+                        + " bytes, more than this run can hold (" + room + ")", "give Java more memory (DENDRA_JAVA_OPTS=-Xmx16g) if the file is genuine");
+            }
             for (ZipEntry entry : Collections.list(zip.entries())) {
                 if (entry.isDirectory()) continue;
                 String member = entry.getName();
                 String name = member.endsWith(".npy") ? member.substring(0, member.length() - 4) : member;
-                byte[] bytes;
-                try (InputStream in = zip.getInputStream(entry)) {
-                    bytes = in.readAllBytes();
-                }
-                tensors.put(name, NpyFormat.parse(bytes, name, Place.item(path, "member", member)));
+                tensors.put(name, NpyFormat.parse(member(zip, entry, path), name, Place.item(path, "member", member)));
             }
         } catch (ZipException e) {
             throw new DendraException(ErrorCode.FILE_CORRUPT, Place.file(path), "not a valid .npz archive: " + SafetensorsFile.firstLine(e.getMessage()), null);
@@ -53,6 +56,29 @@ public final class NpzFile implements TensorFile {
             throw SafetensorsFile.unreadable(path, e);
         }
         return new NpzFile(path, tensors);
+    }
+
+    /** A member's bytes: no more than its declared size (an archive that lies about it is refused) and its CRC checked. */
+    private static byte[] member(ZipFile zip, ZipEntry entry, Path path) throws IOException {
+        Place place = Place.item(path, "member", entry.getName());
+        if (entry.getSize() < 0 || entry.getSize() > Integer.MAX_VALUE - 8) {
+            throw new DendraException(ErrorCode.FILE_CORRUPT, place, "the member declares no usable size (" + entry.getSize() + ")", null);
+        }
+        byte[] bytes;
+        try (InputStream in = zip.getInputStream(entry)) {
+            bytes = in.readNBytes((int) entry.getSize());
+            if (in.read() >= 0) throw new DendraException(ErrorCode.FILE_CORRUPT, place, "the member holds more than the " + entry.getSize()
+                    + " bytes it declares", null);
+        }
+        if (bytes.length != entry.getSize()) {
+            throw new DendraException(ErrorCode.FILE_TRUNCATED, place, "the member ends after " + bytes.length + " of its " + entry.getSize() + " bytes", null);
+        }
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes);
+        if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+            throw new DendraException(ErrorCode.FILE_CORRUPT, place, "the member fails its CRC-32 check: the archive is damaged", null);
+        }
+        return bytes;
     }
 
     /** Writes tensors as a deflated .npz archive. */

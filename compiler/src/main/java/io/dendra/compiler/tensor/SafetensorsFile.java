@@ -111,6 +111,16 @@ public final class SafetensorsFile implements TensorFile {
             }
             entries.put(name, new Entry(new TensorInfo(name, dtype, shape), begin, end));
         }
+        List<Entry> byStart = new ArrayList<>(entries.values());
+        byStart.sort(java.util.Comparator.comparingLong(Entry::begin));
+        for (int i = 1; i < byStart.size(); i++) {
+            Entry previous = byStart.get(i - 1);
+            Entry next = byStart.get(i);
+            if (next.begin() < previous.end()) {
+                throw new DendraException(ErrorCode.FILE_CORRUPT, Place.item(path, "tensor", next.info().name()), "its bytes " + next.begin() + ".."
+                        + next.end() + " overlap those of '" + previous.info().name() + "' (" + previous.begin() + ".." + previous.end() + ")", null);
+            }
+        }
         return entries;
     }
 

@@ -64,6 +64,40 @@ class NpzFileTest {
     }
 
     @Test
+    void aDamagedMemberFailsItsCrc() throws Exception {
+        Path file = dir.resolve("stored.npz");
+        byte[] npy = NpyFormat.encode(Tensor.of("w", new int[] {4}, 1, 2, 3, 4));
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(npy);
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            java.util.zip.ZipEntry entry = new java.util.zip.ZipEntry("w.npy");
+            entry.setMethod(java.util.zip.ZipEntry.STORED);
+            entry.setSize(npy.length);
+            entry.setCrc(crc.getValue());
+            zip.putNextEntry(entry);
+            zip.write(npy);
+            zip.closeEntry();
+        }
+        assertEquals(2.0, NpzFile.open(file).require("w").at(1));
+        byte[] bytes = Files.readAllBytes(file);
+        int at = indexOf(bytes, npy) + npy.length - 3;        // a byte of the last float's data
+        bytes[at] ^= 0x40;
+        Files.write(file, bytes);
+        DendraException e = assertThrows(DendraException.class, () -> NpzFile.open(file));
+        assertEquals(file + ": member 'w.npy': error[E0103]: the member fails its CRC-32 check: the archive is damaged; hint: the file is not a"
+                + " valid tensor file; re-export it", e.getMessage());
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) if (haystack[i + j] != needle[j]) continue outer;
+            return i;
+        }
+        throw new AssertionError("not found");
+    }
+
+    @Test
     void fileOpensByExtension() {
         Path file = dir.resolve("y.npz");
         NpzFile.write(file, List.of(Tensor.of("q", new int[] {1}, 3)));

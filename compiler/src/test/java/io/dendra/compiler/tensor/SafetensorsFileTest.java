@@ -79,6 +79,15 @@ class SafetensorsFileTest {
     }
 
     @Test
+    void overlappingTensorsAreCorrupt() throws Exception {
+        String header = "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},\"b\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[4,12]}}";
+        Path file = write(header, new byte[12]);
+        DendraException e = assertThrows(DendraException.class, () -> SafetensorsFile.open(file));
+        assertEquals(file + ": tensor 'b': error[E0103]: its bytes 4..12 overlap those of 'a' (0..8); hint: the file is not a valid tensor file;"
+                + " re-export it", e.getMessage());
+    }
+
+    @Test
     void unknownDtypeIsUnsupported() throws Exception {
         String header = "{\"w\":{\"dtype\":\"C64\",\"shape\":[1],\"data_offsets\":[0,8]}}";
         assertEquals(ErrorCode.UNSUPPORTED_DTYPE, assertThrows(DendraException.class,
