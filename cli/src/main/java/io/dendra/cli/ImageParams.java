@@ -64,6 +64,15 @@ final class ImageParams {
         for (int k = 0; k < out.outputs(); k++) {
             values.addObject().put("core", out.core(k)).put("neuron", out.neuron(k)).put("scale", out.scale(k)).put("bias", out.bias(k));
         }
+        putLayers(root, img);
+        ArrayNode cores = root.putArray("cores");
+        for (CoreImage c : img.cores()) cores.add(core(mapper, c));
+        root.put("target_text", img.targetText());
+        return root;
+    }
+
+    /** The layer map as {@code inspect --json} and {@code --params} both print it. */
+    static void putLayers(ObjectNode root, ChipImage img) {
         ArrayNode layers = root.putArray("layers");
         for (LayerMapping l : img.layers()) {
             ObjectNode layer = layers.addObject();
@@ -74,10 +83,6 @@ final class ImageParams {
             l.cores().forEach(cores::add);
             layer.put("dense_ops_per_step", l.denseOpsPerStep());
         }
-        ArrayNode cores = root.putArray("cores");
-        for (CoreImage c : img.cores()) cores.add(core(mapper, c));
-        root.put("target_text", img.targetText());
-        return root;
     }
 
     private static ObjectNode core(ObjectMapper mapper, CoreImage c) {

@@ -103,16 +103,7 @@ final class InspectCommand implements Callable<Integer> {
             core.put("synapses", c.synapses().synapses());
             core.put("routes", c.routes().routes());
         }
-        ArrayNode layers = root.putArray("layers");
-        for (LayerMapping l : img.layers()) {
-            ObjectNode layer = layers.addObject();
-            layer.put("name", l.name());
-            layer.put("program", l.program().id());
-            layer.put("neurons", l.neurons());
-            ArrayNode lc = layer.putArray("cores");
-            l.cores().forEach(lc::add);
-            layer.put("dense_ops_per_step", l.denseOpsPerStep());
-        }
+        ImageParams.putLayers(root, img);
         return root;
     }
 }

@@ -78,11 +78,7 @@ class DendraCommandTest {
     @Test
     void batchInGivesBatchOut() {
         Path input = dir.resolve("xb.npy");
-        double[] twice = new double[16];
-        double[] one = {1, 0, 0.5, 0.2, 1, 1, 0, 0};
-        System.arraycopy(one, 0, twice, 0, 8);
-        System.arraycopy(one, 0, twice, 8, 8);
-        NpyFile.write(input, Tensor.of("x", new int[] {2, 4, 2}, twice));
+        NpyFile.write(input, handWorkedBatch(2));
         Path output = dir.resolve("yb.npy");
         assertEquals(0, CommandLineRun.of("reference", model.toString(), "--input", input.toString(), "-o", output.toString()).status());
         Tensor y = NpyFile.read(output);
@@ -150,11 +146,7 @@ class DendraCommandTest {
     void labelsGiveAccuracyAndSamplesSelectASlice() {
         // The tiny model picks class 2 on the sequence of referenceWritesLogitsComputedByHand, class 0 on a silent one.
         Path input = dir.resolve("x3.npy");
-        double[] three = new double[24];
-        double[] one = {1, 0, 0.5, 0.2, 1, 1, 0, 0};
-        System.arraycopy(one, 0, three, 0, 8);
-        System.arraycopy(one, 0, three, 16, 8);
-        NpyFile.write(input, Tensor.of("x", new int[] {3, 4, 2}, three));
+        NpyFile.write(input, handWorkedBatch(3, 1));
         Path labels = dir.resolve("y3.npy");
         NpyFile.write(labels, new Tensor("y", io.dendra.compiler.tensor.DType.I64, new int[] {3}, new double[] {2, 1, 1}));
         Path output = dir.resolve("y.npy");
@@ -220,6 +212,17 @@ class DendraCommandTest {
         assertTrue(run.out().contains("norm batch (postnorm, applied)") && !run.out().contains("post-norm of"), run.out());
         assertFails("E0001", "import-spikingssm", ckpt.toString(), "-o", ckpt.toString());
         assertFails("E0105", "import-spikingssm", dir.resolve("weights.h5").toString());
+    }
+
+    /** {@code count} copies of the sequence worked by hand in referenceWritesLogitsComputedByHand, the ones at {@code silent} all zero. */
+    private static Tensor handWorkedBatch(int count, int... silent) {
+        double[] one = {1, 0, 0.5, 0.2, 1, 1, 0, 0};
+        double[] all = new double[count * one.length];
+        for (int b = 0; b < count; b++) {
+            final int sample = b;
+            if (Arrays.stream(silent).noneMatch(k -> k == sample)) System.arraycopy(one, 0, all, b * one.length, one.length);
+        }
+        return Tensor.of("x", new int[] {count, 4, 2}, all);
     }
 
     private static void assertFails(String code, String... args) {
