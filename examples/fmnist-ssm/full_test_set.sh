@@ -10,6 +10,7 @@ root="$(cd "$here/../.." && pwd)"
 out="${1:-$root/out/fmnist-test}"
 shift || true
 mkdir -p "$out"
+export DENDRA_JAVA_OPTS="${DENDRA_JAVA_OPTS:--Xmx16g}"   # the run keeps every sample's simulator state (docs/STATUS.md)
 [ -f "$out/samples.npy" ] || /usr/bin/python3 "$here/make_inputs.py" "$out"
 "$root/dendra" compile "$here/model.dnd" --target loihi2 --calibrate "$here/calibration.npy" -o "$out/fmnist.dchip" > "$out/compile.txt"
 started=$(date +%s)
