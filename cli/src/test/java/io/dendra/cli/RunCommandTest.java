@@ -127,17 +127,8 @@ class RunCommandTest {
         Path out = dir.resolve("out");
         Files.createDirectories(out);
         Files.writeString(out.resolve("report.json"), "{\"a previous run\": true}\n");
-        // one silent sequence of a million steps (uint8 zeros, written without building it in memory): seconds of simulation
-        Path longInput = dir.resolve("long.npy");
-        String header = "{'descr': '|u1', 'fortran_order': False, 'shape': (1, 1000000, 16), }";
-        header = header + " ".repeat(127 - 10 - header.length()) + "\n";
-        try (var channel = java.nio.channels.FileChannel.open(longInput, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
-            java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(10 + header.length()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            head.put((byte) 0x93).put("NUMPY".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
-            head.putShort((short) header.length()).put(header.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).flip();
-            channel.write(head);
-            channel.write(java.nio.ByteBuffer.allocate(16_000_000));
-        }
+        // one silent sequence of a million steps: seconds of simulation
+        Path longInput = longSequence(dir.resolve("long.npy"), 1_000_000, 0);
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
                 "io.dendra.cli.Dendra", "run", lifImage.toString(), "--input", longInput.toString(), "-o", out.toString(), "-q")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
@@ -188,6 +179,45 @@ class RunCommandTest {
         run = CommandLineRun.of("run", image.toString(), "--input", huge.toString(), "-o", dir.resolve("o3").toString(), "-q", "--no-html", "--clip-input");
         assertEquals(0, run.status(), run.err());
         assertEquals(1, new ObjectMapper().readTree(dir.resolve("o3/report.json").toFile()).at("/inputs/clipped_values").asInt());
+    }
+
+    /** One sequence of {@code steps} × 16 uint8 spikes (every {@code period}-th value 1; 0: silent), written without building it in memory. */
+    static Path longSequence(Path file, int steps, int period) throws java.io.IOException {
+        String header = "{'descr': '|u1', 'fortran_order': False, 'shape': (1, " + steps + ", 16), }";
+        header = header + " ".repeat(127 - 10 - header.length()) + "\n";
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(10 + header.length()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            head.put((byte) 0x93).put("NUMPY".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+            head.putShort((short) header.length()).put(header.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).flip();
+            channel.write(head);
+            java.nio.ByteBuffer data = java.nio.ByteBuffer.allocate(steps * 16);
+            if (period > 0) for (int i = 0; i < steps * 16; i += period) data.put(i, (byte) 1);
+            channel.write(data);
+        }
+        return file;
+    }
+
+    /** A 100,000-step sequence: report.json and report.html stay under 1 MB, the series averaged, the raster at most the first 2,000 steps. */
+    @Test
+    void aLongSequenceKeepsTheReportsSmall(@TempDir Path dir) throws Exception {
+        Path input = longSequence(dir.resolve("long.npy"), 100_000, 7);
+        Path out = dir.resolve("out");
+        CommandLineRun run = CommandLineRun.of("run", lifImage.toString(), "--input", input.toString(), "-o", out.toString(), "-q");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(Files.size(out.resolve("report.json")) < 1_000_000, "report.json: " + Files.size(out.resolve("report.json")) + " bytes");
+        assertTrue(Files.size(out.resolve("report.html")) < 1_000_000, "report.html: " + Files.size(out.resolve("report.html")) + " bytes");
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        int stride = report.at("/timeline/steps_per_point").asInt();
+        assertEquals(51, stride, "100,001 simulated steps in buckets of 51: 1,961 points");
+        assertEquals((100_001 + stride - 1) / stride, report.at("/timeline/cycles_per_step").size());
+        assertEquals(2000, report.at("/raster/steps_shown").asInt());
+        int shown = report.at("/raster/layers/0/steps_shown").asInt();
+        assertTrue(shown <= 2000 && report.at("/raster/layers/0/spikes").size() <= 10_000, "capped raster");
+        for (JsonNode spike : report.at("/raster/layers/0/spikes")) assertTrue(spike.get(0).asInt() < shown);
+        // the averaged series keep the run's totals: sends per step times steps per point add up to the layer's sends
+        double sends = 0;
+        for (JsonNode v : report.at("/timeline/sends_per_step/hidden")) sends += v.asDouble();
+        assertTrue(sends > 0);
     }
 
     @Test

@@ -168,8 +168,10 @@ public final class HtmlReport {
     private static XYChart raster(JsonNode r) {
         JsonNode layers = r.at("/raster/layers");
         if (layers.isMissingNode() || layers.isEmpty()) return null;
+        int shownSteps = r.at("/raster/steps_shown").asInt(r.path("steps").asInt());
         XYChart c = new XYChartBuilder().width(WIDTH).height(420).title("Spike raster, sample " + r.at("/raster/sample").asInt()
-                + " (up to 64 neurons per layer)").xAxisTitle("input step").yAxisTitle("neuron (layers stacked)").build();
+                + " (up to 64 neurons per layer" + (shownSteps < r.path("steps").asInt() ? ", the first " + shownSteps + " steps" : "") + ")")
+                .xAxisTitle("input step").yAxisTitle("neuron (layers stacked)").build();
         c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         c.getStyler().setMarkerSize(3);
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
@@ -195,8 +197,9 @@ public final class HtmlReport {
     }
 
     private static XYChart ratesOverTime(JsonNode r) {
+        int stride = r.at("/timeline/steps_per_point").asInt(1);
         XYChart c = new XYChartBuilder().width(WIDTH).height(320).title("Sends per neuron per step, by layer (sample " + r.at("/timeline/sample").asInt()
-                + ", 16-step moving average)").xAxisTitle("input step").yAxisTitle("rate").build();
+                + ", " + 16 * stride + "-step moving average)").xAxisTitle("input step").yAxisTitle("rate").build();
         c.getStyler().setMarkerSize(0);
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
@@ -211,7 +214,7 @@ public final class HtmlReport {
             for (int t = 0; t < n; t++) {
                 window += perStep.get(t).asDouble();
                 if (t >= 16) window -= perStep.get(t - 16).asDouble();
-                x[t] = t;
+                x[t] = (double) t * stride;
                 y[t] = window / Math.min(t + 1, 16) / neurons;
             }
             c.addSeries(l.path("name").asText(), x, y);
@@ -260,7 +263,9 @@ public final class HtmlReport {
 
     private static XYChart cyclesPerStep(JsonNode r) {
         JsonNode cycles = r.at("/timeline/cycles_per_step");
-        XYChart c = new XYChartBuilder().width(WIDTH).height(320).title("Cycles per step (sample " + r.at("/timeline/sample").asInt() + ")")
+        int stride = r.at("/timeline/steps_per_point").asInt(1);
+        XYChart c = new XYChartBuilder().width(WIDTH).height(320).title("Cycles per step (sample " + r.at("/timeline/sample").asInt()
+                + (stride > 1 ? ", mean of every " + stride + " steps" : "") + ")")
                 .xAxisTitle("simulated step").yAxisTitle("clock cycles").build();
         c.getStyler().setMarkerSize(0);
         c.getStyler().setLegendVisible(false);
@@ -268,7 +273,7 @@ public final class HtmlReport {
         double[] x = new double[n];
         double[] y = new double[n];
         for (int t = 0; t < cycles.size(); t++) {
-            x[t] = t + 1;
+            x[t] = (double) t * stride + 1;
             y[t] = cycles.get(t).asDouble();
         }
         c.addSeries("cycles", x, y);

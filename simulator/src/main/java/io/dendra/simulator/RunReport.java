@@ -235,27 +235,48 @@ public final class RunReport {
         }
     }
 
+    /** Per-step series longer than this are averaged over buckets of steps, so that a report stays small for any sequence length. */
+    static final int TIMELINE_POINTS = 2000;
+    /** The raster shows at most this many input steps (the first ones) and this many spikes per layer. */
+    static final int RASTER_STEPS = 2000;
+    static final int RASTER_SPIKES = 10_000;
+
     /**
-     * For the chosen sample: cycles of every step, sends per step of every layer, and the spikes of
-     * up to {@value #RASTER_NEURONS} evenly spaced neurons of each spiking layer as [step, neuron] pairs.
+     * For the chosen sample: cycles of every step and sends per step of every layer (averaged over
+     * {@code steps_per_point} steps when the run is longer than {@value #TIMELINE_POINTS} steps),
+     * and the spikes of up to {@value #RASTER_NEURONS} evenly spaced neurons of each spiking layer
+     * in the first {@value #RASTER_STEPS} steps as [step, neuron] pairs.
      */
     private void timelineAndRaster(ObjectNode root) {
         ChipSimulator.Run run = result.runs().get(rasterSample);
         ChipImage image = sim.image();
         ObjectNode timeline = root.putObject("timeline");
         timeline.put("sample", rasterSample);
+        long[] stepFs = run.stepFs();
+        int stride = Math.max(1, (Math.max(stepFs.length, result.steps()) + TIMELINE_POINTS - 1) / TIMELINE_POINTS);
+        timeline.put("steps_per_point", stride);
         ArrayNode cycles = timeline.putArray("cycles_per_step");
-        for (long fs : run.stepFs()) cycles.add(fs / sim.cycleFs());
+        for (int start = 0; start < stepFs.length; start += stride) {
+            int end = Math.min(stepFs.length, start + stride);
+            double sum = 0;
+            for (int t = start; t < end; t++) sum += stepFs[t] / (double) sim.cycleFs();
+            if (stride == 1) cycles.add(stepFs[start] / sim.cycleFs());
+            else cycles.add(sum / (end - start));
+        }
         ObjectNode sends = timeline.putObject("sends_per_step");
         ObjectNode raster = root.putObject("raster");
         raster.put("sample", rasterSample);
+        int rasterSteps = Math.min(result.steps(), RASTER_STEPS);
+        raster.put("steps_shown", rasterSteps);
         ArrayNode rasterLayers = raster.putArray("layers");
         for (LayerMapping l : image.layers()) {
             ArrayNode perStep = sends.putArray(l.name());
-            for (int t = 0; t < result.steps(); t++) {
-                int n = 0;
-                for (int core : l.cores()) n += run.sends(core, t);
-                perStep.add(n);
+            for (int start = 0; start < result.steps(); start += stride) {
+                int end = Math.min(result.steps(), start + stride);
+                long n = 0;
+                for (int t = start; t < end; t++) for (int core : l.cores()) n += run.sends(core, t);
+                if (stride == 1) perStep.add(n);
+                else perStep.add((double) n / (end - start));
             }
             if (!run.recordedSpikes() || sim.graded(l.cores().get(0)) || l.program() == io.dendra.ir.NeuronProgram.READOUT) continue;
             ObjectNode layer = rasterLayers.addObject();
@@ -264,16 +285,34 @@ public final class RunReport {
             int shown = Math.min(RASTER_NEURONS, l.neurons());
             ArrayNode ids = layer.putArray("neurons_shown");
             ArrayNode spikes = layer.putArray("spikes");
+            int[] owner = new int[shown];
+            int[] local = new int[shown];
             for (int k = 0; k < shown; k++) {
                 int neuron = (int) ((long) k * l.neurons() / shown);
                 ids.add(neuron);
+                owner[k] = -1;
                 for (int core : l.cores()) {
                     CoreImage c = image.cores().get(core);
-                    int local = neuron - c.neurons().firstNeuron();
-                    if (local < 0 || local >= c.neurons().count()) continue;
-                    for (int t = 0; t < result.steps(); t++) if (run.spiked(core, t, local)) spikes.addArray().add(t).add(k);
+                    if (neuron >= c.neurons().firstNeuron() && neuron < c.neurons().firstNeuron() + c.neurons().count()) {
+                        owner[k] = core;
+                        local[k] = neuron - c.neurons().firstNeuron();
+                    }
                 }
             }
+            // step by step, so that a capped raster is the first steps of every neuron shown
+            int count = 0;
+            int lastStep = rasterSteps;
+            for (int t = 0; t < rasterSteps; t++) {
+                int inStep = 0;
+                for (int k = 0; k < shown; k++) if (owner[k] >= 0 && run.spiked(owner[k], t, local[k])) inStep++;
+                if (count + inStep > RASTER_SPIKES) {
+                    lastStep = t;
+                    break;
+                }
+                for (int k = 0; k < shown; k++) if (owner[k] >= 0 && run.spiked(owner[k], t, local[k])) spikes.addArray().add(t).add(k);
+                count += inStep;
+            }
+            layer.put("steps_shown", lastStep);
         }
     }
 
