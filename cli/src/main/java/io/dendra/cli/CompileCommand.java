@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "compile", mixinStandardHelpOptions = true,
         description = "Compile a model into a chip image (.dchip) for a target; print cores, memory, placement and quantization error.")
 final class CompileCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "model file (.dnd)")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "model file (.dnd) or NIR graph (.nir)")
     Path model;
 
     @Mixin

@@ -21,9 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dendra import-spikingssm CKPT}: writes a model file for a SpikingSSM checkpoint (DESIGN §4.3). */
 @Command(name = "import-spikingssm", mixinStandardHelpOptions = true,
-        description = {"Infer a SpikingSSM's architecture from its checkpoint and write a model file that binds every",
-                "parameter to the checkpoint. Reads what the official training code saves (a Lightning .ckpt or a",
-                "bare state_dict .pt/.pth written by torch.save) and safetensors; see docs/checkpoints.md.",
+        description = {"Write a model file (.dnd) that binds every parameter of a SpikingSSM checkpoint by name: a Lightning .ckpt or a"
+                + " bare state_dict (.pt, .pth) written by torch.save, as the official code saves them, or safetensors (docs/checkpoints.md).",
                 "A post-norm is not applied, as in the official forward; --apply-postnorm applies it.",
                 "--tau 0 --threshold 0 imports a Binary S4D (Stan & Rhodes 2024)."})
 final class ImportSpikingSsmCommand implements Callable<Integer> {
