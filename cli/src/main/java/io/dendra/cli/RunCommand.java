@@ -106,6 +106,7 @@ final class RunCommand implements Callable<Integer> {
             refuseModelOptions();
             image = DchipFormat.read(source);
             chip = embeddedTarget(image);
+            io.dendra.simulator.ImageLimits.check(image, chip, source);
         } else {
             model = modelOptions.load(source);
             chip = target.load();

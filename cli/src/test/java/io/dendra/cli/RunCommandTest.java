@@ -259,6 +259,54 @@ class RunCommandTest {
         assertCode("E0001", "run", lifImage.toString(), "--input", LIF_SAMPLES, "-o", out.toString(), "--dt", "0.001");
     }
 
+    /** Crafted images with a valid checksum but fields their own target cannot hold are refused when read, naming the field. */
+    @Test
+    void anImageThatDoesNotFitItsTargetIsRefusedBeforeRunning(@TempDir Path dir) throws Exception {
+        ChipImage image = DchipFormat.read(lifImage);
+        io.dendra.ir.CoreImage core = image.cores().get(0);
+        java.util.function.Function<io.dendra.ir.CoreImage, ChipImage> with = replacement -> {
+            java.util.List<io.dendra.ir.CoreImage> cores = new java.util.ArrayList<>(image.cores());
+            cores.set(0, replacement);
+            return new ChipImage(image.modelName(), image.targetName(), image.targetText(), image.stateBits(), image.payloadBits(), image.chips(),
+                    cores, image.input(), image.output(), image.layers(), image.pipelineDepth());
+        };
+        int[][] synapses = core.synapses().arrays();      // start, exponent, target, weight, delay
+        int[] weight = synapses[3].clone();
+        weight[0] = Integer.MAX_VALUE;
+        int[] delay = synapses[4].clone();
+        delay[0] = 1_000_000;
+        io.dendra.ir.CoreImage other = image.cores().get(1);
+        String[][] cases = {
+            {"far", "core 0 sits on tile (1000, " + core.tileY() + ") slot " + core.slot() + ", outside the 8 x 4 mesh of 4 cores per tile"},
+            {"weight", "core 0 synapse 0 has weight 2147483647, beyond the 8-bit weights of loihi1"},
+            {"delay", "core 0 synapse 0 has delay 1000000, outside 0 .. 62"},
+            {"twice", "core 1 takes chip " + other.chip() + " tile (" + other.tileX() + ", " + other.tileY() + ") slot " + other.slot()
+                    + ", which core 0 holds"},
+        };
+        java.util.Map<String, ChipImage> crafted = java.util.Map.of(
+                "far", with.apply(new io.dendra.ir.CoreImage(0, core.chip(), 1000, core.tileY(), core.slot(), core.neurons(), core.synapses(), core.routes())),
+                "weight", with.apply(new io.dendra.ir.CoreImage(0, core.chip(), core.tileX(), core.tileY(), core.slot(), core.neurons(),
+                        new io.dendra.ir.SynapseTable(synapses[0], synapses[1], synapses[2], weight, synapses[4]), core.routes())),
+                "delay", with.apply(new io.dendra.ir.CoreImage(0, core.chip(), core.tileX(), core.tileY(), core.slot(), core.neurons(),
+                        new io.dendra.ir.SynapseTable(synapses[0], synapses[1], synapses[2], synapses[3], delay), core.routes())),
+                "twice", with.apply(new io.dendra.ir.CoreImage(0, other.chip(), other.tileX(), other.tileY(), other.slot(), core.neurons(),
+                        core.synapses(), core.routes())));
+        for (String[] c : cases) {
+            Path file = dir.resolve(c[0] + ".dchip");
+            DchipFormat.write(file, crafted.get(c[0]));
+            assertEquals(file + ": error[E0604]: the image does not fit its own target: " + c[1] + "; hint: its checksum or contents do not match;"
+                    + " recompile the model", CommandLineRun.of("run", file.toString(), "--input", LIF_SAMPLES, "-o", dir.resolve("out").toString())
+                    .errorLine());
+        }
+        ChipImage deep = new ChipImage(image.modelName(), image.targetName(), image.targetText(), image.stateBits(), image.payloadBits(), image.chips(),
+                image.cores(), image.input(), image.output(), image.layers(), Integer.MAX_VALUE);
+        Path file = dir.resolve("deep.dchip");
+        DchipFormat.write(file, deep);
+        assertTrue(CommandLineRun.of("run", file.toString(), "--input", LIF_SAMPLES, "-o", dir.resolve("out").toString()).errorLine()
+                .contains("error[E0604]: the image does not fit its own target: its pipeline depth 2147483647 is more than"));
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
     @Test
     void anImageCalibratedOnSpikesTakesSpikesEvenOnLoihi2(@TempDir Path dir) throws Exception {
         double[] spikes = new double[16 * 5];
