@@ -65,6 +65,8 @@ final class OutputFiles {
     static final class Staged implements AutoCloseable {
         private final Map<Path, Path> pending = new LinkedHashMap<>();
         private final Map<Path, byte[]> devices = new LinkedHashMap<>();
+        /** Folders this made, deepest last: removed again, when empty, if the command fails. */
+        private final java.util.List<Path> madeFolders = new java.util.ArrayList<>();
         private final Path marker;
         private boolean committed;
 
@@ -82,6 +84,8 @@ final class OutputFiles {
          * now, and a marker says the folder is incomplete until the commit.
          */
         static Staged folder(Path folder, List<String> names) {
+            java.util.List<Path> missing = new java.util.ArrayList<>();
+            for (Path p = folder.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) missing.add(0, p);
             try {
                 Files.createDirectories(folder);
             } catch (IOException e) {
@@ -97,7 +101,9 @@ final class OutputFiles {
             } catch (IOException e) {
                 throw new DendraException(ErrorCode.CANNOT_WRITE, Place.file(folder), "cannot write into " + folder + ": " + e.getMessage(), null);
             }
-            return new Staged(marker);
+            Staged staged = new Staged(marker);
+            staged.madeFolders.addAll(missing);
+            return staged;
         }
 
         void text(Path file, String text) {
@@ -110,8 +116,11 @@ final class OutputFiles {
 
         /** Writes a file's bytes under a temporary name beside it. */
         void bytes(Path file, byte[] content) {
-            createParent(file);
             Path absolute = file.toAbsolutePath();
+            java.util.List<Path> missing = new java.util.ArrayList<>();
+            for (Path p = absolute.getParent(); p != null && !Files.exists(p); p = p.getParent()) missing.add(0, p);
+            createParent(file);
+            madeFolders.addAll(missing);
             if (Files.isDirectory(absolute)) {
                 throw new DendraException(ErrorCode.CANNOT_WRITE, Place.file(file), file + " is a folder", "give a file name");
             }
@@ -168,6 +177,13 @@ final class OutputFiles {
                 if (marker != null) Files.deleteIfExists(marker);
             } catch (IOException ignored) {
                 // the marker stays and says what it says
+            }
+            for (int i = madeFolders.size() - 1; i >= 0; i--) {
+                try {
+                    Files.deleteIfExists(madeFolders.get(i));
+                } catch (IOException ignored) {
+                    // not empty: something else is in it, so it stays
+                }
             }
         }
 

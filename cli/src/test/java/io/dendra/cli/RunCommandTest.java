@@ -117,6 +117,10 @@ class RunCommandTest {
         try (var files = Files.list(out)) {
             assertEquals(java.util.List.of("other.dnd"), files.map(f -> f.getFileName().toString()).sorted().toList());
         }
+        Path fresh = out.resolve("fresh/run");
+        assertEquals(1, CommandLineRun.of("run", lifImage.toString(), "--input", LIF_SAMPLES, "-o", fresh.toString(), "--compare", other.toString(), "-q")
+                .status());
+        assertFalse(Files.exists(out.resolve("fresh")), "the folders a failed run made are gone again");
         assertEquals("--output: error[E0001]: --output is empty; hint: give a file or folder name",
                 CommandLineRun.of("run", lifImage.toString(), "--input", LIF_SAMPLES, "-o", "", "-q").errorLine());
     }
