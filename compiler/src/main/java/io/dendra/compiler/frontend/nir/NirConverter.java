@@ -198,6 +198,18 @@ public final class NirConverter {
      * padding and dilation one per axis (or one for all); bias per output channel. The input's layout is
      * the previous node's shape, or C_in × {@code input_shape}.
      */
+    /** The most synapses one convolution or pooling may expand into: about 600 MB while compiling. */
+    static final long MAX_EXPANDED_SYNAPSES = 50_000_000L;
+
+    /** Refuses, before building anything, an expansion that would not fit: with the numbers. */
+    private static void checkExpansion(NirGraph.Node n, Place place, long neurons, long synapses) {
+        if (synapses > MAX_EXPANDED_SYNAPSES || neurons > Integer.MAX_VALUE / 2) {
+            throw new DendraException(ErrorCode.NIR_UNSUPPORTED, place, String.format(java.util.Locale.ROOT, "%s '%s' would expand into up to %,d synapses"
+                    + " for %,d output values, more than Dendra expands (%,d)", n.type(), n.name(), synapses, neurons, MAX_EXPANDED_SYNAPSES),
+                    "the built-in targets share no weights between synapses, so every tap of every output is one; use a smaller input or a larger stride");
+        }
+    }
+
     private Node conv(NirGraph.Node n, Place place, Node in, int[] inShape, int dims) {
         Tensor w = require(n, "weight");
         if (w.rank() != dims + 2) {
@@ -220,6 +232,7 @@ public final class NirConverter {
         int ow = Convolutions.outputSize(width, kw, stride[1], padding[1], dilation[1]);
         if (oh < 1 || ow < 1) throw new DendraException(ErrorCode.NIR_SHAPE, place, "the kernel of '" + n.name() + "' does not fit its input "
                 + Tensor.formatShape(inShape), "check its stride, padding and dilation");
+        checkExpansion(n, place, (long) cOut * oh * ow, (long) cOut * oh * ow * (cIn / groups) * kh * kw);
         double[] bias = n.param("bias") == null ? null : n.param("bias").toArray();
         if (bias != null && bias.length != cOut) throw new DendraException(ErrorCode.NIR_SHAPE, place, "bias of '" + n.name() + "' has " + bias.length + " values, not " + cOut,
                 "one bias per output channel");
@@ -248,6 +261,7 @@ public final class NirConverter {
         int ow = Convolutions.outputSize(inShape[2], kernel[1], stride[1], padding[1], 1);
         if (oh < 1 || ow < 1) throw new DendraException(ErrorCode.NIR_SHAPE, place, "the kernel of '" + n.name() + "' does not fit its input "
                 + Tensor.formatShape(inShape), "check its stride and padding");
+        checkExpansion(n, place, (long) inShape[0] * oh * ow, (long) inShape[0] * oh * ow * kernel[0] * kernel[1]);
         SparseMatrix m = Convolutions.pool(inShape[0], inShape[1], inShape[2], kernel[0], kernel[1], stride, padding,
                 average ? 1.0 / (kernel[0] * kernel[1]) : 1.0);
         shapes.put(n.name(), new int[] {inShape[0], oh, ow});
