@@ -47,6 +47,7 @@ class BadInputCorpusTest {
                 dir.resolve("unit.npy").toString()).status());
 
         write("syntax.dnd", "model b {\n  input x: real[1]\n  output x;\n}\n");
+        write("huge-input.dnd", "model h {\n  input x: real[2147483647];\n  output x;\n}\n");
         write("unknown-layer.dnd", "model b {\n  input x: real[1];\n  y = lfi(x);\n  output y;\n}\n");
         write("deep.dnd", "model d {\n  input x: real[1];\n  y = " + "(".repeat(20_000) + "x" + ")".repeat(20_000) + ";\n  output y;\n}\n");
         Files.write(dir.resolve("binary.dnd"), new byte[] {'D', 'C', 'H', (byte) 0xff, (byte) 0xfe, 0, 1});
@@ -102,6 +103,7 @@ class BadInputCorpusTest {
         cases.add(Arguments.of("E0201", new String[] {"check", "@syntax.dnd"}));
         cases.add(Arguments.of("E0202", new String[] {"check", "@unknown-layer.dnd"}));
         cases.add(Arguments.of("E0006", new String[] {"check", "@deep.dnd"}));
+        cases.add(Arguments.of("E0206", new String[] {"check", "@huge-input.dnd"}));
         cases.add(Arguments.of("E0101", new String[] {"check", "@binary.dnd"}));
         cases.add(Arguments.of("E0101", new String[] {"check", "@folder.dnd"}));
         cases.add(Arguments.of("E0101", new String[] {"check", "@absent.dnd"}));

@@ -98,9 +98,16 @@ final class Elaborator {
         sources.add(new TensorSource(TensorFile.open(path), s.prefix == null ? "" : unquote(s.prefix)));
     }
 
+    /** The widest input a model may declare: every layer value of one step is held in memory many times over. */
+    static final int MAX_INPUT_SIZE = 1 << 24;
+
     private void input(DndParser.InputStatementContext s) {
         if (input != null) throw new DendraException(ErrorCode.MODEL_STRUCTURE, place(s), "the model has a second 'input'", "a model has one input");
         int size = positiveInteger(evaluate(s.size, null), s.size, "input size");
+        if (size > MAX_INPUT_SIZE) {
+            throw new DendraException(ErrorCode.BAD_VALUE, place(s.size), String.format("input size %,d is more than Dendra takes (%,d channels or"
+                    + " tokens)", size, MAX_INPUT_SIZE), "a model's input is a vector per step; flatten large inputs into a sequence instead");
+        }
         boolean tokens = s.kind.getText().equals("tokens");
         input = new InputNode(s.name.getText(), place(s), tokens ? 1 : size, tokens ? size : 0);
         add(input);
