@@ -154,8 +154,10 @@ final class RunCommand implements Callable<Integer> {
         staged.text(output.resolve("report.txt"), text);
         staged.commit();
         out.print(text);
-        long synops = result.counters().synopsBinary() + result.counters().synopsGraded();
-        out.printf("simulated in %.2f s on %d thread(s): %.3g synaptic ops per second%n", seconds, threadCount, synops / seconds);
+        // what a user waits for, measured on this whole run: steps, and events = synaptic ops + neuron-program ops (an ssm's state updates included)
+        long events = result.counters().synopsBinary() + result.counters().synopsGraded() + result.counters().neuronOps();
+        out.printf("simulated in %.2f s on %d thread(s): %,.0f steps per second, %.3g events per second (synaptic and neuron-program ops)%n",
+                seconds, threadCount, result.counters().steps() / seconds, events / seconds);
         out.printf("wrote %s, %s, %s%s%n", output.resolve("output.npy"), output.resolve("report.json"), output.resolve("report.txt"),
                 noHtml ? "" : ", " + output.resolve("report.html"));
     }
