@@ -138,12 +138,12 @@ final class RunCommand implements Callable<Integer> {
     private void writeRun(PrintWriter out, OutputFiles.Staged staged, ChipImage image, Target chip, SequenceBatch batch,
             SampleSelection.Selected selected, ModelGraph reference, int threadCount, RunReport.InputCheck inputCheck) {
         long started = System.nanoTime();
-        Simulation.Result result = simulate(image, chip, batch, threadCount);
+        Comparison comparison = reference == null ? null : new Comparison(reference, image, batch, compare);
+        Simulation.Result result = simulate(image, chip, batch, threadCount, comparison);
         double seconds = (System.nanoTime() - started) / 1e9;
         ChipSimulator sim = new ChipSimulator(image, chip);
-        int[] referenceClasses = new int[batch.size()];
-        RunReport.Agreement agreement = reference == null ? null : agreement(reference, image, batch, result, referenceClasses);
-        RunReport.Accuracy accuracy = selected.labels() == null ? null : accuracy(selected, result, reference == null ? null : referenceClasses);
+        RunReport.Agreement agreement = comparison == null ? null : comparison.agreement();
+        RunReport.Accuracy accuracy = selected.labels() == null ? null : accuracy(selected, result, comparison == null ? null : comparison.referenceClasses);
         RunReport report = new RunReport(sim, result, agreement, rasterSample, accuracy, inputCheck);
 
         staged.npy(output.resolve("output.npy"), outputs(image, batch, result.outputs()));
@@ -156,8 +156,8 @@ final class RunCommand implements Callable<Integer> {
         out.print(text);
         // what a user waits for, measured on this whole run: steps, and events = synaptic ops + neuron-program ops (an ssm's state updates included)
         long events = result.counters().synopsBinary() + result.counters().synopsGraded() + result.counters().neuronOps();
-        out.printf("simulated in %.2f s on %d thread(s): %,.0f steps per second, %.3g events per second (synaptic and neuron-program ops)%n",
-                seconds, threadCount, result.counters().steps() / seconds, events / seconds);
+        out.printf("simulated in %.2f s on %d thread(s)%s: %,.0f steps per second, %.3g events per second (synaptic and neuron-program ops)%n",
+                seconds, threadCount, compare == null ? "" : ", the float reference beside it", result.counters().steps() / seconds, events / seconds);
         out.printf("wrote %s, %s, %s%s%n", output.resolve("output.npy"), output.resolve("report.json"), output.resolve("report.txt"),
                 noHtml ? "" : ", " + output.resolve("report.html"));
     }
@@ -263,12 +263,13 @@ final class RunCommand implements Callable<Integer> {
         return Double.isNaN(v) ? "?" : String.format(Locale.ROOT, "%.6g", v).replaceAll("\\.?0+(e|$)", "$1");
     }
 
-    private Simulation.Result simulate(ChipImage image, Target chip, SequenceBatch batch, int threadCount) {
+    private Simulation.Result simulate(ChipImage image, Target chip, SequenceBatch batch, int threadCount, Comparison comparison) {
         boolean bar = !quiet && System.console() != null && batch.size() > 1;
-        if (!bar) return Simulation.run(image, chip, batch.samples(), batch.steps(), threadCount, compare != null, rasterSample, null);
+        Simulation.SampleSink sink = comparison == null ? null : comparison::accept;
+        if (!bar) return Simulation.run(image, chip, batch.samples(), batch.steps(), threadCount, compare != null, rasterSample, null, sink);
         try (ProgressBar progress = new ProgressBarBuilder().setTaskName("simulating").setInitialMax(batch.size()).setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(250).build()) {
-            return Simulation.run(image, chip, batch.samples(), batch.steps(), threadCount, compare != null, rasterSample, progress::stepTo);
+            return Simulation.run(image, chip, batch.samples(), batch.steps(), threadCount, compare != null, rasterSample, progress::stepTo, sink);
         }
     }
 
@@ -289,7 +290,6 @@ final class RunCommand implements Callable<Integer> {
         return new Tensor("output", DType.F64, shape, values);
     }
 
-    /** Output errors, argmax agreement and, per spiking layer, how the chip's spikes match the reference's ({@link SpikeMatch}). */
     /** Chip accuracy against the labels and, when the reference ran, its accuracy and the samples where the two classes differ. */
     private static RunReport.Accuracy accuracy(SampleSelection.Selected selected, Simulation.Result result, int[] referenceClasses) {
         int[] labels = selected.labels();
@@ -304,22 +304,40 @@ final class RunCommand implements Callable<Integer> {
         return new RunReport.Accuracy(labels.length, chip, reference, disagree);
     }
 
-    private RunReport.Agreement agreement(ModelGraph model, ChipImage image, SequenceBatch batch, Simulation.Result result, int[] referenceClasses) {
-        if (model.input().width() != image.input().channels() || model.output().width() != image.output().outputs()
-                || model.sequenceOutput() != (image.output().kind() == OutputMap.Kind.STREAM)) {
-            throw new DendraException(ErrorCode.COMPARE_MISMATCH, Place.file(compare), "model " + model.name() + " takes " + model.input().width()
-                    + " channel(s) and gives " + model.output().width() + " output(s); the image takes " + image.input().channels() + " and gives "
-                    + image.output().outputs(), null);
+    /**
+     * The float reference beside the chip, one sample at a time as the simulation hands them over:
+     * output errors, argmax agreement and, per spiking layer, how the chip's spikes match the
+     * reference's ({@link SpikeMatch}). Nothing of a sample is kept once it is counted.
+     */
+    private static final class Comparison {
+        private final ModelGraph model;
+        private final ChipImage image;
+        private final SequenceBatch batch;
+        private final ReferenceInterpreter reference;
+        private final Map<String, SpikeMatch.Counter> spikes = new LinkedHashMap<>();
+        final int[] referenceClasses;
+        private double maxError;
+        private double maxValue;
+        private int argmaxAgree;
+
+        Comparison(ModelGraph model, ChipImage image, SequenceBatch batch, Path compareFile) {
+            if (model.input().width() != image.input().channels() || model.output().width() != image.output().outputs()
+                    || model.sequenceOutput() != (image.output().kind() == OutputMap.Kind.STREAM)) {
+                throw new DendraException(ErrorCode.COMPARE_MISMATCH, Place.file(compareFile), "model " + model.name() + " takes "
+                        + model.input().width() + " channel(s) and gives " + model.output().width() + " output(s); the image takes "
+                        + image.input().channels() + " and gives " + image.output().outputs(), null);
+            }
+            this.model = model;
+            this.image = image;
+            this.batch = batch;
+            this.reference = new ReferenceInterpreter(model);
+            this.referenceClasses = new int[batch.size()];
         }
-        ReferenceInterpreter reference = new ReferenceInterpreter(model);
-        double maxError = 0;
-        double maxValue = 0;
-        int argmaxAgree = 0;
-        Map<String, SpikeMatch.Counter> spikes = new LinkedHashMap<>();
-        for (int b = 0; b < batch.size(); b++) {
+
+        void accept(int b, ChipSimulator.Run run) {
             Map<Node, double[]> values = reference.evaluate(batch.samples().get(b), batch.steps());
             double[] expected = values.get(model.output());
-            double[] actual = result.outputs().get(b);
+            double[] actual = run.output();
             for (int i = 0; i < expected.length; i++) {
                 maxError = Math.max(maxError, Math.abs(expected[i] - actual[i]));
                 maxValue = Math.max(maxValue, Math.abs(expected[i]));
@@ -331,7 +349,6 @@ final class RunCommand implements Callable<Integer> {
                 double[] ref = spikesOf(model, layer.name(), values);
                 if (ref == null) continue;
                 SpikeMatch.Counter tally = spikes.computeIfAbsent(layer.name(), k -> new SpikeMatch.Counter());
-                ChipSimulator.Run run = result.runs().get(b);
                 for (int core : layer.cores()) {
                     CoreImage c = image.cores().get(core);
                     int first = c.neurons().firstNeuron();
@@ -341,13 +358,16 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         }
-        Map<String, RunReport.Spikes> spikeMatches = new LinkedHashMap<>();
-        spikes.forEach((name, tally) -> {
-            SpikeMatch m = tally.result();
-            spikeMatches.put(name, new RunReport.Spikes(m.agreement(), m.precision(), m.recall(), m.f1(), m.countRatio(), m.firstDivergentStep()));
-        });
-        return new RunReport.Agreement(maxError, maxValue == 0 ? maxError : maxError / maxValue,
-                model.sequenceOutput() ? null : (double) argmaxAgree / batch.size(), spikeMatches);
+
+        RunReport.Agreement agreement() {
+            Map<String, RunReport.Spikes> spikeMatches = new LinkedHashMap<>();
+            spikes.forEach((name, tally) -> {
+                SpikeMatch m = tally.result();
+                spikeMatches.put(name, new RunReport.Spikes(m.agreement(), m.precision(), m.recall(), m.f1(), m.countRatio(), m.firstDivergentStep()));
+            });
+            return new RunReport.Agreement(maxError, maxValue == 0 ? maxError : maxError / maxValue,
+                    model.sequenceOutput() ? null : (double) argmaxAgree / batch.size(), spikeMatches);
+        }
     }
 
     /** The reference spikes of an image layer: a lif layer's own, or for an ssm layer those of the soma its S4D feeds. */

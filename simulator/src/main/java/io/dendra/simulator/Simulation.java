@@ -17,68 +17,97 @@ import java.util.function.IntConsumer;
  * sample order, so outputs and counts are the same for any number of threads.
  */
 public final class Simulation {
-    /** The outputs of every sample and the counts of the whole batch. */
-    public record Result(List<double[]> outputs, Counters counters, List<ChipSimulator.Run> runs, int steps) {}
+    /**
+     * The outputs of every sample, the counts of the whole batch, and the one run the report draws
+     * (its spike raster and timeline). Other samples' runs are handed to a {@link SampleSink} as
+     * they finish and not kept, so memory does not grow with the number of samples.
+     */
+    public record Result(List<double[]> outputs, Counters counters, ChipSimulator.Run rasterRun, int steps) {}
+
+    /** Sees each sample's whole run, in sample order, as soon as it and every earlier one have finished. */
+    public interface SampleSink {
+        void accept(int sample, ChipSimulator.Run run);
+    }
 
     private Simulation() {}
 
-    /** Runs every sample; spike trains are recorded for all samples when {@code recordSpikes}, else only for {@code rasterSample}. */
+    /** Runs every sample; spike trains are recorded for all samples when {@code recordSpikes}, else only for sample 0. */
     public static Result run(ChipImage image, Target target, List<double[]> samples, int steps, int threads, boolean recordSpikes,
             IntConsumer progress) {
-        return run(image, target, samples, steps, threads, recordSpikes, 0, progress);
+        return run(image, target, samples, steps, threads, recordSpikes, 0, progress, null);
     }
 
     public static Result run(ChipImage image, Target target, List<double[]> samples, int steps, int threads, boolean recordSpikes,
-            int rasterSample, IntConsumer progress) {
+            int rasterSample, IntConsumer progress, SampleSink sink) {
         ChipSimulator simulator = new ChipSimulator(image, target);
-        List<ChipSimulator.Run> runs = new ArrayList<>();
+        Collector collector = new Collector(image.cores().size(), rasterSample, progress, sink);
         if (threads <= 1) {
-            for (int i = 0; i < samples.size(); i++) {
-                runs.add(simulator.run(samples.get(i), steps, recordSpikes || i == rasterSample));
-                if (progress != null) progress.accept(i + 1);
-            }
+            for (int i = 0; i < samples.size(); i++) collector.add(i, simulator.run(samples.get(i), steps, recordSpikes || i == rasterSample));
         } else if (samples.size() < threads) {
             // Fewer samples than threads: run them one after another, each step's cores spread over the threads.
             ExecutorService pool = Executors.newFixedThreadPool(threads, Simulation::daemon);
             try {
                 for (int i = 0; i < samples.size(); i++) {
-                    runs.add(simulator.run(samples.get(i), steps, recordSpikes || i == rasterSample, pool, threads));
-                    if (progress != null) progress.accept(i + 1);
+                    collector.add(i, simulator.run(samples.get(i), steps, recordSpikes || i == rasterSample, pool, threads));
                 }
             } finally {
                 pool.shutdownNow();
             }
         } else {
+            // Whole samples on the threads, a bounded window of them in flight, collected in sample order.
             ExecutorService pool = Executors.newFixedThreadPool(threads, Simulation::daemon);
+            int window = 4 * threads;
+            @SuppressWarnings("unchecked")
+            Future<ChipSimulator.Run>[] futures = new Future[samples.size()];
+            int submitted = 0;
             try {
-                List<Future<ChipSimulator.Run>> futures = new ArrayList<>();
                 for (int i = 0; i < samples.size(); i++) {
-                    double[] sample = samples.get(i);
-                    boolean record = recordSpikes || i == rasterSample;
-                    futures.add(pool.submit(() -> simulator.run(sample, steps, record)));
-                }
-                for (int i = 0; i < futures.size(); i++) {
-                    runs.add(futures.get(i).get());
-                    if (progress != null) progress.accept(i + 1);
+                    while (submitted < samples.size() && submitted - i < window) {
+                        double[] sample = samples.get(submitted);
+                        boolean record = recordSpikes || submitted == rasterSample;
+                        futures[submitted++] = pool.submit(() -> simulator.run(sample, steps, record));
+                    }
+                    ChipSimulator.Run run = futures[i].get();
+                    futures[i] = null;
+                    collector.add(i, run);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error err) throw err;
                 throw new IllegalStateException(e.getCause());
             } finally {
                 pool.shutdownNow();
             }
         }
-        Counters total = new Counters(image.cores().size());
-        // (outputs and counts are added in sample order whichever way the samples ran)
-        List<double[]> outputs = new ArrayList<>();
-        for (ChipSimulator.Run run : runs) {
+        return new Result(collector.outputs, collector.total, collector.rasterRun, steps);
+    }
+
+    /** Adds each run's counts and output in sample order, keeps the raster sample's run, and passes each run on. */
+    private static final class Collector {
+        final Counters total;
+        final List<double[]> outputs = new ArrayList<>();
+        final int rasterSample;
+        final IntConsumer progress;
+        final SampleSink sink;
+        ChipSimulator.Run rasterRun;
+
+        Collector(int cores, int rasterSample, IntConsumer progress, SampleSink sink) {
+            this.total = new Counters(cores);
+            this.rasterSample = rasterSample;
+            this.progress = progress;
+            this.sink = sink;
+        }
+
+        void add(int sample, ChipSimulator.Run run) {
             total.add(run.counters());
             outputs.add(run.output());
+            if (sample == rasterSample) rasterRun = run;
+            if (sink != null) sink.accept(sample, run);
+            if (progress != null) progress.accept(sample + 1);
         }
-        return new Result(outputs, total, runs, steps);
     }
 
     private static Thread daemon(Runnable r) {
