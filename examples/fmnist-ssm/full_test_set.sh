@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The bundled SpikingSSM on the whole Fashion-MNIST test set (10,000 sequences of 784 steps):
 # float64 reference and loihi2 chip accuracy, energy and time, in one `dendra run --compare`.
-# Runs outside CI (about 15 minutes on a 2-core machine); results go to OUT (default out/fmnist-test).
+# Runs outside CI (about 6 minutes on a 2-core machine); results go to OUT (default out/fmnist-test).
 #   usage: examples/fmnist-ssm/full_test_set.sh [OUT] [--samples A:B]
 #   needs: apt-get install python3-numpy dataset-fashion-mnist
 set -euo pipefail
@@ -10,7 +10,6 @@ root="$(cd "$here/../.." && pwd)"
 out="${1:-$root/out/fmnist-test}"
 shift || true
 mkdir -p "$out"
-export DENDRA_JAVA_OPTS="${DENDRA_JAVA_OPTS:--Xmx16g}"   # the run keeps every sample's simulator state (docs/STATUS.md)
 [ -f "$out/samples.npy" ] || /usr/bin/python3 "$here/make_inputs.py" "$out"
 "$root/dendra" compile "$here/model.dnd" --target loihi2 --calibrate "$here/calibration.npy" -o "$out/fmnist.dchip" > "$out/compile.txt"
 started=$(date +%s)
