@@ -201,6 +201,20 @@ class RunCommandTest {
         return file;
     }
 
+    /** Running out of memory is one line too: a reference run given a small heap and an input too large for it. */
+    @Test
+    void outOfMemoryIsOneLine(@TempDir Path dir) throws Exception {
+        Path input = longSequence(dir.resolve("big.npy"), 1_000_000, 0);   // 16 M values: 128 MB as float64
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx48m", "-cp",
+                System.getProperty("java.class.path"), "io.dendra.cli.Dendra", "reference", LIF, "--input", input.toString(), "-o",
+                dir.resolve("y.npy").toString()).redirectErrorStream(true).start();
+        String printed = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertEquals(1, p.waitFor());
+        assertTrue(printed.matches("error\\[E0005\\]: the Java heap of \\d+ MiB ran out; hint: give Java more memory \\(DENDRA_JAVA_OPTS=-Xmx16g"
+                + " \\./dendra \\.\\.\\.\\) or run fewer samples at once \\(--samples A:B\\)"), printed);
+        assertFalse(Files.exists(dir.resolve("y.npy")));
+    }
+
     /** A 100,000-step sequence: report.json and report.html stay under 1 MB, the series averaged, the raster at most the first 2,000 steps. */
     @Test
     void aLongSequenceKeepsTheReportsSmall(@TempDir Path dir) throws Exception {

@@ -212,7 +212,7 @@ public final class TorchCheckpointFile implements TensorFile {
                         + " ends after " + raw.length + " of the " + bytes + " bytes the tensor needs", null);
             }
             double[] storage = s.dtype().decode(ByteBuffer.wrap(raw).order(order), (int) (last + 1));
-            return new Tensor(name, s.dtype(), ref.size(), gather(storage, ref));
+            return Tensor.adopt(name, s.dtype(), ref.size(), gather(storage, ref)); // gathered here, owned by nobody else
         } catch (ZipException e) {
             throw new DendraException(ErrorCode.FILE_CORRUPT, Place.item(path, "tensor", name), "its storage does not read: " + firstLine(e.getMessage()), null);
         } catch (IOException e) {
