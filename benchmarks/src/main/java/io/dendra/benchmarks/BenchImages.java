@@ -51,7 +51,8 @@ final class BenchImages {
             inAxon[c] = c;
         }
         CoreImage core = new CoreImage(0, 0, 0, 0, 0, block, synapses, new RouteTable(new int[fanOut + 1], new int[0], new int[0]));
-        return new ChipImage("fanout", "loihi1", TargetPrinter.text(Targets.builtIn("loihi1")), 24, 0, 1, List.of(core),
+        return new ChipImage("fanout", "loihi1", TargetPrinter.text(Targets.builtIn("loihi1")), 24, 0,
+                io.dendra.ir.Accumulation.FLOOR_PER_GROUP, 1, List.of(core),
                 new InputMap(channels, true, 0, inStart, inCore, inAxon),
                 new OutputMap(OutputMap.Kind.STREAM, 1, new int[] {0}, new int[] {0}, new double[] {1}, new double[] {0}),
                 List.of(new LayerMapping("sink", NeuronProgram.LIF, fanOut, List.of(0), (long) channels * fanOut)), 1);
@@ -126,7 +127,7 @@ final class BenchImages {
         }
         List<LayerMapping> layers = new ArrayList<>();
         for (int c = 0; c < cores; c++) layers.add(new LayerMapping(c == 0 ? "source" : "sink" + c, NeuronProgram.LIF, list.get(c).neurons().count(), List.of(c), 1));
-        return new ChipImage("mesh", "loihi2", TargetPrinter.text(target), 24, 24, 1, list, new InputMap(1, true, 0, new int[] {0, 0}, new int[0], new int[0]),
+        return new ChipImage("mesh", "loihi2", TargetPrinter.text(target), 24, 24, target.formats().accumulation(), 1, list, new InputMap(1, true, 0, new int[] {0, 0}, new int[0], new int[0]),
                 new OutputMap(OutputMap.Kind.STREAM, 1, new int[] {0}, new int[] {0}, new double[] {1}, new double[] {0}), layers, 1);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dendra.ir.ChipImage;
 import io.dendra.ir.CoreImage;
+import io.dendra.ir.Accumulation;
 import io.dendra.ir.InputMap;
 import io.dendra.ir.IntArrayBuilder;
 import io.dendra.ir.LayerMapping;
@@ -26,7 +27,7 @@ import java.util.List;
  * {@link #read} rebuilds the image, so the JSON is enough to run it elsewhere.
  */
 final class ImageParams {
-    static final String SCHEMA = "dendra-image-params/1";
+    static final String SCHEMA = "dendra-image-params/2";
 
     private ImageParams() {}
 
@@ -38,6 +39,7 @@ final class ImageParams {
         root.put("target", img.targetName());
         root.put("state_bits", img.stateBits());
         root.put("payload_bits", img.payloadBits());
+        root.put("accumulation", img.accumulation().id());
         root.put("chips", img.chips());
         root.put("pipeline_depth", img.pipelineDepth());
         InputMap in = img.input();
@@ -55,6 +57,10 @@ final class ImageParams {
         for (int ch = 0; ch < in.channels(); ch++) {
             ArrayNode list = destinations.addArray();
             for (int d = in.start(ch); d < in.end(ch); d++) list.addArray().add(in.core(d)).add(in.axon(d));
+        }
+        ArrayNode bias = input.putArray("bias");
+        for (int d = 0; d < in.biasDestinations(); d++) {
+            bias.addObject().put("core", in.biasCore(d)).put("axon", in.biasAxon(d)).put("first_send", in.biasFirstSend(d)).put("payload", in.biasPayload(d));
         }
         OutputMap out = img.output();
         ObjectNode output = root.putObject("output");
@@ -120,6 +126,7 @@ final class ImageParams {
         for (int a = 0; a < s.axons(); a++) {
             ObjectNode axon = axons.addObject();
             axon.put("exponent", s.exponent(a));
+            axon.put("group", s.group(a));
             ArrayNode synapses = axon.putArray("synapses");
             for (int k = s.start(a); k < s.end(a); k++) synapses.addArray().add(s.target(k)).add(s.weight(k)).add(s.delay(k));
         }
@@ -159,6 +166,15 @@ final class ImageParams {
         }
         InputMap inputMap = new InputMap(channels, input.get("binary").asBoolean(), input.get("fraction_bits").asInt(), start.toArray(), core.toArray(),
                 axon.toArray(), lo, hi);
+        IntArrayBuilder biasCore = new IntArrayBuilder(), biasAxon = new IntArrayBuilder(), biasFirst = new IntArrayBuilder(),
+                biasPayload = new IntArrayBuilder();
+        for (JsonNode d : input.get("bias")) {
+            biasCore.add(d.get("core").asInt());
+            biasAxon.add(d.get("axon").asInt());
+            biasFirst.add(d.get("first_send").asInt());
+            biasPayload.add(d.get("payload").asInt());
+        }
+        inputMap = inputMap.withBias(biasCore.toArray(), biasAxon.toArray(), biasFirst.toArray(), biasPayload.toArray());
         JsonNode output = root.get("output");
         JsonNode values = output.get("values");
         int[] outCore = new int[values.size()];
@@ -183,7 +199,7 @@ final class ImageParams {
         List<CoreImage> cores = new ArrayList<>();
         for (JsonNode c : root.get("cores")) cores.add(readCore(c));
         return new ChipImage(root.get("model").asText(), root.get("target").asText(), root.get("target_text").asText(), root.get("state_bits").asInt(),
-                root.get("payload_bits").asInt(), root.get("chips").asInt(), cores, inputMap, outputMap, layers, root.get("pipeline_depth").asInt());
+                root.get("payload_bits").asInt(), accumulation(root.get("accumulation").asText()), root.get("chips").asInt(), cores, inputMap, outputMap, layers, root.get("pipeline_depth").asInt());
     }
 
     private static CoreImage readCore(JsonNode c) {
@@ -213,9 +229,11 @@ final class ImageParams {
         IntArrayBuilder target = new IntArrayBuilder();
         IntArrayBuilder weight = new IntArrayBuilder();
         IntArrayBuilder delay = new IntArrayBuilder();
+        IntArrayBuilder group = new IntArrayBuilder();
         start.add(0);
         for (JsonNode a : c.get("axons")) {
             exponent.add(a.get("exponent").asInt());
+            group.add(a.get("group").asInt());
             for (JsonNode s : a.get("synapses")) {
                 target.add(s.get(0).asInt());
                 weight.add(s.get(1).asInt());
@@ -223,7 +241,7 @@ final class ImageParams {
             }
             start.add(target.size());
         }
-        SynapseTable synapses = new SynapseTable(start.toArray(), exponent.toArray(), target.toArray(), weight.toArray(), delay.toArray());
+        SynapseTable synapses = new SynapseTable(start.toArray(), exponent.toArray(), target.toArray(), weight.toArray(), delay.toArray(), group.toArray());
         IntArrayBuilder routeStart = new IntArrayBuilder();
         IntArrayBuilder destinationCore = new IntArrayBuilder();
         IntArrayBuilder destinationAxon = new IntArrayBuilder();
@@ -239,6 +257,12 @@ final class ImageParams {
         JsonNode tile = c.get("tile");
         return new CoreImage(c.get("id").asInt(), c.get("chip").asInt(), tile.get(0).asInt(), tile.get(1).asInt(), c.get("slot").asInt(), block,
                 synapses, routes);
+    }
+
+    private static Accumulation accumulation(String id) {
+        Accumulation a = Accumulation.byId(id);
+        if (a == null) throw new IllegalArgumentException("unknown accumulation " + id);
+        return a;
     }
 
     private static NeuronProgram program(String id) {

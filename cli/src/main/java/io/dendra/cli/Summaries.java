@@ -60,6 +60,7 @@ final class Summaries {
             out.printf("  %-22s %-8s %8d %5d %9d %10s %11.1e %8.2f%%  %s%n", l.name(), l.program(), l.neurons(), l.cores(), l.synapses(),
                     bytes(l.memoryBits()), l.coefficientError(), 100 * l.weightError(), measure);
         }
+        for (String note : r.notes()) out.println("  note: " + note);
     }
 
     /**

@@ -68,7 +68,7 @@ class CompileCommandTest {
             CommandLineRun params = CommandLineRun.of("inspect", image.toString(), "--params");
             assertEquals(0, params.status(), params.err());
             JsonNode json = new ObjectMapper().readTree(params.out());
-            assertEquals("dendra-image-params/1", json.get("schema").asText());
+            assertEquals("dendra-image-params/2", json.get("schema").asText());
             io.dendra.ir.ChipImage original = io.dendra.ir.DchipFormat.read(image);
             io.dendra.ir.ChipImage rebuilt = ImageParams.read(json);
             assertEquals(original, rebuilt);

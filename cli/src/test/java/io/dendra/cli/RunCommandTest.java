@@ -263,7 +263,7 @@ class RunCommandTest {
         assertCode("E0604", "run", damaged.toString(), "--input", LIF_SAMPLES, "-o", out.toString());
         ChipImage image = DchipFormat.read(lifImage);
         ChipImage badTarget = new ChipImage(image.modelName(), image.targetName(), "target loihi1 { clock = 1 ns; }", image.stateBits(),
-                image.payloadBits(), image.chips(), image.cores(), image.input(), image.output(), image.layers(), image.pipelineDepth());
+                image.payloadBits(), image.accumulation(), image.chips(), image.cores(), image.input(), image.output(), image.layers(), image.pipelineDepth());
         Path bad = dir.resolve("bad-target.dchip");
         DchipFormat.write(bad, badTarget);
         assertCode("E0605", "run", bad.toString(), "--input", LIF_SAMPLES, "-o", out.toString());
@@ -285,7 +285,7 @@ class RunCommandTest {
         java.util.function.Function<io.dendra.ir.CoreImage, ChipImage> with = replacement -> {
             java.util.List<io.dendra.ir.CoreImage> cores = new java.util.ArrayList<>(image.cores());
             cores.set(0, replacement);
-            return new ChipImage(image.modelName(), image.targetName(), image.targetText(), image.stateBits(), image.payloadBits(), image.chips(),
+            return new ChipImage(image.modelName(), image.targetName(), image.targetText(), image.stateBits(), image.payloadBits(), image.accumulation(), image.chips(),
                     cores, image.input(), image.output(), image.layers(), image.pipelineDepth());
         };
         int[][] synapses = core.synapses().arrays();      // start, exponent, target, weight, delay
@@ -316,7 +316,7 @@ class RunCommandTest {
                     + " recompile the model", CommandLineRun.of("run", file.toString(), "--input", LIF_SAMPLES, "-o", dir.resolve("out").toString())
                     .errorLine());
         }
-        ChipImage deep = new ChipImage(image.modelName(), image.targetName(), image.targetText(), image.stateBits(), image.payloadBits(), image.chips(),
+        ChipImage deep = new ChipImage(image.modelName(), image.targetName(), image.targetText(), image.stateBits(), image.payloadBits(), image.accumulation(), image.chips(),
                 image.cores(), image.input(), image.output(), image.layers(), Integer.MAX_VALUE);
         Path file = dir.resolve("deep.dchip");
         DchipFormat.write(file, deep);

@@ -10,17 +10,19 @@ import java.util.List;
 /**
  * What a compile produced, for people and for JSON: cores, chips, neurons, synapses and synaptic
  * memory in total and per layer, the placement cost against a row-major placement, and the
- * quantization error of every layer on the first calibration sequence.
+ * quantization error of every layer on the first calibration sequence, and notes on what the
+ * compiler had to clip or could not make exact (empty when nothing).
  */
 public record CompileReport(String target, int cores, int chips, int neurons, long synapses, long memoryBitsUsed, long memoryBitsPerCore,
         long largestCoreBits, double placementCost, double rowMajorCost, int pipelineDepth, int calibrationSequences, int calibrationSteps,
-        List<Layer> layers) {
+        List<Layer> layers, List<String> notes) {
 
     /** One layer's resources and quantization error. */
     public record Layer(String name, String program, int neurons, int cores, long synapses, long memoryBits, int axons, double coefficientError,
             double weightError, LayerAgreement output) {}
 
-    static CompileReport of(Target target, ImageBuilder.Result built, List<Compiler.LayerError> errors, SequenceBatch calibration) {
+    static CompileReport of(Target target, ImageBuilder.Result built, List<Compiler.LayerError> errors, SequenceBatch calibration,
+            List<String> notes) {
         ChipImage image = built.image();
         List<Layer> layers = new java.util.ArrayList<>();
         for (int i = 0; i < built.layers().size(); i++) {
@@ -37,6 +39,6 @@ public record CompileReport(String target, int cores, int chips, int neurons, lo
         }
         return new CompileReport(target.name(), image.cores().size(), image.chips(), image.neurons(), image.synapses(), used,
                 target.core().synapticMemoryBits(), largest, built.placement().cost(), built.placement().rowMajorCost(), image.pipelineDepth(),
-                calibration.size(), calibration.steps(), List.copyOf(layers));
+                calibration.size(), calibration.steps(), List.copyOf(layers), List.copyOf(notes));
     }
 }

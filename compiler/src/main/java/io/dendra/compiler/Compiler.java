@@ -43,13 +43,15 @@ public final class Compiler {
     public static Result compile(ModelGraph graph, Target target, SequenceBatch calibration, Consumer<String> log) {
         LogicalNetwork network = timed(log, "lower", () -> Lowering.lower(graph, target, spikes(graph, calibration)));
         Calibration ranges = timed(log, "calibrate", () -> Calibration.measure(graph, network, calibration));
-        Map<String, Double> coefficientError = timed(log, "quantize", () -> Quantization.apply(network, target, ranges));
+        Quantization.Result quantized = timed(log, "quantize", () -> Quantization.apply(network, target, ranges));
         List<CorePiece> pieces = timed(log, "partition", () -> new Partitioner(target).partition(network));
         ImageBuilder.Result built = timed(log, "place and route", () -> ImageBuilder.build(target, network, pieces,
                 ImageBuilder.activity(network, ranges.firstSample())));
-        List<LayerError> errors = timed(log, "measure quantization error", () -> measure(graph, network, built, ranges, coefficientError));
+        List<LayerError> errors = timed(log, "measure quantization error", () -> measure(graph, network, built, ranges, quantized.coefficientError()));
         ChipImage image = built.image().withInput(inputRange(built.image().input(), calibration));
-        return new Result(image, CompileReport.of(target, built, errors, calibration));
+        List<String> notes = new ArrayList<>(quantized.notes());
+        notes.addAll(built.notes());
+        return new Result(image, CompileReport.of(target, built, errors, calibration, notes));
     }
 
     /** The input map with the range each channel took in the calibration input, which the image carries so that runs can check theirs. */

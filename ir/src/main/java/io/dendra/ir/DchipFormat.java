@@ -23,7 +23,7 @@ import java.util.zip.CRC32C;
  * CRC-32C of every byte before it. docs/dchip.md lays the sections out field by field.
  */
 public final class DchipFormat {
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     private static final byte[] MAGIC = {'D', 'C', 'H', 'I', 'P', '\r', '\n', 0x1a};
     private static final int HEADER = tag("HEAD"), TARGET = tag("TRGT"), CORES = tag("CORE"), INPUT = tag("INPT"), OUTPUT = tag("OUTP"),
             LAYERS = tag("LAYR");
@@ -38,6 +38,7 @@ public final class DchipFormat {
             w.string(image.modelName());
             w.i32(image.stateBits());
             w.i32(image.payloadBits());
+            w.string(image.accumulation().id());
             w.i32(image.chips());
             w.i32(image.pipelineDepth());
         });
@@ -87,6 +88,20 @@ public final class DchipFormat {
                 w.f64(m.calibratedMin(c));
                 w.f64(m.calibratedMax(c));
             }
+            int[] biasCore = new int[m.biasDestinations()];
+            int[] biasAxon = new int[biasCore.length];
+            int[] biasFirst = new int[biasCore.length];
+            int[] biasPayload = new int[biasCore.length];
+            for (int d = 0; d < biasCore.length; d++) {
+                biasCore[d] = m.biasCore(d);
+                biasAxon[d] = m.biasAxon(d);
+                biasFirst[d] = m.biasFirstSend(d);
+                biasPayload[d] = m.biasPayload(d);
+            }
+            w.ints(biasCore);
+            w.ints(biasAxon);
+            w.ints(biasFirst);
+            w.ints(biasPayload);
         });
         section(out, OUTPUT, w -> {
             OutputMap m = image.output();
@@ -166,6 +181,9 @@ public final class DchipFormat {
             String model = header.string();
             int stateBits = header.i32();
             int payloadBits = header.i32();
+            String accumulationId = header.string();
+            Accumulation accumulation = Accumulation.byId(accumulationId);
+            if (accumulation == null) throw new IllegalArgumentException("unknown accumulation '" + accumulationId + "'");
             int chips = header.i32();
             int depth = header.i32();
             Reader target = r.section(TARGET, place);
@@ -186,7 +204,7 @@ public final class DchipFormat {
                 NeuronBlock block = new NeuronBlock(program, coreSection.string(), coreSection.i32(), coreSection.i32(), coreSection.i32(),
                         coreSection.i32(), coreSection.ints(), coreSection.ints());
                 SynapseTable synapses = new SynapseTable(coreSection.ints(), coreSection.ints(), coreSection.ints(), coreSection.ints(),
-                        coreSection.ints());
+                        coreSection.ints(), coreSection.ints());
                 RouteTable routes = new RouteTable(coreSection.ints(), coreSection.ints(), coreSection.ints());
                 cores.add(new CoreImage(id, chip, x, y, slot, block, synapses, routes));
             }
@@ -204,7 +222,8 @@ public final class DchipFormat {
                 lo[c] = inputSection.f64();
                 hi[c] = inputSection.f64();
             }
-            InputMap input = new InputMap(channels, binary, fraction, start, inputCores, inputAxons, lo, hi);
+            InputMap input = new InputMap(channels, binary, fraction, start, inputCores, inputAxons, lo, hi, inputSection.ints(), inputSection.ints(),
+                    inputSection.ints(), inputSection.ints());
             Reader outputSection = r.section(OUTPUT, place);
             int kind = outputSection.i32();
             if (kind < 0 || kind >= OutputMap.Kind.values().length) throw new IllegalArgumentException("output kind " + kind);
@@ -233,7 +252,7 @@ public final class DchipFormat {
                 for (int c : layerSection.ints()) layerCores.add(c);
                 layers.add(new LayerMapping(name, program, neurons, layerCores, layerSection.i64()));
             }
-            return new ChipImage(model, targetName, targetText, stateBits, payloadBits, chips, cores, input, output, layers, depth);
+            return new ChipImage(model, targetName, targetText, stateBits, payloadBits, accumulation, chips, cores, input, output, layers, depth);
         } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
             throw new DendraException(ErrorCode.IMAGE_CORRUPT, place, "a section is shorter than its contents", null);
         } catch (IllegalArgumentException | NegativeArraySizeException e) {

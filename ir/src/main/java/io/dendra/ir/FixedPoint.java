@@ -2,9 +2,6 @@ package io.dendra.ir;
 
 /** The integer operations every neuron program is written in: rounding shifts and saturation. */
 public final class FixedPoint {
-    /** Accumulators keep this many fraction bits below a neuron's input LSB, so weight exponents down to −8 add exactly. */
-    public static final int ACCUMULATOR_FRACTION_BITS = 8;
-
     private FixedPoint() {}
 
     /** {@code x · 2^-shift}, rounding half up (toward +∞) for a right shift; exact for a left shift. */
@@ -25,11 +22,6 @@ public final class FixedPoint {
         return (1L << (bits - 1)) - 1;
     }
 
-    /** What a synaptic op adds to an accumulator: weight × payload, scaled by the weight exponent, in accumulator units. */
-    public static long synapticTerm(int weight, int exponent, long payload) {
-        return (weight * payload) << (exponent + ACCUMULATOR_FRACTION_BITS);
-    }
-
     /**
      * ⌊log2 x⌋ for a positive finite x, exactly (from the binary exponent, so exact powers of two
      * are not misrounded as {@code Math.log(x) / Math.log(2)} misrounds them).
@@ -44,10 +36,5 @@ public final class FixedPoint {
     public static int ceilLog2(double x) {
         int floor = floorLog2(x);
         return Math.scalb(1.0, floor) == x ? floor : floor + 1;
-    }
-
-    /** The input a neuron reads from its accumulator. */
-    public static long readAccumulator(long accumulator) {
-        return roundShift(accumulator, ACCUMULATOR_FRACTION_BITS);
     }
 }

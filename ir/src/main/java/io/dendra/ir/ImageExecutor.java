@@ -1,15 +1,18 @@
 package io.dendra.ir;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * What a chip image computes, step by step, without time or energy: the functional meaning of
  * the IR, which the cycle-level simulator reproduces bit for bit.
  *
- * <p>Step 0 only injects the first input. In each step τ ≥ 1 every core whose block has started
- * reads its accumulators for τ and updates its neurons ({@link NeuronKernels}); then every message
- * sent in τ — by neurons, and by the host for input step τ — fans out through its route and the
- * destination axon's synapses into the accumulators read at τ + 1 + delay.
+ * <p>Step 0 only injects the first input. In each step τ ≥ 1 every core reads its accumulators for
+ * τ and updates all its neurons ({@link NeuronKernels}) — every core, from the first step, as the
+ * chip does (a block's start step says when its first input arrives, not when it starts running);
+ * then every message sent in τ — by neurons, by the host for input step τ, and the host's bias
+ * spikes — fans out through its route and the destination axon's synapses into the accumulators
+ * read at τ + 1 + delay, accumulated as the image's {@link Accumulation} says.
  */
 public final class ImageExecutor {
     /** Sees every message a neuron sends, for per-layer comparisons. */
@@ -38,16 +41,23 @@ public final class ImageExecutor {
      */
     public double[] run(double[] input, int steps, Listener listener) {
         List<CoreImage> cores = image.cores();
+        Accumulation accumulation = image.accumulation();
         int n = cores.size();
         long[][] state = new long[n][];
-        long[][][] accumulators = new long[n][][];
+        // per core: [slot][group][neuron × compartments + compartment]
+        long[][][][] accumulators = new long[n][][][];
+        int[][] groupExponent = new int[n][];
         long[][] in = new long[n][];
         long[][] out = new long[n][];
         for (int c = 0; c < n; c++) {
             NeuronBlock b = cores.get(c).neurons();
+            SynapseTable synapses = cores.get(c).synapses();
+            int groups = accumulation == Accumulation.FLOOR_PER_GROUP ? Math.max(1, synapses.groups()) : 1;
+            groupExponent[c] = new int[groups];
+            if (accumulation == Accumulation.FLOOR_PER_GROUP) for (int g = 0; g < synapses.groups(); g++) groupExponent[c][g] = synapses.groupExponent(g);
             state[c] = new long[b.stateWords()];
             b.resetState(state[c]);
-            accumulators[c] = new long[slots][b.count() * b.compartments()];
+            accumulators[c] = new long[slots][groups][b.count() * b.compartments()];
             in[c] = new long[b.count() * b.compartments()];
             out[c] = new long[b.count()];
         }
@@ -63,15 +73,14 @@ public final class ImageExecutor {
             if (step >= 1) {
                 for (int c = 0; c < n; c++) {
                     NeuronBlock b = cores.get(c).neurons();
-                    long[] acc = accumulators[c][slot];
-                    if (step < b.startStep()) {
-                        java.util.Arrays.fill(acc, 0);
-                        java.util.Arrays.fill(out[c], NeuronKernels.NO_MESSAGE);
-                        continue;
-                    }
-                    for (int i = 0; i < acc.length; i++) {
-                        in[c][i] = FixedPoint.readAccumulator(acc[i]);
-                        acc[i] = 0;
+                    long[][] groups = accumulators[c][slot];
+                    Arrays.fill(in[c], 0);
+                    for (int g = 0; g < groups.length; g++) {
+                        long[] acc = groups[g];
+                        for (int i = 0; i < acc.length; i++) {
+                            in[c][i] += accumulation.read(acc[i], groupExponent[c][g]);
+                            acc[i] = 0;
+                        }
                     }
                     NeuronKernels.updateBlock(b.program(), b.count(), b.states(), params[c], state[c], in[c], out[c], image.stateBits(),
                             image.payloadBits());
@@ -96,6 +105,10 @@ public final class ImageExecutor {
                 }
             }
             if (step < steps) inject(accumulators, input, step);
+            InputMap map = image.input();
+            for (int d = 0; d < map.biasDestinations(); d++) {
+                if (map.biasSentAt(d, step, steps)) deliver(accumulators, map.biasCore(d), map.biasAxon(d), map.biasPayload(d), step);
+            }
         }
         if (streamed != null) return streamed;
         double[] result = new double[outputs];
@@ -107,7 +120,7 @@ public final class ImageExecutor {
         return result;
     }
 
-    private void inject(long[][][] accumulators, double[] input, int step) {
+    private void inject(long[][][][] accumulators, double[] input, int step) {
         InputMap map = image.input();
         int channels = map.channels();
         for (int ch = 0; ch < channels; ch++) {
@@ -117,12 +130,14 @@ public final class ImageExecutor {
         }
     }
 
-    private void deliver(long[][][] accumulators, int core, int axon, long payload, int step) {
+    private void deliver(long[][][][] accumulators, int core, int axon, long payload, int step) {
         SynapseTable synapses = image.cores().get(core).synapses();
+        Accumulation accumulation = image.accumulation();
         int exponent = synapses.exponent(axon);
-        long[][] ring = accumulators[core];
+        int group = accumulation == Accumulation.FLOOR_PER_GROUP ? synapses.group(axon) : 0;
+        long[][][] ring = accumulators[core];
         for (int s = synapses.start(axon); s < synapses.end(axon); s++) {
-            ring[(step + 1 + synapses.delay(s)) % slots][synapses.target(s)] += FixedPoint.synapticTerm(synapses.weight(s), exponent, payload);
+            ring[(step + 1 + synapses.delay(s)) % slots][group][synapses.target(s)] += accumulation.term(synapses.weight(s), exponent, payload);
         }
     }
 }

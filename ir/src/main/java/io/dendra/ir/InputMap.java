@@ -8,6 +8,12 @@ import java.util.Arrays;
  * to each of the channel's destinations {@code start[c] .. start[c+1]} (core, axon). The range each
  * channel took in the calibration input travels along (NaN when unknown), so that a run can say when
  * its inputs leave the range the fixed-point scales were chosen for.
+ *
+ * <p>The host also sends bias messages: a fixed payload (1, a spike, or a power of two on chips with
+ * graded spikes) to each bias destination (core, axon) at every step from its first send step on,
+ * one step per input step. They carry the constant
+ * input of blocks whose bias must not act before their first input arrives (docs/neuron-programs.md,
+ * warm-up).
  */
 public final class InputMap {
     private final int channels;
@@ -18,6 +24,10 @@ public final class InputMap {
     private final int[] axon;
     private final double[] calibratedMin;
     private final double[] calibratedMax;
+    private final int[] biasCore;
+    private final int[] biasAxon;
+    private final int[] biasFirstSend;
+    private final int[] biasPayload;
 
     /** An input map whose calibration range is unknown. */
     public InputMap(int channels, boolean binary, int scale, int[] start, int[] core, int[] axon) {
@@ -25,6 +35,11 @@ public final class InputMap {
     }
 
     public InputMap(int channels, boolean binary, int scale, int[] start, int[] core, int[] axon, double[] calibratedMin, double[] calibratedMax) {
+        this(channels, binary, scale, start, core, axon, calibratedMin, calibratedMax, new int[0], new int[0], new int[0], new int[0]);
+    }
+
+    public InputMap(int channels, boolean binary, int scale, int[] start, int[] core, int[] axon, double[] calibratedMin, double[] calibratedMax,
+            int[] biasCore, int[] biasAxon, int[] biasFirstSend, int[] biasPayload) {
         if (channels <= 0 || start.length != channels + 1 || start[0] != 0) throw new IllegalArgumentException("one destination list per channel");
         if (core.length != start[channels] || axon.length != core.length) throw new IllegalArgumentException("one core and axon per destination");
         this.channels = channels;
@@ -42,6 +57,15 @@ public final class InputMap {
         }
         this.calibratedMin = calibratedMin.clone();
         this.calibratedMax = calibratedMax.clone();
+        if (biasAxon.length != biasCore.length || biasFirstSend.length != biasCore.length || biasPayload.length != biasCore.length) {
+            throw new IllegalArgumentException("one core, axon, first step and payload per bias destination");
+        }
+        for (int step : biasFirstSend) if (step < 0) throw new IllegalArgumentException("bias first send step " + step);
+        for (int p : biasPayload) if (p <= 0) throw new IllegalArgumentException("bias payload " + p);
+        this.biasCore = biasCore.clone();
+        this.biasAxon = biasAxon.clone();
+        this.biasFirstSend = biasFirstSend.clone();
+        this.biasPayload = biasPayload.clone();
     }
 
     private static double[] nan(int channels) {
@@ -52,7 +76,26 @@ public final class InputMap {
 
     /** The same map with the range each channel took in the calibration input. */
     public InputMap withCalibratedRange(double[] min, double[] max) {
-        return new InputMap(channels, binary, scale, start, core, axon, min, max);
+        return new InputMap(channels, binary, scale, start, core, axon, min, max, biasCore, biasAxon, biasFirstSend, biasPayload);
+    }
+
+    /** The same map with these bias destinations. */
+    public InputMap withBias(int[] core, int[] axon, int[] firstSend, int[] payload) {
+        return new InputMap(channels, binary, scale, start, this.core, this.axon, calibratedMin, calibratedMax, core, axon, firstSend, payload);
+    }
+
+    /** How many (core, axon) the host sends bias spikes to. */
+    public int biasDestinations() { return biasCore.length; }
+    public int biasCore(int d) { return biasCore[d]; }
+    public int biasAxon(int d) { return biasAxon[d]; }
+    /** The step in which the host sends destination d its first bias spike (its block reads it one step later). */
+    public int biasFirstSend(int d) { return biasFirstSend[d]; }
+    /** The payload of destination d's bias messages. */
+    public int biasPayload(int d) { return biasPayload[d]; }
+
+    /** Whether bias destination d receives a spike sent in {@code step} of a run of {@code inputSteps} input steps. */
+    public boolean biasSentAt(int d, int step, int inputSteps) {
+        return step >= biasFirstSend[d] && step < biasFirstSend[d] + inputSteps;
     }
 
     /** The smallest value channel c took in the calibration input, NaN when unknown. */
@@ -84,7 +127,8 @@ public final class InputMap {
     public boolean equals(Object o) {
         return o instanceof InputMap m && channels == m.channels && binary == m.binary && scale == m.scale && Arrays.equals(start, m.start)
                 && Arrays.equals(core, m.core) && Arrays.equals(axon, m.axon) && Arrays.equals(calibratedMin, m.calibratedMin)
-                && Arrays.equals(calibratedMax, m.calibratedMax);
+                && Arrays.equals(calibratedMax, m.calibratedMax) && Arrays.equals(biasCore, m.biasCore) && Arrays.equals(biasAxon, m.biasAxon)
+                && Arrays.equals(biasFirstSend, m.biasFirstSend) && Arrays.equals(biasPayload, m.biasPayload);
     }
 
     @Override

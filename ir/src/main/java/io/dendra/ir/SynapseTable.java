@@ -7,7 +7,12 @@ import java.util.Arrays;
  * {@code start[a] .. start[a+1]}, each a target (neuron × compartments + compartment), a signed
  * weight mantissa and a delay in timesteps; every synapse of an axon shares the axon's weight
  * exponent. A message to axon a with payload p adds {@code weight · p · 2^exponent} to its
- * target's accumulator, read {@code 1 + delay} steps after it was sent.
+ * target's input, read {@code 1 + delay} steps after it was sent, accumulated as the chip's
+ * {@link Accumulation} says.
+ *
+ * <p>Each axon also belongs to a synapse group, numbered from 0 within the core: the axons of one
+ * source layer (one Lava Dense), whose sums a {@link Accumulation#FLOOR_PER_GROUP} chip shifts once
+ * per group. A table built without groups puts the axons that share an exponent in one group.
  */
 public final class SynapseTable {
     private final int[] start;
@@ -15,17 +20,39 @@ public final class SynapseTable {
     private final int[] target;
     private final int[] weight;
     private final int[] delay;
+    private final int[] group;
+    private final int groups;
 
+    /** A table whose axons are grouped by exponent (in order of first appearance). */
     public SynapseTable(int[] start, int[] exponent, int[] target, int[] weight, int[] delay) {
+        this(start, exponent, target, weight, delay, groupsByExponent(exponent));
+    }
+
+    public SynapseTable(int[] start, int[] exponent, int[] target, int[] weight, int[] delay, int[] group) {
         if (start.length != exponent.length + 1 || start[0] != 0) throw new IllegalArgumentException("start has one entry per axon and one more");
         for (int a = 0; a < exponent.length; a++) if (start[a + 1] < start[a]) throw new IllegalArgumentException("start is not increasing");
         int synapses = start[exponent.length];
         if (target.length != synapses || weight.length != synapses || delay.length != synapses) throw new IllegalArgumentException("one target, weight and delay per synapse");
+        if (group.length != exponent.length) throw new IllegalArgumentException("one group per axon");
+        int count = 0;
+        for (int g : group) {
+            if (g < 0 || g > count) throw new IllegalArgumentException("groups are numbered from 0 in order of first use");
+            if (g == count) count++;
+        }
         this.start = start.clone();
         this.exponent = exponent.clone();
         this.target = target.clone();
         this.weight = weight.clone();
         this.delay = delay.clone();
+        this.group = group.clone();
+        this.groups = count;
+    }
+
+    private static int[] groupsByExponent(int[] exponent) {
+        int[] group = new int[exponent.length];
+        java.util.Map<Integer, Integer> seen = new java.util.HashMap<>();
+        for (int a = 0; a < exponent.length; a++) group[a] = seen.computeIfAbsent(exponent[a], e -> seen.size());
+        return group;
     }
 
     public static SynapseTable empty() {
@@ -40,6 +67,16 @@ public final class SynapseTable {
     public int target(int synapse) { return target[synapse]; }
     public int weight(int synapse) { return weight[synapse]; }
     public int delay(int synapse) { return delay[synapse]; }
+    /** The synapse group of an axon. */
+    public int group(int axon) { return group[axon]; }
+    /** The number of synapse groups. */
+    public int groups() { return groups; }
+
+    /** The exponent of a group's first axon (on a {@link Accumulation#FLOOR_PER_GROUP} chip, every axon's of the group). */
+    public int groupExponent(int g) {
+        for (int a = 0; a < group.length; a++) if (group[a] == g) return exponent[a];
+        throw new IllegalArgumentException("no group " + g);
+    }
 
     public int maxDelay() {
         int max = 0;
@@ -47,15 +84,15 @@ public final class SynapseTable {
         return max;
     }
 
-    /** Copies of the arrays, for the simulator's flat layout: start, exponent, target, weight, delay. */
+    /** Copies of the arrays, for the simulator's flat layout: start, exponent, target, weight, delay, group. */
     public int[][] arrays() {
-        return new int[][] {start.clone(), exponent.clone(), target.clone(), weight.clone(), delay.clone()};
+        return new int[][] {start.clone(), exponent.clone(), target.clone(), weight.clone(), delay.clone(), group.clone()};
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof SynapseTable t && Arrays.equals(start, t.start) && Arrays.equals(exponent, t.exponent) && Arrays.equals(target, t.target)
-                && Arrays.equals(weight, t.weight) && Arrays.equals(delay, t.delay);
+                && Arrays.equals(weight, t.weight) && Arrays.equals(delay, t.delay) && Arrays.equals(group, t.group);
     }
 
     @Override

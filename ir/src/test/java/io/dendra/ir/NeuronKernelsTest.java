@@ -152,7 +152,10 @@ class NeuronKernelsTest {
         assertEquals(12, FixedPoint.roundShift(3, -2));
         assertEquals(127, FixedPoint.saturate(1000, 8));
         assertEquals(-128, FixedPoint.saturate(-1000, 8));
-        assertTrue(FixedPoint.synapticTerm(-128, -8, 1) == -128);
+        assertEquals(-128 << 0, Accumulation.ROUND_HALF_UP.term(-128, -8, 1));
+        assertEquals(-1, Accumulation.FLOOR_PER_GROUP.read(-1, -1)); // floor, not toward zero
+        assertEquals(0, Accumulation.FLOOR_PER_GROUP.read(1, -1));
+        assertEquals(1, Accumulation.ROUND_HALF_UP.read(128, 0)); // half rounds up
     }
 
     private static long[] filled(int n, long v) {

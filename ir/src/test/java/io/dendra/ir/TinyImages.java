@@ -19,7 +19,7 @@ final class TinyImages {
         RouteTable readoutRoutes = new RouteTable(new int[] {0, 0}, new int[0], new int[0]);
         InputMap input = new InputMap(1, false, 0, new int[] {0, 1}, new int[] {0}, new int[] {0});
         OutputMap output = new OutputMap(OutputMap.Kind.READOUT, 2 + delay, new int[] {1}, new int[] {0}, new double[] {1}, new double[] {0.5});
-        return new ChipImage("tiny", "loihi2", "target loihi2 { }", 24, 24, 1,
+        return new ChipImage("tiny", "loihi2", "target loihi2 { }", 24, 24, Accumulation.ROUND_HALF_UP, 1,
                 List.of(new CoreImage(0, 0, 0, 0, 0, sum, sumSynapses, sumRoutes), new CoreImage(1, 0, 1, 0, 0, readout, readoutSynapses, readoutRoutes)),
                 input, output, List.of(new LayerMapping("sum", NeuronProgram.SUM, 1, List.of(0), 1), new LayerMapping("readout", NeuronProgram.READOUT, 1, List.of(1), 1)),
                 2 + delay);

@@ -1,8 +1,8 @@
 package io.dendra.simulator;
 
+import io.dendra.ir.Accumulation;
 import io.dendra.ir.ChipImage;
 import io.dendra.ir.CoreImage;
-import io.dendra.ir.FixedPoint;
 import io.dendra.ir.InputMap;
 import io.dendra.ir.NeuronBlock;
 import io.dendra.ir.NeuronKernels;
@@ -16,7 +16,7 @@ import java.util.Arrays;
  * Runs a chip image step by step, computing exactly what {@link io.dendra.ir.ImageExecutor}
  * defines (the same {@link NeuronKernels}), and models each step in time:
  * <ol>
- *   <li>every started core updates its neurons, one after another (the program's op count times
+ *   <li>every core updates all its neurons, from the first step on, one after another (the program's op count times
  *       the target's per-op time, plus the base), then its output stage sends one message per route;
  *   <li>messages cross the mesh in dimension order (east-west, then north-south; chips lie side by
  *       side east-west), each hop taking the target's per-direction time, each directed link
@@ -39,10 +39,15 @@ public final class ChipSimulator {
     private final int[] compartments;
     private final int[] states;
     private final int[] start;
+    /** Accumulators per neuron compartment: 1, or a floor_per_group chip's synapse groups. */
+    private final int[] groups;
+    /** Per core and group: the shift a floor_per_group chip applies to the group's sum. */
+    private final int[][] groupExponent;
+    private final Accumulation accumulation;
     private final int[][] params;
     private final NeuronBlock[] blocks;
     private final boolean[] graded;
-    private final int[][] synStart, synExponent, synTarget, synDelay;
+    private final int[][] synStart, synExponent, synTarget, synDelay, synGroup;
     /** Weight mantissas: at most 16 bits (targets allow no more), two bytes each. */
     private final short[][] synWeight;
     /** Per core and axon: the delay all its synapses share, or −1 when they differ (then read per synapse). */
@@ -53,6 +58,8 @@ public final class ChipSimulator {
     private final long[] activeOps, inactiveOps;
     private final long synopFs, synopGradedFs, messageOutFs, withinTileFs, hopEwFs, hopNsFs, chipCrossingFs, cycleFs, barrierFs;
     private final int meshColumns, meshRows, tilesInUse;
+    /** The source of the host's input messages and of its bias spikes, in place of a core. */
+    private static final int INPUT_SOURCE = -1, BIAS_SOURCE = -2;
 
     public ChipSimulator(ChipImage image, Target target) {
         this.image = image;
@@ -64,6 +71,10 @@ public final class ChipSimulator {
         compartments = new int[cores];
         states = new int[cores];
         start = new int[cores];
+        groups = new int[cores];
+        groupExponent = new int[cores][];
+        accumulation = image.accumulation();
+        synGroup = new int[cores][];
         params = new int[cores][];
         blocks = new NeuronBlock[cores];
         graded = new boolean[cores];
@@ -101,6 +112,11 @@ public final class ChipSimulator {
             synStart[i] = s[0];
             synExponent[i] = s[1];
             synTarget[i] = s[2];
+            synGroup[i] = s[5];
+            boolean perGroup = accumulation == Accumulation.FLOOR_PER_GROUP;
+            groups[i] = perGroup ? Math.max(1, c.synapses().groups()) : 1;
+            groupExponent[i] = new int[groups[i]];
+            if (perGroup) for (int g = 0; g < c.synapses().groups(); g++) groupExponent[i][g] = c.synapses().groupExponent(g);
             synWeight[i] = new short[s[3].length];
             for (int k = 0; k < s[3].length; k++) {
                 if (s[3][k] != (short) s[3][k]) throw new IllegalArgumentException("core " + i + ": weight " + s[3][k] + " is wider than 16 bits");
@@ -231,7 +247,7 @@ public final class ChipSimulator {
             for (int c = 0; c < cores; c++) {
                 state[c] = new long[count[c] * NeuronKernels.stateWords(program[c], states[c])];
                 blocks[c].resetState(state[c]);
-                ring[c] = new long[slots * count[c] * compartments[c]];
+                ring[c] = new long[slots * groups[c] * count[c] * compartments[c]];
                 in[c] = new long[count[c] * compartments[c]];
                 out[c] = new long[count[c]];
                 incoming[c] = new int[64];
@@ -272,6 +288,7 @@ public final class ChipSimulator {
                     }
                 }
                 if (step < inputSteps) inject(input, step);
+                injectBias(step);
                 route();
                 fanOut(step);
                 if (step >= 1) {
@@ -295,7 +312,7 @@ public final class ChipSimulator {
             }
         }
 
-        /** Every started core reads its accumulators, updates its neurons and queues its messages (in core order). */
+        /** Every core reads its accumulators, updates its neurons and queues its messages (in core order). */
         private void neuronPhase(int step) {
             parallel(c -> updateCore(c, step));
             for (int c = 0; c < cores; c++) {
@@ -308,16 +325,23 @@ public final class ChipSimulator {
             int slot = step % slots;
             outCount[c] = 0;
             int width = count[c] * compartments[c];
-            int base = slot * width;
             long[] r = ring[c];
-            if (step < start[c]) {
-                Arrays.fill(r, base, base + width, 0);
-                return;
-            }
             long[] input = in[c];
-            for (int i = 0; i < width; i++) {
-                input[i] = FixedPoint.readAccumulator(r[base + i]);
-                r[base + i] = 0;
+            int base = slot * groups[c] * width;
+            if (accumulation == Accumulation.ROUND_HALF_UP) {
+                for (int i = 0; i < width; i++) {
+                    input[i] = accumulation.read(r[base + i], 0);
+                    r[base + i] = 0;
+                }
+            } else {
+                Arrays.fill(input, 0);
+                for (int g = 0; g < groups[c]; g++, base += width) {
+                    int e = groupExponent[c][g];
+                    for (int i = 0; i < width; i++) {
+                        input[i] += accumulation.read(r[base + i], e);
+                        r[base + i] = 0;
+                    }
+                }
             }
             int active = NeuronKernels.updateBlock(program[c], count[c], states[c], params[c], state[c], input, out[c], image.stateBits(),
                     image.payloadBits());
@@ -330,13 +354,15 @@ public final class ChipSimulator {
             int[] rs = routeStart[c];
             int t0 = step - start[c];
             // Counts go to locals first: neighbouring cores' counters share cache lines, and other threads write them.
+            // sends within the block's input steps (the model's time 0 .. T − 1), for rates; every message, warm-up and drain ones too, is counted below
+            boolean inWindow = t0 >= 0 && t0 < inputSteps;
             long sends = 0;
             long messagesSent = 0;
             for (int i = 0; i < count[c]; i++) {
                 long payload = sent[i];
                 if (payload == NeuronKernels.NO_MESSAGE) continue;
-                if (t0 < inputSteps) sends++;
-                if (!graded[c] && spikeTrains != null && t0 < inputSteps) {
+                if (inWindow) sends++;
+                if (!graded[c] && spikeTrains != null && inWindow) {
                     int bit = t0 * count[c] + i;
                     spikeTrains[c][bit >>> 6] |= 1L << (bit & 63);
                 }
@@ -346,7 +372,7 @@ public final class ChipSimulator {
                 }
             }
             outCount[c] = (int) messagesSent;
-            if (t0 < inputSteps) sendsPerStep[c][t0] = (int) sends;
+            if (inWindow) sendsPerStep[c][t0] = (int) sends;
             counters.spikes[c] += sends;
             counters.messagesOut[c] += messagesSent;
             coreEnd[c] = t;
@@ -405,9 +431,19 @@ public final class ChipSimulator {
                 long payload = map.payload(value, image.payloadBits());
                 if (payload == 0) continue;
                 for (int d = map.start(ch); d < map.end(ch); d++) {
-                    queue(-1, map.core(d), map.axon(d), payload, 0);
+                    queue(INPUT_SOURCE, map.core(d), map.axon(d), payload, 0);
                     counters.hostMessages++;
                 }
+            }
+        }
+
+        /** The host's bias messages of this step (docs/neuron-programs.md, warm-up). */
+        private void injectBias(int step) {
+            InputMap map = image.input();
+            for (int d = 0; d < map.biasDestinations(); d++) {
+                if (!map.biasSentAt(d, step, inputSteps)) continue;
+                queue(BIAS_SOURCE, map.biasCore(d), map.biasAxon(d), map.biasPayload(d), 0);
+                counters.hostMessages++;
             }
         }
 
@@ -551,6 +587,8 @@ public final class ChipSimulator {
             for (int j = 0; j < n; j++) arrival[j] = incoming[c][j];
             sortByTime(arrival, n);
             int width = count[c] * compartments[c];
+            int slotWidth = groups[c] * width;
+            boolean perGroup = accumulation == Accumulation.FLOOR_PER_GROUP;
             long[] r = ring[c];
             int[] ss = synStart[c];
             int[] target = synTarget[c];
@@ -564,18 +602,20 @@ public final class ChipSimulator {
                 int m = (int) arrival[j];
                 int axon = msgAxon[m];
                 long payload = msgPayload[m];
-                boolean isGraded = msgSource[m] < 0 ? !image.input().binary() : graded[msgSource[m]];
-                int shift = synExponent[c][axon] + FixedPoint.ACCUMULATOR_FRACTION_BITS;
+                int source = msgSource[m];
+                boolean isGraded = source == INPUT_SOURCE ? !image.input().binary() : source == BIAS_SOURCE ? payload != 1 : graded[source];
                 int from = ss[axon];
                 int to = ss[axon + 1];
-                // (weight · payload) << shift, the same integer as weight · (payload << shift)
-                long scaled = payload << shift;
+                // Accumulation.term, hoisted: round_half_up adds weight · (payload << (exponent + 8)), the same integer as
+                // (weight · payload) << (exponent + 8); floor_per_group adds weight · payload into the axon's group
+                long scaled = perGroup ? payload : payload << (synExponent[c][axon] + Accumulation.FRACTION_BITS);
+                int offset = perGroup ? synGroup[c][axon] * width : 0;
                 int shared = axonDelay[c][axon];
                 if (shared >= 0) {
-                    int base = ((step + 1 + shared) % slots) * width;
+                    int base = ((step + 1 + shared) % slots) * slotWidth + offset;
                     for (int s = from; s < to; s++) r[base + target[s]] += weight[s] * scaled;
                 } else {
-                    for (int s = from; s < to; s++) r[((step + 1 + delay[s]) % slots) * width + target[s]] += weight[s] * scaled;
+                    for (int s = from; s < to; s++) r[((step + 1 + delay[s]) % slots) * slotWidth + offset + target[s]] += weight[s] * scaled;
                 }
                 int synops = to - from;
                 if (isGraded) gradedOps += synops;

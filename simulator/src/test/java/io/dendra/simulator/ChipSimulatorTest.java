@@ -32,8 +32,10 @@ class ChipSimulatorTest {
         assertEquals(230, c.synopsBinary());
         assertEquals(0, c.synopsGraded());
         assertEquals(0, c.chipCrossings());
-        // Updates: the source 10 times; the sinks start at step 2, so 9 updates each of 23 neurons.
-        assertEquals(10 + 9 * 23, c.updatesActive() + c.updatesInactive());
+        // Updates: every neuron at every step, as on the chip: 10 × (1 + 23). The sinks' first input
+        // arrives at step 2 (start step 2), so at step 1 their 23 neurons are inactive.
+        assertEquals(10 * (1 + 23), c.updatesActive() + c.updatesInactive());
+        assertEquals(23, c.updatesInactive());
         assertArrayEquals(filled(10, 1), run.output());
     }
 
@@ -52,9 +54,9 @@ class ChipSimulatorTest {
         assertEquals(10 * 4.0 * sim.tilesInUse(), e.barrier(), 1e-9);
         assertEquals(0.815 * 4 * (c.stepFsTotal / 1e6), e.staticPower(), 1e-9);
         assertEquals(e.synaptic() + e.neuron() + e.messages() + e.hops() + e.chipLinks() + e.barrier() + e.staticPower(), e.total(), 1e-9);
-        // Every sink receives the source's spike each step, so every update is active.
+        // Every sink receives the source's spike each step from step 2, so every later update is active.
         assertEquals(10 + 9 * 23, c.updatesActive());
-        assertEquals(0, c.updatesInactive());
+        assertEquals(23, c.updatesInactive());
     }
 
     @Test
@@ -69,7 +71,7 @@ class ChipSimulatorTest {
         io.dendra.ir.SynapseTable sink = new io.dendra.ir.SynapseTable(new int[] {0, 1, 2}, new int[] {0, 0}, new int[] {0, 0}, new int[] {1, 1},
                 new int[] {0, 0});
         cores.add(new io.dendra.ir.CoreImage(2, 0, 1, 0, 0, HandBuiltImages.silent("sink", 1, 2), sink, HandBuiltImages.noRoutes(1)));
-        ChipImage image = new ChipImage("contention", "loihi1", io.dendra.targets.TargetPrinter.text(LOIHI1), 24, 0, 1, cores,
+        ChipImage image = new ChipImage("contention", "loihi1", io.dendra.targets.TargetPrinter.text(LOIHI1), 24, 0, LOIHI1.formats().accumulation(), 1, cores,
                 new io.dendra.ir.InputMap(1, true, 0, new int[] {0, 0}, new int[0], new int[0]),
                 new io.dendra.ir.OutputMap(io.dendra.ir.OutputMap.Kind.STREAM, 1, new int[] {0}, new int[] {0}, new double[] {1}, new double[] {0}),
                 List.of(new io.dendra.ir.LayerMapping("source0", NeuronProgram.LIF, 1, List.of(0), 1),
@@ -112,7 +114,7 @@ class ChipSimulatorTest {
         int[] params = {1500, 700, -3, 2, 40};
         io.dendra.ir.NeuronBlock block = new io.dendra.ir.NeuronBlock(NeuronProgram.LIF, "lif", 0, 1, 0, 1, params);
         io.dendra.ir.SynapseTable synapse = new io.dendra.ir.SynapseTable(new int[] {0, 1}, new int[] {2}, new int[] {0}, new int[] {37}, new int[] {0});
-        ChipImage image = new ChipImage("one", "loihi1", io.dendra.targets.TargetPrinter.text(LOIHI1), 24, 0, 1,
+        ChipImage image = new ChipImage("one", "loihi1", io.dendra.targets.TargetPrinter.text(LOIHI1), 24, 0, LOIHI1.formats().accumulation(), 1,
                 List.of(new io.dendra.ir.CoreImage(0, 0, 0, 0, 0, block, synapse, HandBuiltImages.noRoutes(1))),
                 new io.dendra.ir.InputMap(1, true, 0, new int[] {0, 1}, new int[] {0}, new int[] {0}),
                 new io.dendra.ir.OutputMap(io.dendra.ir.OutputMap.Kind.STREAM, 1, new int[] {0}, new int[] {0}, new double[] {1}, new double[] {0}),

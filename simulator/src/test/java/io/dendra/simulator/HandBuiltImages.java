@@ -80,6 +80,7 @@ final class HandBuiltImages {
         List<LayerMapping> layers = new ArrayList<>();
         layers.add(new LayerMapping("source", NeuronProgram.LIF, 1, List.of(0), 1));
         for (int k = 0; k < n; k++) layers.add(new LayerMapping("sink" + k, NeuronProgram.LIF, fanOut[k], List.of(k + 1), fanOut[k]));
-        return new ChipImage("fanout", target, TargetPrinter.text(Targets.builtIn(target)), 24, 0, 1, cores, input, output, layers, 1);
+        return new ChipImage("fanout", target, TargetPrinter.text(Targets.builtIn(target)), 24, 0,
+                Targets.builtIn(target).formats().accumulation(), 1, cores, input, output, layers, 1);
     }
 }

@@ -48,6 +48,9 @@ public final class TargetPrinter {
         s.field("formats", "state", f.stateBits() + " bit");
         s.field("formats", "decay", f.decayBits() + " bit");
         s.field("formats", "graded_payload", f.gradedPayloadBits().isPresent() ? f.gradedPayloadBits().getAsInt() + " bit" : "none");
+        s.field("formats", "accumulation", f.accumulation().id());
+        s.field("formats", "lif_bias_mantissa", f.lifBiasMantissaBits() + " bit");
+        s.field("formats", "lif_bias_exponent", f.lifBiasExponent().toString());
         s.close();
         StringBuilder programs = new StringBuilder();
         for (NeuronProgram p : sortedPrograms(t)) programs.append(programs.isEmpty() ? "" : ", ").append(p.id());
@@ -115,6 +118,10 @@ public final class TargetPrinter {
             ObjectNode payload = formats.putObject("graded_payload").putNull("value");
             addSource(payload, t, "formats.graded_payload");
         }
+        ObjectNode accumulation = formats.putObject("accumulation").put("value", t.formats().accumulation().id());
+        addSource(accumulation, t, "formats.accumulation");
+        value(formats, t, "formats", "lif_bias_mantissa", t.formats().lifBiasMantissaBits(), "bit");
+        range(formats, t, "formats", "lif_bias_exponent", t.formats().lifBiasExponent());
         ArrayNode programs = root.putArray("programs");
         for (NeuronProgram p : sortedPrograms(t)) programs.add(p.id());
         ObjectNode events = root.putObject("events");

@@ -4,6 +4,7 @@ import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
 import io.dendra.diagnostics.Suggestions;
+import io.dendra.ir.Accumulation;
 import io.dendra.ir.NeuronProgram;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -158,7 +159,19 @@ public final class TargetReader {
         int stateBits = bitsWithin(state, 1, 64);
         int decayBits = bitsWithin(decay, 1, 32);
         OptionalInt payload = isNone(graded) ? OptionalInt.empty() : OptionalInt.of(bitsWithin(graded, 1, 32));
-        NumberFormats formats = new NumberFormats(stateBits, decayBits, payload);
+        Field accumulationField = formatsSection.field("accumulation");
+        String accumulationId = word(accumulationField);
+        Accumulation accumulation = Accumulation.byId(accumulationId);
+        if (accumulation == null) {
+            throw error(ErrorCode.TARGET_VALUE, accumulationField.at(), "unknown accumulation '" + accumulationId + "'",
+                    "one of " + java.util.Arrays.stream(Accumulation.values()).map(Accumulation::id).toList());
+        }
+        Field biasMantissa = formatsSection.field("lif_bias_mantissa");
+        int biasMantissaBits = bitsWithin(biasMantissa, 2, 24);
+        Field biasExponent = formatsSection.field("lif_bias_exponent");
+        IntRange biasExponents = intRange(biasExponent);
+        if (biasExponents.min() < -24 || biasExponents.max() > 24) throw value(biasExponent, "lif bias exponents must lie in -24 .. 24");
+        NumberFormats formats = new NumberFormats(stateBits, decayBits, payload, accumulation, biasMantissaBits, biasExponents);
 
         Set<NeuronProgram> programs = programs(top.field("programs"));
 

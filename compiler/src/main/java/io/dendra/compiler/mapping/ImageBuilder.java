@@ -9,6 +9,7 @@ import io.dendra.compiler.passes.LogicalNetwork;
 import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
+import io.dendra.ir.Accumulation;
 import io.dendra.ir.IntArrayBuilder;
 import io.dendra.ir.ChipImage;
 import io.dendra.ir.CoreImage;
@@ -16,6 +17,7 @@ import io.dendra.ir.FixedPoint;
 import io.dendra.ir.InputMap;
 import io.dendra.ir.LayerMapping;
 import io.dendra.ir.NeuronBlock;
+import io.dendra.ir.NeuronKernels;
 import io.dendra.ir.NeuronProgram;
 import io.dendra.ir.OutputMap;
 import io.dendra.ir.RouteTable;
@@ -46,13 +48,14 @@ public final class ImageBuilder {
         final IntArrayBuilder target = new IntArrayBuilder();
         final IntArrayBuilder weight = new IntArrayBuilder();
         final IntArrayBuilder delay = new IntArrayBuilder();
+        final IntArrayBuilder group = new IntArrayBuilder();
 
         CoreSynapses() {
             start.add(0);
         }
 
         SynapseTable table() {
-            return new SynapseTable(start.toArray(), exponent.toArray(), target.toArray(), weight.toArray(), delay.toArray());
+            return new SynapseTable(start.toArray(), exponent.toArray(), target.toArray(), weight.toArray(), delay.toArray(), group.toArray());
         }
     }
 
@@ -60,13 +63,17 @@ public final class ImageBuilder {
     public record LayerUse(String name, NeuronProgram program, int neurons, List<Integer> cores, long synapses, long memoryBits, int axons,
             double weightError) {}
 
-    public record Result(ChipImage image, Placement placement, List<LayerUse> layers, long[] memoryBitsPerCore) {}
+    /** The image and what the report says of it; {@code notes} list what the compiler could not make exact. */
+    public record Result(ChipImage image, Placement placement, List<LayerUse> layers, long[] memoryBitsPerCore, List<String> notes) {}
 
     private final Target target;
     private final LogicalNetwork network;
     private final List<CorePiece> pieces;
     private final Map<ChipValue, Map<Integer, List<Destination>>> routes = new IdentityHashMap<>();
     private final Map<LogicalBlock, double[]> weightError = new IdentityHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+    private final IntArrayBuilder biasCore = new IntArrayBuilder(), biasAxon = new IntArrayBuilder(), biasFirstSend = new IntArrayBuilder(),
+            biasPayload = new IntArrayBuilder();
 
     private ImageBuilder(Target target, LogicalNetwork network, List<CorePiece> pieces) {
         this.target = target;
@@ -99,8 +106,10 @@ public final class ImageBuilder {
         long[] memory = new long[pieces.size()];
         for (CorePiece piece : pieces) {
             LogicalBlock b = piece.block();
-            NeuronBlock neurons = new NeuronBlock(b.program(), b.name(), piece.first(), piece.count(), b.states(), b.startStep(),
-                    piecesShare(b.params(), b.count(), piece), piecesShare(b.initialState(), b.count(), piece));
+            int[] params = piecesShare(b.params(), b.count(), piece);
+            int[] initialState = piecesShare(b.initialState(), b.count(), piece);
+            initialState = compensateWarmUp(piece, params, initialState, synapses.get(piece.core()));
+            NeuronBlock neurons = new NeuronBlock(b.program(), b.name(), piece.first(), piece.count(), b.states(), b.startStep(), params, initialState);
             SynapseTable table = synapses.get(piece.core()).table();
             RouteTable routeTable = routeTable(piece);
             if (routeTable.routes() > target.core().outputAxons()) {
@@ -114,44 +123,108 @@ public final class ImageBuilder {
         }
         int chips = 1 + cores.stream().mapToInt(CoreImage::chip).max().orElse(0);
         ChipImage image = new ChipImage(network.modelName(), target.name(), TargetPrinter.text(target), target.formats().stateBits(),
-                target.formats().gradedPayloadBits().orElse(0), chips, cores, inputMap(), outputMap(), layerMappings(), network.firstOutputStep());
-        return new Result(image, placement, layerUses(cores, memory), memory);
+                target.formats().gradedPayloadBits().orElse(0), target.formats().accumulation(), chips, cores, inputMap(), outputMap(), layerMappings(), network.firstOutputStep());
+        return new Result(image, placement, layerUses(cores, memory), memory, List.copyOf(new java.util.LinkedHashSet<>(notes)));
     }
 
     /**
-     * The axons of one core: for each source and delay reaching the block, one axon per source
-     * value with a non-zero weight to this core's neurons, its exponent set by its largest weight.
+     * Makes the block's warm-up (the steps before its first input arrives, when the chip already
+     * updates it) leave it exactly where the model starts ({@link WarmUp}): a bias added to the
+     * input moves into synapses fed by host bias messages (zeroed in {@code params}, synapses added to
+     * {@code core}); a lif gets the initial state its warm-up carries to the model's. Returns the
+     * initial state; what cannot be made exact goes to the notes.
+     */
+    private int[] compensateWarmUp(CorePiece piece, int[] params, int[] initialState, CoreSynapses core) {
+        LogicalBlock b = piece.block();
+        int warmUp = b.startStep() - 1;
+        if (warmUp == 0) return initialState;
+        if (b.program() == NeuronProgram.LIF || b.program() == NeuronProgram.CUBA_LIF) {
+            WarmUp.LifResult r = WarmUp.lifInitialState(piece.count(), params, initialState, warmUp);
+            if (!r.exact()) {
+                notes.add("layer " + b.name() + ": its neurons update " + warmUp + " step(s) before their first input arrives and no initial state makes"
+                        + " that exact (" + r.failure() + "); the chip's spikes can differ from the model's there");
+            }
+            return r.initialState();
+        }
+        int[] biasWord = switch (b.program()) {
+            case SSM -> new int[] {NeuronKernels.SSM_BIAS};
+            case GLU -> new int[] {NeuronKernels.GLU_BIAS_A, NeuronKernels.GLU_BIAS_G};
+            case SUM -> new int[] {NeuronKernels.SUM_BIAS};
+            default -> new int[0];
+        };
+        if (biasWord.length == 0) return initialState;
+        int perNeuron = NeuronKernels.paramsPerNeuron(b.program(), b.states());
+        long[] bias = new long[piece.count() * b.compartments()];
+        boolean any = false;
+        for (int i = 0; i < piece.count(); i++) {
+            for (int k = 0; k < biasWord.length; k++) {
+                bias[i * b.compartments() + k] = params[i * perNeuron + biasWord[k]];
+                any |= bias[i * b.compartments() + k] != 0;
+            }
+        }
+        if (!any) return initialState;
+        List<WarmUp.Chunk> chunks = WarmUp.biasChunks(bias, target.core().weightBits().max(), target.core().weightExponent().min(),
+                target.core().weightExponent().max(), target.formats().gradedPayloadBits().orElse(0));
+        if (chunks == null) {
+            notes.add("layer " + b.name() + ": its bias acts " + warmUp + " step(s) before its first input arrives and cannot be sent as synaptic input"
+                    + " on " + target.name() + "; the chip differs from the model there");
+            return initialState;
+        }
+        for (int i = 0; i < piece.count(); i++) for (int w : biasWord) params[i * perNeuron + w] = 0;
+        // one axon per (exponent, payload), each its own synapse group
+        Map<Long, List<WarmUp.Chunk>> byAxon = new LinkedHashMap<>();
+        for (WarmUp.Chunk c : chunks) byAxon.computeIfAbsent(((long) c.exponent() << 32) | c.payload(), k -> new ArrayList<>()).add(c);
+        int group = 0;
+        for (int g : core.group.toArray()) group = Math.max(group, g + 1);
+        for (List<WarmUp.Chunk> axonChunks : byAxon.values()) {
+            int axon = core.exponent.size();
+            for (WarmUp.Chunk c : axonChunks) {
+                core.target.add(c.target());
+                core.weight.add(c.weight());
+                core.delay.add(0);
+            }
+            core.exponent.add(axonChunks.get(0).exponent());
+            core.group.add(group++);
+            core.start.add(core.target.size());
+            biasCore.add(piece.core());
+            biasAxon.add(axon);
+            biasFirstSend.add(warmUp);
+            biasPayload.add((int) axonChunks.get(0).payload());
+        }
+        return initialState;
+    }
+
+    /**
+     * The axons of one core: for each source and delay reaching the block (a synapse group), one
+     * axon per source value with a non-zero weight to this core's neurons. On a round_half_up chip
+     * each axon's exponent is set by its own largest weight; on a floor_per_group chip the group's
+     * axons share one exponent, set by the group's largest weight, as one Lava Dense shares its
+     * weight_exp.
      */
     private CoreSynapses axons(CorePiece piece, int mantissaMax) {
         LogicalBlock b = piece.block();
         CoreSynapses s = new CoreSynapses();
         double[] errors = weightError.computeIfAbsent(b, k -> new double[1]);
-        int minExp = target.core().weightExponent().min();
-        int maxExp = target.core().weightExponent().max();
-        for (List<Connection> group : b.axonGroups()) {
-            ChipValue source = group.get(0).source();
-            int delay = group.get(0).delay();
+        boolean perGroup = target.formats().accumulation() == Accumulation.FLOOR_PER_GROUP;
+        int group = 0;
+        for (List<Connection> connections : b.axonGroups()) {
+            ChipValue source = connections.get(0).source();
+            int delay = connections.get(0).delay();
             int capacity = 0;
-            for (Connection c : group) capacity += piece.count();
+            for (Connection c : connections) capacity += piece.count();
             int[] targets = new int[capacity];
             double[] values = new double[capacity];
+            double groupMax = 0;
+            if (perGroup) {
+                for (int k = 0; k < source.width(); k++) groupMax = Math.max(groupMax, collect(piece, connections, source, k, targets, values)[1]);
+            }
+            boolean used = false;
             for (int k = 0; k < source.width(); k++) {
-                int found = 0;
-                double max = 0;
-                for (Connection c : group) {
-                    double convert = Math.scalb(1.0, b.inputFraction(c.compartment()) - source.outputFraction());
-                    for (int e = c.start(k); e < c.end(k); e++) {
-                        int neuron = c.neuron(e);
-                        if (!piece.holds(neuron)) continue;
-                        double scaled = c.weightAt(e) * convert;
-                        targets[found] = (neuron - piece.first()) * b.compartments() + c.compartment();
-                        values[found++] = scaled;
-                        max = Math.max(max, Math.abs(scaled));
-                    }
-                }
-                if (found == 0) continue;
-                int exponent = FixedPoint.ceilLog2(max / mantissaMax);
-                exponent = Math.max(minExp, Math.min(maxExp, exponent));
+                double[] foundAndMax = collect(piece, connections, source, k, targets, values);
+                int found = (int) foundAndMax[0];
+                double max = foundAndMax[1];
+                if (found == 0 || max == 0) continue;
+                int exponent = exponentFor(perGroup ? groupMax : max, mantissaMax);
                 int axon = s.exponent.size();
                 int kept = 0;
                 for (int j = 0; j < found; j++) {
@@ -166,12 +239,43 @@ public final class ImageBuilder {
                 }
                 if (kept == 0) continue;
                 s.exponent.add(exponent);
+                s.group.add(group);
                 s.start.add(s.target.size());
+                used = true;
                 routes.computeIfAbsent(source, x -> new LinkedHashMap<>()).computeIfAbsent(k, x -> new ArrayList<>())
                         .add(new Destination(piece.core(), axon));
             }
+            if (used) group++;
         }
         return s;
+    }
+
+    /**
+     * Source value k's synapses onto this piece's neurons: their targets and weights in the block's
+     * input units into {@code targets} and {@code values}; returns how many, and their largest magnitude.
+     */
+    private static double[] collect(CorePiece piece, List<Connection> connections, ChipValue source, int k, int[] targets, double[] values) {
+        LogicalBlock b = piece.block();
+        int found = 0;
+        double max = 0;
+        for (Connection c : connections) {
+            double convert = Math.scalb(1.0, b.inputFraction(c.compartment()) - source.outputFraction());
+            for (int e = c.start(k); e < c.end(k); e++) {
+                int neuron = c.neuron(e);
+                if (!piece.holds(neuron)) continue;
+                double scaled = c.weightAt(e) * convert;
+                targets[found] = (neuron - piece.first()) * b.compartments() + c.compartment();
+                values[found++] = scaled;
+                max = Math.max(max, Math.abs(scaled));
+            }
+        }
+        return new double[] {found, max};
+    }
+
+    /** The exponent that puts {@code max} at the top of the mantissa range, within the target's exponents. */
+    private int exponentFor(double max, int mantissaMax) {
+        int exponent = FixedPoint.ceilLog2(max / mantissaMax);
+        return Math.max(target.core().weightExponent().min(), Math.min(target.core().weightExponent().max(), exponent));
     }
 
     private RouteTable routeTable(CorePiece piece) {
@@ -202,7 +306,8 @@ public final class ImageBuilder {
             }
             start[c + 1] = cores.size();
         }
-        return new InputMap(input.width(), input.binary(), input.outputFraction(), start, ints(cores), ints(axons));
+        return new InputMap(input.width(), input.binary(), input.outputFraction(), start, ints(cores), ints(axons))
+                .withBias(biasCore.toArray(), biasAxon.toArray(), biasFirstSend.toArray(), biasPayload.toArray());
     }
 
     private OutputMap outputMap() {

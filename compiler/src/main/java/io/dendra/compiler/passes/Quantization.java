@@ -11,7 +11,9 @@ import io.dendra.ir.FixedPoint;
 import io.dendra.ir.NeuronKernels;
 import io.dendra.ir.NeuronProgram;
 import io.dendra.targets.Target;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +35,8 @@ public final class Quantization {
     private final int stateBits;
     private final int payloadBits;
     private final Map<String, Double> coefficientError = new LinkedHashMap<>();
+    /** What quantization had to clip, one line per layer, for the compile report. */
+    private final List<String> notes = new ArrayList<>();
 
     private Quantization(Target target, Calibration calibration) {
         this.target = target;
@@ -41,8 +45,11 @@ public final class Quantization {
         this.payloadBits = target.formats().gradedPayloadBits().orElse(stateBits);
     }
 
-    /** Sets the scales and integer parameters of every block; returns each layer's worst coefficient error. */
-    public static Map<String, Double> apply(LogicalNetwork network, Target target, Calibration calibration) {
+    /** Each layer's worst coefficient error, and what had to be clipped. */
+    public record Result(Map<String, Double> coefficientError, List<String> notes) {}
+
+    /** Sets the scales and integer parameters of every block. */
+    public static Result apply(LogicalNetwork network, Target target, Calibration calibration) {
         Quantization q = new Quantization(target, calibration);
         HostInput input = network.input();
         if (!input.binary()) input.setFraction(q.sourceFraction(input, network));
@@ -50,7 +57,7 @@ public final class Quantization {
             if (block.graded()) block.outputFraction = q.sourceFraction(block, network);
         }
         for (LogicalBlock block : network.blocks()) q.quantize(block);
-        return q.coefficientError;
+        return new Result(q.coefficientError, List.copyOf(q.notes));
     }
 
     /**
@@ -209,27 +216,48 @@ public final class Quantization {
         long thetaQ = Math.round(Math.scalb(b.lif.threshold(), fv));
         long vth = Math.floorDiv(b.lif.strict() ? thetaQ : thetaQ - 1, 64);
         double err = Math.abs((4096 - dv) / 4096.0 - b.lif.tau());
+        int mantissaMax = target.formats().lifBiasMantissaMax();
+        int maxExp = target.formats().lifBiasExponent().max();
+        int clipped = 0;
         for (int i = 0; i < b.count(); i++) {
             int p = i * NeuronKernels.LIF_PARAMS;
             params[p + NeuronKernels.LIF_DU] = du;
             params[p + NeuronKernels.LIF_DV] = dv;
-            double bias = Math.scalb(b.bias(i, 0), fv);
-            int exp = 0;
-            while (Math.abs(bias) > 4095 && exp < 20) {
-                bias /= 2;
-                exp++;
+            long[] mantExp = lifBias(Math.scalb(b.bias(i, 0), fv));
+            if (mantExp == null) {
+                clipped++;
+                double limit = Math.scalb((double) mantissaMax, maxExp);
+                mantExp = lifBias(Math.copySign(limit, b.bias(i, 0)));
             }
-            params[p + NeuronKernels.LIF_BIAS_MANT] = (int) Math.round(bias);
-            params[p + NeuronKernels.LIF_BIAS_EXP] = exp;
+            params[p + NeuronKernels.LIF_BIAS_MANT] = (int) mantExp[0];
+            params[p + NeuronKernels.LIF_BIAS_EXP] = (int) mantExp[1];
             params[p + NeuronKernels.LIF_VTH] = (int) Math.max(0, Math.min((1 << 17) - 1, vth));
         }
         b.params = params;
+        if (clipped > 0) {
+            notes.add("layer " + b.name() + ": the bias of " + clipped + " neuron(s) is beyond " + target.name() + "'s lif bias (" + target.formats().lifBiasMantissaBits()
+                    + "-bit mantissa, exponent " + target.formats().lifBiasExponent() + ") and was clipped to " + mantissaMax + " << " + maxExp);
+        }
         if (b.initialCurrent != null) {
             int[] state = new int[b.count() * NeuronKernels.stateWords(NeuronProgram.LIF, 0)];
             for (int i = 0; i < b.count(); i++) state[2 * i] = (int) Math.max(-(1L << 23) + 1, Math.min((1L << 23), Math.round(Math.scalb(b.initialCurrent[i], fv))));
             b.initialState = state;
         }
         note(b, err / Math.max(b.lif.tau(), 1e-9));
+    }
+
+    /**
+     * A lif bias as mantissa and exponent of the target's fields: the smallest exponent in its
+     * range whose mantissa (rounded) fits, so that the bias keeps every bit it can; null when even
+     * the largest exponent cannot hold it.
+     */
+    private long[] lifBias(double bias) {
+        int mantissaMax = target.formats().lifBiasMantissaMax();
+        for (int exp = target.formats().lifBiasExponent().min(); exp <= target.formats().lifBiasExponent().max(); exp++) {
+            long mant = Math.round(Math.scalb(bias, -exp));
+            if (Math.abs(mant) <= mantissaMax) return new long[] {mant, exp};
+        }
+        return null;
     }
 
     /**

@@ -30,9 +30,10 @@ class GoldenLoweringTest {
      * layer's input peaks at 1, so v may reach 1 / (1 − 0.5) = 2: 20 fraction bits would hold twice
      * that in 24 bits, but the largest weight (1) must stay an 8-bit mantissa times 2^7, which
      * allows a_in 13 fraction bits, v 13 + 6 = 19. In a_in units the weights are 0.5·2^13 = 4096,
-     * −0.25·2^13 = −2048 and 1·2^13 = 8192. Axon 0 (channel 0) feeds neuron 0 (4096) and neuron 1
-     * (8192): exponent ⌈log2(8192/127)⌉ = 7, mantissas 32 and 64. Axon 1 feeds neuron 0 (−2048):
-     * exponent ⌈log2(2048/127)⌉ = 5, mantissa −64. The zero weight makes no synapse.
+     * −0.25·2^13 = −2048 and 1·2^13 = 8192. Both axons come from the input, one synapse group (one
+     * Lava Dense), which on loihi1 shares one exponent, set by the group's largest weight:
+     * ⌈log2(8192/127)⌉ = 7. Axon 0 (channel 0) feeds neuron 0 (4096) and neuron 1 (8192): mantissas
+     * 32 and 64. Axon 1 feeds neuron 0 (−2048): mantissa −16. The zero weight makes no synapse.
      * dv = 4096·(1 − 0.5) = 2048, du = 4095, vth = ⌊(2^19 − 1)/64⌋ = 8191.
      */
     @Test
@@ -47,11 +48,13 @@ class GoldenLoweringTest {
         SynapseTable s = core.synapses();
         assertEquals(2, s.axons());
         assertEquals(7, s.exponent(0));
-        assertEquals(5, s.exponent(1));
+        assertEquals(7, s.exponent(1));
+        assertEquals(0, s.group(0));
+        assertEquals(0, s.group(1));
         assertArrayEquals(new int[] {0, 1}, new int[] {s.target(0), s.target(1)});
         assertArrayEquals(new int[] {32, 64}, new int[] {s.weight(0), s.weight(1)});
         assertEquals(0, s.target(2));
-        assertEquals(-64, s.weight(2));
+        assertEquals(-16, s.weight(2));
         assertEquals(3, s.synapses());
         for (int n = 0; n < 2; n++) {
             int p = n * NeuronKernels.LIF_PARAMS;
