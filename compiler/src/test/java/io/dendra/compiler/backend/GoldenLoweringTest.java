@@ -83,6 +83,40 @@ class GoldenLoweringTest {
     }
 
     /**
+     * A second lif layer, with a bias, behind the first: its input arrives at step 2, but on the
+     * chip it updates from step 1, and the bias would act one step early. The compiler gives it the
+     * initial state that the warm-up step carries to zero, so the spikes still equal the reference.
+     */
+    @Test
+    void aBiasedSecondLayerIsCompensatedForItsWarmUp() {
+        ModelGraph graph = Fixtures.model("""
+                input x: real[2];
+                h = linear(x, weight=[[0.5, -0.25], [1, 0]]);
+                s = lif(h, tau=0.5, threshold=1);
+                g = linear(s, weight=[[0.5, 0.5], [1, -0.5]], bias=[0.25, 0.375]);
+                o = lif(g, tau=0.75, threshold=1);
+                output o;""");
+        Compiler.Result result = Fixtures.compile(graph, Targets.builtIn("loihi1"), Fixtures.batch(graph, new int[] {2, 2}, 1, 1, 1, 1));
+        io.dendra.ir.NeuronBlock second = result.image().cores().stream().map(c -> c.neurons()).filter(b -> b.startStep() == 2).findFirst().orElseThrow();
+        int[] initial = second.initialState();
+        assertEquals(4, initial.length);
+        for (int n = 0; n < 2; n++) {
+            // one warm-up step with no input: v0·(4096 − dv)/4096 + bias = 0 needs a negative start
+            int p = n * NeuronKernels.LIF_PARAMS;
+            long bias = (long) second.param(p + NeuronKernels.LIF_BIAS_MANT) << second.param(p + NeuronKernels.LIF_BIAS_EXP);
+            assertTrue(bias > 0);
+            assertEquals(0, initial[2 * n]);
+            assertEquals(0, (long) initial[2 * n + 1] * (4096 - second.param(p + NeuronKernels.LIF_DV)) / 4096 + bias, "neuron " + n);
+        }
+        assertTrue(result.report().notes().isEmpty(), result.report().notes().toString());
+        SplittableRandom random = new SplittableRandom(7);
+        int steps = 300;
+        double[] input = new double[steps * 2];
+        for (int i = 0; i < input.length; i++) input[i] = random.nextDouble() < 0.4 ? 1 : 0;
+        assertArrayEquals(new ReferenceInterpreter(graph).runSample(input, steps), new ImageExecutor(result.image()).run(input, steps, null));
+    }
+
+    /**
      * On loihi2 the same layer takes graded input. The host's payload precision is capped so that
      * every weight keeps a full mantissa at the smallest exponent (a finer payload would turn the
      * weights into zeros), and the spikes still equal the reference.
