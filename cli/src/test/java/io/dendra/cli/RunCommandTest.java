@@ -298,6 +298,8 @@ class RunCommandTest {
             {"far", "core 0 sits on tile (1000, " + core.tileY() + ") slot " + core.slot() + ", outside the 8 x 4 mesh of 4 cores per tile"},
             {"weight", "core 0 synapse 0 has weight 2147483647, beyond the 8-bit weights of loihi1"},
             {"delay", "core 0 synapse 0 has delay 1000000, outside 0 .. 62"},
+            {"bias", "core 0 neuron 0 has bias " + core.neurons().param(io.dendra.ir.NeuronKernels.LIF_BIAS_MANT)
+                    + " << 9, beyond the 13-bit mantissa and exponents 0 .. 7 of loihi1"},
             {"twice", "core 1 takes chip " + other.chip() + " tile (" + other.tileX() + ", " + other.tileY() + ") slot " + other.slot()
                     + ", which core 0 holds"},
         };
@@ -308,6 +310,8 @@ class RunCommandTest {
                 "delay", with.apply(new io.dendra.ir.CoreImage(0, core.chip(), core.tileX(), core.tileY(), core.slot(), core.neurons(),
                         new io.dendra.ir.SynapseTable(synapses[0], synapses[1], synapses[2], synapses[3], delay), core.routes())),
                 "twice", with.apply(new io.dendra.ir.CoreImage(0, other.chip(), other.tileX(), other.tileY(), other.slot(), core.neurons(),
+                        core.synapses(), core.routes())),
+                "bias", with.apply(new io.dendra.ir.CoreImage(0, core.chip(), core.tileX(), core.tileY(), core.slot(), biasExponent(core.neurons(), 9),
                         core.synapses(), core.routes())));
         for (String[] c : cases) {
             Path file = dir.resolve(c[0] + ".dchip");
@@ -316,6 +320,13 @@ class RunCommandTest {
                     + " recompile the model", CommandLineRun.of("run", file.toString(), "--input", LIF_SAMPLES, "-o", dir.resolve("out").toString())
                     .errorLine());
         }
+        ChipImage rounding = new ChipImage(image.modelName(), image.targetName(), image.targetText(), image.stateBits(), image.payloadBits(),
+                io.dendra.ir.Accumulation.ROUND_HALF_UP, image.chips(), image.cores(), image.input(), image.output(), image.layers(), image.pipelineDepth());
+        Path roundingFile = dir.resolve("rounding.dchip");
+        DchipFormat.write(roundingFile, rounding);
+        assertTrue(CommandLineRun.of("run", roundingFile.toString(), "--input", LIF_SAMPLES, "-o", dir.resolve("out").toString()).errorLine()
+                .contains("error[E0604]: the image does not fit its own target: it accumulates synaptic input as round_half_up; its target loihi1 as"
+                        + " floor_per_group"));
         ChipImage deep = new ChipImage(image.modelName(), image.targetName(), image.targetText(), image.stateBits(), image.payloadBits(), image.accumulation(), image.chips(),
                 image.cores(), image.input(), image.output(), image.layers(), Integer.MAX_VALUE);
         Path file = dir.resolve("deep.dchip");
@@ -323,6 +334,12 @@ class RunCommandTest {
         assertTrue(CommandLineRun.of("run", file.toString(), "--input", LIF_SAMPLES, "-o", dir.resolve("out").toString()).errorLine()
                 .contains("error[E0604]: the image does not fit its own target: its pipeline depth 2147483647 is more than"));
         assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    private static io.dendra.ir.NeuronBlock biasExponent(io.dendra.ir.NeuronBlock b, int exponent) {
+        int[] params = b.params();
+        params[io.dendra.ir.NeuronKernels.LIF_BIAS_EXP] = exponent;
+        return new io.dendra.ir.NeuronBlock(b.program(), b.layer(), b.firstNeuron(), b.count(), b.states(), b.startStep(), params, b.initialState());
     }
 
     @Test

@@ -24,6 +24,10 @@ public final class ImageLimits {
         if (image.chips() > target.chipsPerBoard()) {
             throw refuse(file, "it uses " + image.chips() + " chips; its target " + target.name() + " has " + target.chipsPerBoard() + " per board");
         }
+        if (image.accumulation() != target.formats().accumulation()) {
+            throw refuse(file, "it accumulates synaptic input as " + image.accumulation().id() + "; its target " + target.name() + " as "
+                    + target.formats().accumulation().id());
+        }
         int maxWeight = (1 << (target.core().weightBits().max() - 1)) - 1;
         int maxDelay = 0;
         Map<Long, Integer> slots = new HashMap<>();
@@ -45,6 +49,7 @@ public final class ImageLimits {
                 throw refuse(file, where + " holds " + core.neurons().count() + " neurons; a core of " + target.name() + " holds "
                         + target.core().neurons());
             }
+            checkLifBias(core, target, file, where);
             SynapseTable s = core.synapses();
             for (int a = 0; a < s.axons(); a++) {
                 int e = s.exponent(a);
@@ -71,6 +76,23 @@ public final class ImageLimits {
         if (image.pipelineDepth() > deepest) {
             throw refuse(file, "its pipeline depth " + image.pipelineDepth() + " is more than " + image.cores().size() + " cores with delays up to "
                     + maxDelay + " can make (" + deepest + ")");
+        }
+    }
+
+    /** A lif bias is a mantissa and an exponent of the target's widths (Loihi 1: 13 bits, 0 .. 7). */
+    private static void checkLifBias(CoreImage core, Target target, Path file, String where) {
+        var b = core.neurons();
+        if (b.program() != io.dendra.ir.NeuronProgram.LIF && b.program() != io.dendra.ir.NeuronProgram.CUBA_LIF) return;
+        int mantissaMax = target.formats().lifBiasMantissaMax();
+        var exponents = target.formats().lifBiasExponent();
+        for (int i = 0; i < b.count(); i++) {
+            int p = i * io.dendra.ir.NeuronKernels.LIF_PARAMS;
+            int mant = b.param(p + io.dendra.ir.NeuronKernels.LIF_BIAS_MANT);
+            int exp = b.param(p + io.dendra.ir.NeuronKernels.LIF_BIAS_EXP);
+            if (Math.abs(mant) > mantissaMax || !exponents.contains(exp)) {
+                throw refuse(file, where + " neuron " + i + " has bias " + mant + " << " + exp + ", beyond the " + target.formats().lifBiasMantissaBits()
+                        + "-bit mantissa and exponents " + exponents + " of " + target.name());
+            }
         }
     }
 
