@@ -33,7 +33,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (model.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".nir")) printNir(out);
-        ModelGraph graph = modelOptions.load(model);
+        ModelGraph graph = modelOptions.load(model, spec.commandLine().getErr());
         out.printf("model %s (%s): ok%n", graph.name(), model);
         out.printf("  %-28s %-10s %-14s %12s%n", "layer", "kind", "shape", "parameters");
         for (Node node : graph.nodes()) {
@@ -65,7 +65,6 @@ final class CheckCommand implements Callable<Integer> {
             out.printf("  %d node(s) run in the reference only: dendra reference runs the graph, dendra compile refuses it%n", referenceOnly);
         }
         for (NirGraph.Edge e : nir.backEdges()) out.printf("  recurrent edge %s -> %s (reads the previous step)%n", e.from(), e.to());
-        for (String note : nir.notes()) out.printf("  note: %s%n", note);
         out.flush();
     }
 

@@ -52,7 +52,7 @@ final class CompileCommand implements Callable<Integer> {
         OutputFiles.require(output, "--output");
         if (report != null) OutputFiles.require(report, "--report");
         Target t = target.load();
-        ModelGraph graph = modelOptions.load(model);
+        ModelGraph graph = modelOptions.load(model, spec.commandLine().getErr());
         Compiler.Result result = Compiler.compile(graph, t, CalibrationInput.of(calibrate, graph), verbose ? out::println : null);
         try (OutputFiles.Staged staged = OutputFiles.Staged.files()) {
             staged.bytes(output, DchipFormat.encode(result.image()));

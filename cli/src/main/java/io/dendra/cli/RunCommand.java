@@ -108,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
             chip = embeddedTarget(image);
             io.dendra.simulator.ImageLimits.check(image, chip, source);
         } else {
-            model = modelOptions.load(source);
+            model = modelOptions.load(source, spec.commandLine().getErr());
             chip = target.load();
             image = Compiler.compile(model, chip, CalibrationInput.of(calibrate, model), null).image();
             out.printf("compiled %s for %s in memory: %d core(s), pipeline depth %d%n", model.name(), chip.name(), image.cores().size(),
@@ -126,7 +126,7 @@ final class RunCommand implements Callable<Integer> {
             throw new DendraException(ErrorCode.USAGE, Place.named("--raster-sample"), "--raster-sample " + rasterSample + " is not a sample of the input ("
                     + batch.size() + " sample(s))", "give 0 to " + (batch.size() - 1));
         }
-        ModelGraph reference = compare == null ? null : modelOptions.load(compare);
+        ModelGraph reference = compare == null ? null : modelOptions.load(compare, spec.commandLine().getErr());
         try (OutputFiles.Staged staged = OutputFiles.Staged.folder(output, List.of("output.npy", "report.json", "report.txt", "report.html"))) {
             writeRun(out, staged, image, chip, batch, selected, reference, threadCount, inputCheck);
         }
@@ -166,9 +166,9 @@ final class RunCommand implements Callable<Integer> {
     private void refuseModelOptions() {
         var parsed = spec.commandLine().getParseResult();
         boolean nirModel = compare != null && compare.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".nir");
-        for (String option : List.of("--target", "--calibrate", "--dt", "--lenient")) {
+        for (String option : List.of("--target", "--calibrate", "--dt", "--strict", "--lenient")) {
             if (!parsed.hasMatchedOption(option)) continue;
-            if (nirModel && (option.equals("--dt") || option.equals("--lenient"))) continue;
+            if (nirModel && (option.equals("--dt") || option.equals("--strict") || option.equals("--lenient"))) continue;
             throw new DendraException(ErrorCode.USAGE, Place.named(option), option + " does not apply to a chip image: " + source
                     + " was compiled already, with its target inside it", option.equals("--target") || option.equals("--calibrate")
                     ? "compile the model again with " + option + ", or run the model file with " + option + " to compile it in memory"

@@ -13,9 +13,12 @@ import java.util.Locale;
 
 /** Loads a model file with the front end its extension names. */
 public final class ModelLoader {
-    /** How NIR graphs are read: the time step that discretises their neurons, and leniency for known quirks. */
+    /**
+     * How NIR graphs are read: the time step that discretises their neurons, and whether known
+     * exporter quirks with exactly one reading are read (with a note) rather than refused.
+     */
     public record Options(double dt, boolean lenient) {
-        public static final Options DEFAULT = new Options(1e-4, false);
+        public static final Options DEFAULT = new Options(1e-4, true);
     }
 
     private ModelLoader() {}
@@ -25,12 +28,18 @@ public final class ModelLoader {
     }
 
     public static ModelGraph load(Path file, Options options) {
+        return load(file, options, note -> { });
+    }
+
+    /** Loads a model; {@code notes} hears what a lenient reading changed, each once. */
+    public static ModelGraph load(Path file, Options options, java.util.function.Consumer<String> notes) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".dnd")) return DndFrontEnd.load(file);
         if (name.endsWith(".nir")) {
             NirGraph nir = NirReader.read(file, options.lenient());
+            nir.notes().forEach(notes);
             String model = file.getFileName().toString().replaceAll("\\.nir$", "").replaceAll("[^A-Za-z0-9_]", "_");
-            return NirConverter.convert(nir, options.dt(), options.lenient(), model);
+            return NirConverter.convert(nir, options.dt(), options.lenient(), model, notes);
         }
         if (name.endsWith(".safetensors")) {
             throw new DendraException(ErrorCode.UNKNOWN_MODEL_FORMAT, Place.file(file), "a checkpoint is not a model file",

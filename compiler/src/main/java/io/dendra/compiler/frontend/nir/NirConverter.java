@@ -97,7 +97,15 @@ public final class NirConverter {
     }
 
     public static ModelGraph convert(NirGraph nir, double dt, boolean lenient, String modelName) {
-        return new NirConverter(nir, dt, lenient).run(modelName);
+        return convert(nir, dt, lenient, modelName, note -> { });
+    }
+
+    /** Converts; {@code notes} hears what a lenient reading changed. */
+    public static ModelGraph convert(NirGraph nir, double dt, boolean lenient, String modelName, java.util.function.Consumer<String> notes) {
+        NirConverter converter = new NirConverter(nir, dt, lenient);
+        ModelGraph graph = converter.run(modelName);
+        converter.notes.forEach(notes);
+        return graph;
     }
 
     private ModelGraph run(String modelName) {
@@ -469,9 +477,9 @@ public final class NirConverter {
         if (!extraUnitAxes) return;
         if (!lenient) {
             throw new DendraException(ErrorCode.NIR_SHAPE, place, "Output '" + n.name() + "' has shape " + shapeText(shape) + " but its input is ("
-                    + in.width() + ",)", "--lenient reads extra axes of size 1");
+                    + in.width() + ",)", "without --strict, extra axes of size 1 are read as the known exporter quirk they are");
         }
-        notes.add("Output '" + n.name() + "' shape " + shapeText(shape) + " read as (" + in.width() + ",) (--lenient)");
+        notes.add("Output '" + n.name() + "' shape " + shapeText(shape) + " read as (" + in.width() + ",), a known exporter quirk (--strict refuses it)");
     }
 
     private static String shapeText(Tensor shape) {

@@ -140,13 +140,13 @@ public final class NirReader {
         if (lenient) {
             List<String> candidates = names.stream().filter(n -> n.startsWith(name)).toList();
             if (candidates.size() == 1) {
-                notes.add("edge name '" + prefix + name + "' read as node '" + prefix + candidates.get(0) + "' (--lenient)");
+                notes.add("edge name '" + prefix + name + "' read as node '" + prefix + candidates.get(0) + "', a known exporter quirk (--strict refuses it)");
                 return candidates.get(0);
             }
         }
         throw new DendraException(ErrorCode.NIR_EDGE, Place.item(file, "edge to node", prefix + name), "an edge names node '" + prefix + name
                 + "', which graph '" + label(prefix) + "' does not have (it has " + String.join(", ", names) + ")", lenient ? null
-                        : names.stream().anyMatch(n -> n.startsWith(name)) ? "--lenient reads it as the node it is a prefix of" : null);
+                        : names.stream().anyMatch(n -> n.startsWith(name)) ? "without --strict, it is read as the one node it is a prefix of" : null);
     }
 
     private String type(Group node, String name) {
