@@ -18,6 +18,13 @@ final class CalibrationInput {
 
     private CalibrationInput() {}
 
+    /** What a compile without {@code --calibrate} says after it succeeded. */
+    static String syntheticNote(ModelGraph graph) {
+        return String.format("note: no --calibrate given: the fixed-point scales were chosen on %d synthetic sequences of %d steps (%s); for a trained"
+                + " model, calibrate on real inputs with --calibrate X.npy", DEFAULT_SEQUENCES, DEFAULT_STEPS,
+                graph.input().tokens() ? "token ids uniform over the vocabulary" : "values uniform in [0, 1)");
+    }
+
     static SequenceBatch of(Path file, ModelGraph graph) {
         if (file != null) return InputFiles.read(file, graph);
         var input = graph.input();

@@ -33,7 +33,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (model.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".nir")) printNir(out);
-        ModelGraph graph = modelOptions.load(model, spec.commandLine().getErr());
+        ModelGraph graph = modelOptions.load(model, spec.commandLine().getOut());
         out.printf("model %s (%s): ok%n", graph.name(), model);
         out.printf("  %-28s %-10s %-14s %12s%n", "layer", "kind", "shape", "parameters");
         for (Node node : graph.nodes()) {

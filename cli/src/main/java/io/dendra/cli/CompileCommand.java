@@ -52,7 +52,7 @@ final class CompileCommand implements Callable<Integer> {
         OutputFiles.require(output, "--output");
         if (report != null) OutputFiles.require(report, "--report");
         Target t = target.load();
-        ModelGraph graph = modelOptions.load(model, spec.commandLine().getErr());
+        ModelGraph graph = modelOptions.load(model, spec.commandLine().getOut());
         Compiler.Result result = Compiler.compile(graph, t, CalibrationInput.of(calibrate, graph), verbose ? out::println : null);
         try (OutputFiles.Staged staged = OutputFiles.Staged.files()) {
             staged.bytes(output, DchipFormat.encode(result.image()));
@@ -64,6 +64,7 @@ final class CompileCommand implements Callable<Integer> {
         out.printf("compiled %s for %s -> %s%n", graph.name(), t.name(), output);
         Summaries.printCompileReport(out, result.report());
         Summaries.printExpandedConvolutions(out, graph, result.report());
+        if (calibrate == null) out.println(CalibrationInput.syntheticNote(graph));
         out.flush();
         return 0;
     }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code dendra import-spikingssm CKPT}: writes a model file for a SpikingSSM checkpoint (DESIGN §4.3). */
+/** {@code dendra import-spikingssm CKPT}: writes a model file for a SpikingSSM checkpoint (docs/checkpoints.md). */
 @Command(name = "import-spikingssm", mixinStandardHelpOptions = true,
         description = {"Write a model file (.dnd) that binds every parameter of a SpikingSSM checkpoint by name: a Lightning .ckpt or a"
                 + " bare state_dict (.pt, .pth) written by torch.save, as the official code saves them, or safetensors (docs/checkpoints.md).",

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 /**
  * How model files are read ({@code --dt}, {@code --strict} for NIR graphs), shared by every command
  * that loads one. Known NIR exporter quirks with exactly one reading are read by default, each with
- * one note line (once per run, however many times the file is loaded); {@code --strict} refuses them.
+ * one note line on standard output (once per run, however many times the file is loaded);
+ * {@code --strict} refuses them.
  */
 final class ModelOptions {
     @Option(names = "--dt", paramLabel = "SECONDS", defaultValue = "1e-4",
@@ -34,12 +35,15 @@ final class ModelOptions {
         return new ModelLoader.Options(dt, !strict);
     }
 
-    /** Loads a model; what a lenient reading changed goes to {@code err} as one note line each, once. */
-    ModelGraph load(Path model, java.io.PrintWriter err) {
+    /**
+     * Loads a model; what a lenient reading changed goes to {@code out} (standard output: standard
+     * error keeps to the one line of an error) as one note line each, once.
+     */
+    ModelGraph load(Path model, java.io.PrintWriter out) {
         return ModelLoader.load(model, options(), note -> {
             if (said.add(model + note)) {
-                err.println("note: " + model + ": " + note);
-                err.flush();
+                out.println("note: " + model + ": " + note);
+                out.flush();
             }
         });
     }

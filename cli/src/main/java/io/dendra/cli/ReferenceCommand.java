@@ -46,7 +46,7 @@ final class ReferenceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFiles.require(output, "--output");
-        ModelGraph graph = modelOptions.load(model, spec.commandLine().getErr());
+        ModelGraph graph = modelOptions.load(model, spec.commandLine().getOut());
         SampleSelection.Selected selected = selection.apply(InputFiles.read(input, graph), input);
         if (selected.labels() != null && graph.sequenceOutput()) {
             throw new DendraException(ErrorCode.USAGE, Place.named("--labels"), "model " + graph.name() + " outputs a sequence, not classes",

@@ -108,11 +108,12 @@ final class RunCommand implements Callable<Integer> {
             chip = embeddedTarget(image);
             io.dendra.simulator.ImageLimits.check(image, chip, source);
         } else {
-            model = modelOptions.load(source, spec.commandLine().getErr());
+            model = modelOptions.load(source, spec.commandLine().getOut());
             chip = target.load();
             image = Compiler.compile(model, chip, CalibrationInput.of(calibrate, model), null).image();
             out.printf("compiled %s for %s in memory: %d core(s), pipeline depth %d%n", model.name(), chip.name(), image.cores().size(),
                     image.pipelineDepth());
+            if (calibrate == null) out.println(CalibrationInput.syntheticNote(model));
         }
         SampleSelection.Selected selected = selection.apply(readInput(image), input);
         SequenceBatch batch = selected.batch();
@@ -126,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
             throw new DendraException(ErrorCode.USAGE, Place.named("--raster-sample"), "--raster-sample " + rasterSample + " is not a sample of the input ("
                     + batch.size() + " sample(s))", "give 0 to " + (batch.size() - 1));
         }
-        ModelGraph reference = compare == null ? null : modelOptions.load(compare, spec.commandLine().getErr());
+        ModelGraph reference = compare == null ? null : modelOptions.load(compare, spec.commandLine().getOut());
         try (OutputFiles.Staged staged = OutputFiles.Staged.folder(output, List.of("output.npy", "report.json", "report.txt", "report.html"))) {
             writeRun(out, staged, image, chip, batch, selected, reference, threadCount, inputCheck);
         }

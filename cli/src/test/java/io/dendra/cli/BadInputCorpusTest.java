@@ -81,6 +81,29 @@ class BadInputCorpusTest {
         write("not-hdf5.nir", "plain text, not HDF5\n");
         NirFiles.graph().node("input", "Input", "shape", new long[] {2}).node("fc", "Linear", "weight", new double[][] {{1, 0}, {Double.NaN, 1}})
                 .node("output", "Output", "shape", new long[] {2}).chain("input", "fc", "output").write(dir.resolve("nan.nir"));
+        for (String[] c : new String[][] {{"zero-shape", "0"}, {"negative-shape", "-1"}}) {
+            NirFiles.graph().node("input", "Input", "shape", new long[] {Long.parseLong(c[1])}).node("output", "Output", "shape", new long[] {1})
+                    .chain("input", "output").write(dir.resolve(c[0] + ".nir"));
+        }
+        for (String[] c : new String[][] {{"negative-tau", "-0.01"}, {"nan-tau", "NaN"}}) {
+            NirFiles.graph().node("input", "Input", "shape", new long[] {1})
+                    .node("lif", "LIF", "tau", new double[] {Double.parseDouble(c[1])}, "r", new double[] {1}, "v_leak", new double[] {0},
+                            "v_threshold", new double[] {1})
+                    .node("output", "Output", "shape", new long[] {1}).chain("input", "lif", "output").write(dir.resolve(c[0] + ".nir"));
+        }
+        // a chip image from an earlier format version (checksum valid), one whose version byte was damaged, one whose section length was
+        byte[] earlier = chip.clone();
+        java.nio.ByteBuffer.wrap(earlier).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(8, 3);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(earlier, 0, earlier.length - 4);
+        java.nio.ByteBuffer.wrap(earlier).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(earlier.length - 4, (int) crc.getValue());
+        Files.write(dir.resolve("earlier.dchip"), earlier);
+        byte[] version = chip.clone();
+        version[8] ^= 1;
+        Files.write(dir.resolve("version-flipped.dchip"), version);
+        byte[] length = chip.clone();
+        length[16] ^= 0x10;
+        Files.write(dir.resolve("length-flipped.dchip"), length);
         NirFiles.graph().node("a", "Input", "shape", new long[] {1}).node("b", "Input", "shape", new long[] {1})
                 .node("output", "Output", "shape", new long[] {1}).edge("a", "output").edge("b", "output").write(dir.resolve("two-inputs.nir"));
     }
@@ -130,7 +153,8 @@ class BadInputCorpusTest {
         cases.add(Arguments.of("E0502", new String[] {"compile", lif, "--target", "@typo.target", "-o", "@out/x.dchip"}));
         cases.add(Arguments.of("E0505", new String[] {"compile", lif, "--target", "@slow.target", "-o", "@out/x.dchip"}));
         cases.add(Arguments.of("E0508", new String[] {"compile", lif, "--target", "loihi9", "-o", "@out/x.dchip"}));
-        cases.add(Arguments.of("E0002", new String[] {"compile", lif, "--target", "loihi1", "-o", "@out/x.dchip", "--report", "/dev/full"}));
+        cases.add(Arguments.of("E0002", new String[] {"compile", lif, "--target", "loihi1", "-o", "@out/x.dchip", "--report", "/dev/full", "--calibrate",
+            CompileCommandTest.LIF_SAMPLES}));
         // checkpoints
         cases.add(Arguments.of("E0110", new String[] {"import-spikingssm", "@legacy.pt", "-o", "@out/m.dnd"}));
         cases.add(Arguments.of("E0102", new String[] {"import-spikingssm", "@cut.ckpt", "-o", "@out/m.dnd"}));
@@ -144,7 +168,30 @@ class BadInputCorpusTest {
         cases.add(Arguments.of("E0801", new String[] {"check", "@not-hdf5.nir"}));
         cases.add(Arguments.of("E0109", new String[] {"check", "@nan.nir"}));
         cases.add(Arguments.of("E0806", new String[] {"check", "@two-inputs.nir"}));
+        cases.add(Arguments.of("E0805", new String[] {"check", "@zero-shape.nir"}));
+        cases.add(Arguments.of("E0805", new String[] {"check", "@negative-shape.nir"}));
+        cases.add(Arguments.of("E0805", new String[] {"check", "@negative-tau.nir"}));
+        cases.add(Arguments.of("E0109", new String[] {"check", "@nan-tau.nir"}));
+        cases.add(Arguments.of("E0602", new String[] {"inspect", "@earlier.dchip"}));
+        cases.add(Arguments.of("E0604", new String[] {"inspect", "@version-flipped.dchip"}));
+        cases.add(Arguments.of("E0603", new String[] {"inspect", "@length-flipped.dchip"}));
         return cases.stream();
+    }
+
+    /** Cases whose message once pointed the wrong way (issue 16): the line says what is wrong with the file. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "zero-shape.nir|check|Input 'input' has shape (0,): every axis is a whole number of at least 1",
+        "negative-shape.nir|check|Input 'input' has shape (-1,): every axis is a whole number of at least 1",
+        "negative-tau.nir|check|LIF 'lif' has tau -0.01 s; a time constant is positive",
+        "nan-tau.nir|check|holds NaN",
+        "earlier.dchip|inspect|image format version 3, this Dendra reads version 4; hint: it was written by an earlier Dendra: compile the model again",
+        "version-flipped.dchip|inspect|checksum mismatch: the image was changed or damaged after it was written",
+        "length-flipped.dchip|inspect|the image is cut short or damaged: its sections run past its end",
+    })
+    void messagesPointTheRightWay(String file, String command, String expected) {
+        String line = CommandLineRun.of(command, dir.resolve(file).toString()).errorLine();
+        assertTrue(line.contains(expected), line);
     }
 
     @ParameterizedTest(name = "{0}: {1}")

@@ -65,7 +65,7 @@ public enum ErrorCode {
     // E06xx: chip images
     IMAGE_NOT_DCHIP("E0601", "not a chip image", "give a .dchip file written by dendra compile"),
     IMAGE_VERSION("E0602", "chip image from another Dendra version", "recompile the model with this Dendra"),
-    IMAGE_TRUNCATED("E0603", "chip image is truncated", "the file was cut short; recompile or copy it again"),
+    IMAGE_TRUNCATED("E0603", "chip image is truncated", "copy it again or recompile the model"),
     IMAGE_CORRUPT("E0604", "chip image is corrupt", "its checksum or contents do not match; recompile the model"),
     IMAGE_TARGET("E0605", "chip image's embedded target is invalid", "recompile the model with this Dendra"),
 

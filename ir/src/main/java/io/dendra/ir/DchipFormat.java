@@ -162,18 +162,21 @@ public final class DchipFormat {
         ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         in.position(MAGIC.length);
         int version = in.getInt();
-        if (version != VERSION) {
-            throw new DendraException(ErrorCode.IMAGE_VERSION, place, "image format version " + version + ", this Dendra reads version " + VERSION,
-                    version > VERSION ? "it was written by a newer Dendra: update Dendra or recompile the model" : null);
-        }
+        // The checksum first: a damaged byte anywhere (the version's included) is damage, not a newer format.
         CRC32C crc = new CRC32C();
         crc.update(bytes, 0, bytes.length - 4);
         int stored = ByteBuffer.wrap(bytes, bytes.length - 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
         if (stored != (int) crc.getValue()) {
             if (sectionsRunPastTheEnd(bytes)) {
-                throw new DendraException(ErrorCode.IMAGE_TRUNCATED, place, "the image ends inside a section (" + bytes.length + " bytes)", null);
+                throw new DendraException(ErrorCode.IMAGE_TRUNCATED, place, "the image is cut short or damaged: its sections run past its end ("
+                        + bytes.length + " bytes) and its checksum does not match", null);
             }
             throw new DendraException(ErrorCode.IMAGE_CORRUPT, place, "checksum mismatch: the image was changed or damaged after it was written", null);
+        }
+        if (version != VERSION) {
+            throw new DendraException(ErrorCode.IMAGE_VERSION, place, "image format version " + version + ", this Dendra reads version " + VERSION,
+                    version > VERSION ? "it was written by a newer Dendra: update Dendra or recompile the model"
+                            : "it was written by an earlier Dendra: compile the model again");
         }
         try {
             Reader r = new Reader(in, bytes.length - 4);

@@ -130,6 +130,7 @@ public final class NirConverter {
             NirGraph.Node n = byName.get(name);
             Place place = Place.item(nir.file(), "node", name);
             if (n.type().equals("Input")) {
+                checkShape(n, place);
                 InputNode input = new InputNode(name, place, width(n.param("shape")), 0);
                 shapes.put(name, n.param("shape") == null ? new int[] {1} : ints(n.param("shape")));
                 built.put(name, input);
@@ -353,7 +354,11 @@ public final class NirConverter {
             }
         }
         double tau = values[0];
-        if (!(tau > 0) || dt > tau) {
+        if (!(tau > 0)) {
+            throw new DendraException(ErrorCode.NIR_SHAPE, place, n.type() + " '" + n.name() + "' has " + key + " " + tau + " s; a time constant is positive",
+                    "check the exporting model's " + key);
+        }
+        if (dt > tau) {
             throw new DendraException(ErrorCode.NIR_SHAPE, place, n.type() + " '" + n.name() + "' has " + key + " " + tau + " s, which dt " + dt
                     + " s cannot resolve", "pass a smaller --dt");
         }
@@ -516,6 +521,29 @@ public final class NirConverter {
                     + "' dataset", null);
         }
         return t;
+    }
+
+    /** Every axis of an Input's shape at least 1, and no more than 2^24 values in all. */
+    private static void checkShape(NirGraph.Node n, Place place) {
+        Tensor shape = n.param("shape");
+        if (shape == null) return;
+        StringBuilder text = new StringBuilder("(");
+        for (int i = 0; i < shape.size(); i++) text.append(i == 0 ? "" : ", ").append(shape.at(i) == Math.rint(shape.at(i)) ? Long.toString((long) shape.at(i))
+                : Double.toString(shape.at(i)));
+        String shown = text.append(shape.size() == 1 ? ",)" : ")").toString();
+        long total = 1;
+        for (int i = 0; i < shape.size(); i++) {
+            double axis = shape.at(i);
+            if (!(axis >= 1) || axis != Math.rint(axis)) {
+                throw new DendraException(ErrorCode.NIR_SHAPE, place, "Input '" + n.name() + "' has shape " + shown
+                        + ": every axis is a whole number of at least 1", "check the exporting model's input shape");
+            }
+            total *= (long) Math.min(axis, 1L << 25);
+            if (total > 1 << 24) {
+                throw new DendraException(ErrorCode.NIR_SHAPE, place, "Input '" + n.name() + "' has shape " + shown + ": more than 2^24 values per step",
+                        "Dendra takes inputs of up to 16,777,216 channels");
+            }
+        }
     }
 
     private static int width(Tensor shape) {
