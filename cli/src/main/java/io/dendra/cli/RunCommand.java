@@ -265,9 +265,18 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Simulation.Result simulate(ChipImage image, Target chip, SequenceBatch batch, int threadCount, Comparison comparison) {
-        boolean bar = !quiet && System.console() != null && batch.size() > 1;
+        boolean bar = !quiet && System.console() != null;
         Simulation.SampleSink sink = comparison == null ? null : comparison::accept;
         if (!bar) return Simulation.run(image, chip, batch.samples(), batch.steps(), threadCount, compare != null, rasterSample, null, sink);
+        if (batch.size() == 1) {
+            // one sequence: progress in simulated steps, so that a long one shows it is moving
+            long total = (long) image.output().firstStep() + batch.steps();
+            try (ProgressBar progress = new ProgressBarBuilder().setTaskName("simulating").setUnit(" steps", 1).setInitialMax(total)
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).build()) {
+                return Simulation.run(image, chip, batch.samples(), batch.steps(), threadCount, compare != null, rasterSample, null, sink,
+                        progress::stepBy);
+            }
+        }
         try (ProgressBar progress = new ProgressBarBuilder().setTaskName("simulating").setInitialMax(batch.size()).setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(250).build()) {
             return Simulation.run(image, chip, batch.samples(), batch.steps(), threadCount, compare != null, rasterSample, progress::stepTo, sink);

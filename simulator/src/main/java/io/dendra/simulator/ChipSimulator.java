@@ -178,6 +178,9 @@ public final class ChipSimulator {
     public int tilesInUse() { return tilesInUse; }
     long cycleFs() { return cycleFs; }
 
+    /** How often a run reports its progress, in steps. */
+    public static final int PROGRESS_STEPS = 1024;
+
     /** Steps a run of {@code inputSteps} input steps takes. */
     public int totalSteps(int inputSteps) {
         return image.output().firstStep() + inputSteps - 1;
@@ -193,7 +196,14 @@ public final class ChipSimulator {
      * {@code workers} threads of {@code pool}; the result is the same as on one thread.
      */
     public Run run(double[] input, int steps, boolean recordSpikes, java.util.concurrent.ExecutorService pool, int workers) {
+        return run(input, steps, recordSpikes, pool, workers, null);
+    }
+
+    /** As above; {@code stepsDone} (when not null) hears how many steps were simulated, every {@value #PROGRESS_STEPS} steps and at the end. */
+    public Run run(double[] input, int steps, boolean recordSpikes, java.util.concurrent.ExecutorService pool, int workers,
+            java.util.function.LongConsumer stepsDone) {
         Run run = new Run(steps, recordSpikes);
+        run.stepsDone = stepsDone;
         run.pool = workers > 1 ? pool : null;
         run.workers = Math.max(1, Math.min(workers, cores));
         run.execute(input);
@@ -230,6 +240,7 @@ public final class ChipSimulator {
         private final long[][] arrivalOrder = new long[cores][];
         private java.util.concurrent.ExecutorService pool;
         private int workers = 1;
+        private java.util.function.LongConsumer stepsDone;
         // messages each core sends in the neuron phase, merged in core order afterwards (so threads cannot reorder them)
         private final int[][] outCore = new int[cores][];
         private final int[][] outAxon = new int[cores][];
@@ -273,6 +284,7 @@ public final class ChipSimulator {
             double[] streamed = outputs.kind() == OutputMap.Kind.STREAM ? new double[inputSteps * k] : null;
             int last = totalSteps(inputSteps);
             for (int step = 0; step <= last; step++) {
+                if (stepsDone != null && step > 0 && step % PROGRESS_STEPS == 0) stepsDone.accept(PROGRESS_STEPS);
                 messages = 0;
                 Arrays.fill(segmentEnd, 0);
                 Arrays.fill(coreEnd, 0);
@@ -303,6 +315,7 @@ public final class ChipSimulator {
                     counters.stepFsMax = Math.max(counters.stepFsMax, total);
                 }
             }
+            if (stepsDone != null) stepsDone.accept((last + 1) % PROGRESS_STEPS == 0 ? PROGRESS_STEPS : (last + 1) % PROGRESS_STEPS);
             if (streamed != null) {
                 output = streamed;
             } else {

@@ -39,16 +39,27 @@ public final class Simulation {
 
     public static Result run(ChipImage image, Target target, List<double[]> samples, int steps, int threads, boolean recordSpikes,
             int rasterSample, IntConsumer progress, SampleSink sink) {
+        return run(image, target, samples, steps, threads, recordSpikes, rasterSample, progress, sink, null);
+    }
+
+    /**
+     * As above; {@code stepsDone} (when not null) hears the simulated steps of samples run one at a
+     * time (one sample, or fewer samples than threads): the progress of a long sequence.
+     */
+    public static Result run(ChipImage image, Target target, List<double[]> samples, int steps, int threads, boolean recordSpikes,
+            int rasterSample, IntConsumer progress, SampleSink sink, java.util.function.LongConsumer stepsDone) {
         ChipSimulator simulator = new ChipSimulator(image, target);
         Collector collector = new Collector(image.cores().size(), rasterSample, progress, sink);
         if (threads <= 1) {
-            for (int i = 0; i < samples.size(); i++) collector.add(i, simulator.run(samples.get(i), steps, recordSpikes || i == rasterSample));
+            for (int i = 0; i < samples.size(); i++) {
+                collector.add(i, simulator.run(samples.get(i), steps, recordSpikes || i == rasterSample, null, 1, stepsDone));
+            }
         } else if (samples.size() < threads) {
             // Fewer samples than threads: run them one after another, each step's cores spread over the threads.
             ExecutorService pool = Executors.newFixedThreadPool(threads, Simulation::daemon);
             try {
                 for (int i = 0; i < samples.size(); i++) {
-                    collector.add(i, simulator.run(samples.get(i), steps, recordSpikes || i == rasterSample, pool, threads));
+                    collector.add(i, simulator.run(samples.get(i), steps, recordSpikes || i == rasterSample, pool, threads, stepsDone));
                 }
             } finally {
                 pool.shutdownNow();
