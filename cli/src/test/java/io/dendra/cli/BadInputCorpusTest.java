@@ -81,6 +81,8 @@ class BadInputCorpusTest {
         write("not-hdf5.nir", "plain text, not HDF5\n");
         NirFiles.graph().node("input", "Input", "shape", new long[] {2}).node("fc", "Linear", "weight", new double[][] {{1, 0}, {Double.NaN, 1}})
                 .node("output", "Output", "shape", new long[] {2}).chain("input", "fc", "output").write(dir.resolve("nan.nir"));
+        NirFiles.graph().node("input", "Input", "shape", new long[] {2}).node("fc", "Linear", "weight", new String[] {"1+2j", "0", "0", "1"})
+                .node("output", "Output", "shape", new long[] {2}).chain("input", "fc", "output").write(dir.resolve("text-weight.nir"));
         for (String[] c : new String[][] {{"zero-shape", "0"}, {"negative-shape", "-1"}}) {
             NirFiles.graph().node("input", "Input", "shape", new long[] {Long.parseLong(c[1])}).node("output", "Output", "shape", new long[] {1})
                     .chain("input", "output").write(dir.resolve(c[0] + ".nir"));
@@ -168,6 +170,7 @@ class BadInputCorpusTest {
         cases.add(Arguments.of("E0801", new String[] {"check", "@not-hdf5.nir"}));
         cases.add(Arguments.of("E0109", new String[] {"check", "@nan.nir"}));
         cases.add(Arguments.of("E0806", new String[] {"check", "@two-inputs.nir"}));
+        cases.add(Arguments.of("E0807", new String[] {"check", "@text-weight.nir"}));
         cases.add(Arguments.of("E0805", new String[] {"check", "@zero-shape.nir"}));
         cases.add(Arguments.of("E0805", new String[] {"check", "@negative-shape.nir"}));
         cases.add(Arguments.of("E0805", new String[] {"check", "@negative-tau.nir"}));
@@ -181,6 +184,7 @@ class BadInputCorpusTest {
     /** Cases whose message once pointed the wrong way (issue 16): the line says what is wrong with the file. */
     @ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "text-weight.nir|check|'weight' of Linear node 'fc' holds text, not real numbers",
         "zero-shape.nir|check|Input 'input' has shape (0,): every axis is a whole number of at least 1",
         "negative-shape.nir|check|Input 'input' has shape (-1,): every axis is a whole number of at least 1",
         "negative-tau.nir|check|LIF 'lif' has tau -0.01 s; a time constant is positive",

@@ -516,6 +516,10 @@ public final class NirConverter {
 
     private Tensor require(NirGraph.Node n, String key) {
         Tensor t = n.param(key);
+        if (t == null && n.unreadable().containsKey(key)) {
+            throw new DendraException(ErrorCode.NIR_VALUE, Place.item(nir.file(), "dataset", n.name() + "/" + key), "'" + key + "' of " + n.type() + " node '"
+                    + n.name() + "' holds " + n.unreadable().get(key) + ", not real numbers", "Dendra reads real-valued parameters: export them as floats");
+        }
         if (t == null) {
             throw new DendraException(ErrorCode.NIR_MISSING, Place.item(nir.file(), "node", n.name()), n.type() + " node '" + n.name() + "' has no '" + key
                     + "' dataset", null);

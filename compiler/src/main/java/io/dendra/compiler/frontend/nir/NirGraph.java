@@ -17,7 +17,17 @@ import java.util.Set;
 public record NirGraph(Path file, String version, List<Node> nodes, List<Edge> edges, List<String> notes) {
 
     /** One primitive: its name (nested graphs give {@code outer.inner}), its NIR type and its datasets. */
-    public record Node(String name, String type, Map<String, Tensor> params) {
+    /** A node: its real-valued parameters, and what each dataset that is not real numbers holds (complex, text, …). */
+    public record Node(String name, String type, Map<String, Tensor> params, Map<String, String> unreadable) {
+        public Node(String name, String type, Map<String, Tensor> params) {
+            this(name, type, params, Map.of());
+        }
+
+        public Node {
+            params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+            unreadable = Map.copyOf(unreadable);
+        }
+
         public Tensor param(String key) {
             return params.get(key);
         }

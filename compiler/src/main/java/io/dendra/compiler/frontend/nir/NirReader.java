@@ -91,7 +91,8 @@ public final class NirReader {
             if (type.equals("NIRGraph")) {
                 nested.put(child.getKey(), group);
             } else {
-                own.put(child.getKey(), new NirGraph.Node(prefix + child.getKey(), type, parameters(group, prefix + child.getKey())));
+                Map<String, String> unreadable = new LinkedHashMap<>();
+                own.put(child.getKey(), new NirGraph.Node(prefix + child.getKey(), type, parameters(group, prefix + child.getKey(), unreadable), unreadable));
             }
         }
         List<String[]> local = edgeList(edgeSet, prefix);
@@ -159,14 +160,24 @@ public final class NirReader {
         return type;
     }
 
-    private Map<String, Tensor> parameters(Group node, String name) {
+    /** The node's real-valued datasets; what the others hold goes to {@code unreadable}, for the error if one is needed. */
+    private Map<String, Tensor> parameters(Group node, String name, Map<String, String> unreadable) {
         Map<String, Tensor> params = new LinkedHashMap<>();
         for (Map.Entry<String, Node> child : node.getChildren().entrySet()) {
             if (child.getKey().equals("type") || !(child.getValue() instanceof Dataset d)) continue;
             Tensor t = tensor(d, name + "." + child.getKey());
             if (t != null) params.put(child.getKey(), t);
+            else unreadable.put(child.getKey(), describe(d));
         }
         return params;
+    }
+
+    /** What a dataset that is not real numbers holds, in words. */
+    private static String describe(Dataset d) {
+        Class<?> type = d.getJavaType();
+        if (type == String.class) return "text";
+        if (type != null && java.util.Map.class.isAssignableFrom(type)) return "compound values (complex numbers are stored so)";
+        return (type == null ? "unknown" : type.getSimpleName()) + " values";
     }
 
     /** A numeric dataset as a float64 tensor of its shape; null for non-numeric data. */
