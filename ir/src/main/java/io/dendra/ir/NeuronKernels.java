@@ -119,19 +119,25 @@ public final class NeuronKernels {
      */
     public static int updateBlock(NeuronProgram program, int count, int states, int[] params, long[] state, long[] input, long[] out,
             int stateBits, int payloadBits) {
+        return updateBlock(program, count, states, params, state, input, out, stateBits, payloadBits, null);
+    }
+
+    /** As above; {@code activeOut} (when not null) receives, per neuron, whether it was active. */
+    public static int updateBlock(NeuronProgram program, int count, int states, int[] params, long[] state, long[] input, long[] out,
+            int stateBits, int payloadBits, boolean[] activeOut) {
         return switch (program) {
-            case LIF, CUBA_LIF -> lif(count, params, state, input, out);
-            case SSM -> ssm(count, states, params, state, input, out, stateBits);
-            case GLU -> glu(count, params, input, out, payloadBits);
-            case SUM -> sum(count, params, input, out, payloadBits);
-            case RELAY -> relay(count, input, out, payloadBits);
-            case READOUT -> readout(count, state, input, out);
+            case LIF, CUBA_LIF -> lif(count, params, state, input, out, activeOut);
+            case SSM -> ssm(count, states, params, state, input, out, stateBits, activeOut);
+            case GLU -> glu(count, params, input, out, payloadBits, activeOut);
+            case SUM -> sum(count, params, input, out, payloadBits, activeOut);
+            case RELAY -> relay(count, input, out, payloadBits, activeOut);
+            case READOUT -> readout(count, state, input, out, activeOut);
             case IF, LI -> throw new UnsupportedOperationException(program.id() + " has no fixed-point definition yet");
         };
     }
 
     /** DESIGN §3 {@code lif}, line by line: u, v 24-bit; u wraps, v saturates; spike when v > vth·64. */
-    static int lif(int count, int[] params, long[] state, long[] input, long[] out) {
+    static int lif(int count, int[] params, long[] state, long[] input, long[] out, boolean[] activeOut) {
         int active = 0;
         for (int i = 0; i < count; i++) {
             int p = i * LIF_PARAMS;
@@ -140,7 +146,9 @@ public final class NeuronKernels {
             long aIn = input[i];
             int biasMant = params[p + LIF_BIAS_MANT];
             int biasExp = params[p + LIF_BIAS_EXP];
-            if (aIn != 0 || u != 0 || v != 0 || biasMant != 0) active++;
+            boolean busy = aIn != 0 || u != 0 || v != 0 || biasMant != 0;
+            if (busy) active++;
+            if (activeOut != null) activeOut[i] = busy;
             long bias = biasExp >= 0 ? (long) biasMant << biasExp : (long) biasMant >> -biasExp;
             long pu = u * (4096 - (params[p + LIF_DU] + 1));
             u = Long.signum(pu) * (Math.abs(pu) >> 12);
@@ -164,7 +172,7 @@ public final class NeuronKernels {
      * rounded once, states saturated); y = Σ Re(C·s) (rounded once) + D·z; soma v ← tau·v + y;
      * spike when v ≥ θ, then v = 0.
      */
-    static int ssm(int count, int states, int[] params, long[] state, long[] input, long[] out, int stateBits) {
+    static int ssm(int count, int states, int[] params, long[] state, long[] input, long[] out, int stateBits, boolean[] activeOut) {
         int perNeuron = SSM_HEADER + SSM_PER_STATE * states;
         int stateWords = 1 + 2 * states;
         int active = 0;
@@ -200,18 +208,21 @@ public final class NeuronKernels {
             state[s] = v;
             out[i] = spike ? 1 : NO_MESSAGE;
             if (busy) active++;
+            if (activeOut != null) activeOut[i] = busy;
         }
         return active;
     }
 
     /** a = input_a + bias_a, g = input_g + bias_g; out = a·σ(g), σ by table with linear interpolation. */
-    static int glu(int count, int[] params, long[] input, long[] out, int payloadBits) {
+    static int glu(int count, int[] params, long[] input, long[] out, int payloadBits, boolean[] activeOut) {
         int active = 0;
         for (int i = 0; i < count; i++) {
             int p = i * GLU_PARAMS;
             long a = input[2 * i] + params[p + GLU_BIAS_A];
             long g = input[2 * i + 1] + params[p + GLU_BIAS_G];
-            if (input[2 * i] != 0 || input[2 * i + 1] != 0) active++;
+            boolean busy = input[2 * i] != 0 || input[2 * i + 1] != 0;
+            if (busy) active++;
+            if (activeOut != null) activeOut[i] = busy;
             long payload = saturate(roundShift(a * sigmoid(g, params[p + GLU_SHIFT_G]), params[p + GLU_SHIFT_OUT]), payloadBits);
             out[i] = payload == 0 ? NO_MESSAGE : payload;
         }
@@ -233,29 +244,32 @@ public final class NeuronKernels {
         return low + roundShift((SIGMOID[(int) k + 1] - low) * fraction, 8);
     }
 
-    static int sum(int count, int[] params, long[] input, long[] out, int payloadBits) {
+    static int sum(int count, int[] params, long[] input, long[] out, int payloadBits, boolean[] activeOut) {
         int active = 0;
         for (int i = 0; i < count; i++) {
             if (input[i] != 0) active++;
+            if (activeOut != null) activeOut[i] = input[i] != 0;
             long payload = saturate(input[i] + params[i * SUM_PARAMS + SUM_BIAS], payloadBits);
             out[i] = payload == 0 ? NO_MESSAGE : payload;
         }
         return active;
     }
 
-    static int relay(int count, long[] input, long[] out, int payloadBits) {
+    static int relay(int count, long[] input, long[] out, int payloadBits, boolean[] activeOut) {
         int active = 0;
         for (int i = 0; i < count; i++) {
             if (input[i] != 0) active++;
+            if (activeOut != null) activeOut[i] = input[i] != 0;
             out[i] = input[i] == 0 ? NO_MESSAGE : saturate(input[i], payloadBits);
         }
         return active;
     }
 
-    static int readout(int count, long[] state, long[] input, long[] out) {
+    static int readout(int count, long[] state, long[] input, long[] out, boolean[] activeOut) {
         int active = 0;
         for (int i = 0; i < count; i++) {
             if (input[i] != 0) active++;
+            if (activeOut != null) activeOut[i] = input[i] != 0;
             state[i] += input[i];
             out[i] = NO_MESSAGE;
         }

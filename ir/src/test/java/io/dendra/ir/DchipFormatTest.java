@@ -54,6 +54,11 @@ class DchipFormatTest {
         assertEquals(ErrorCode.IMAGE_NOT_DCHIP, refused("model fmnist { }".getBytes()));
         byte[] future = DchipFormat.encode(TinyImages.sumThenReadout(0));
         ByteBuffer.wrap(future).order(ByteOrder.LITTLE_ENDIAN).putInt(8, DchipFormat.VERSION + 1);
+        // the version byte changed without the checksum: damage, not a newer format
+        assertEquals(ErrorCode.IMAGE_CORRUPT, refused(future));
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(future, 0, future.length - 4);
+        ByteBuffer.wrap(future).order(ByteOrder.LITTLE_ENDIAN).putInt(future.length - 4, (int) crc.getValue());
         assertEquals(ErrorCode.IMAGE_VERSION, refused(future));
     }
 
