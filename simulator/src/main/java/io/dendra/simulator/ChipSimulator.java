@@ -16,13 +16,20 @@ import java.util.Arrays;
  * Runs a chip image step by step, computing exactly what {@link io.dendra.ir.ImageExecutor}
  * defines (the same {@link NeuronKernels}), and models each step in time:
  * <ol>
- *   <li>every core updates all its neurons, from the first step on, one after another (the program's op count times
- *       the target's per-op time, plus the base), then its output stage sends one message per route;
+ *   <li>every core updates all its neurons, from the first step on, one after another: each neuron
+ *       costs its state access and its update (the program's op count times the target's per-op
+ *       time, plus the base); a neuron that fires costs its spike's generation, then its output
+ *       stage sends one message per route — each message leaves as its neuron fires, while the
+ *       rest of the pass goes on;
  *   <li>messages cross the mesh in dimension order (east-west, then north-south; chips lie side by
  *       side east-west), each hop taking the target's per-direction time, each directed link
- *       carrying one flit per cycle: a message that finds its link taken by an earlier-injected
- *       message waits (links are granted in injection order, ties by source core);
- *   <li>each receiving core runs the synaptic fan-out of its messages in arrival order;
+ *       carrying one flit per cycle: a message that finds its link taken by an earlier-sent
+ *       message waits (links are granted in order of send time, ties by source core);
+ *   <li>each receiving core's input stage takes its messages in that order, each no earlier than it
+ *       arrives: the message's receive cost, then one synaptic op per synapse of its axon. With a
+ *       finite receive buffer (the target's {@code core.receive_buffer}), a message that finds it
+ *       full waits until the oldest waiting message starts, and its sender's later messages leave
+ *       that much later (back-pressure);
  *   <li>the step ends when the last core is done, plus the barrier over the tiles in use.
  * </ol>
  * Time is kept in integer femtoseconds. The host's input messages enter at the destination
@@ -56,7 +63,10 @@ public final class ChipSimulator {
     private final int[] chip, globalX, tileY;
     private final long[] activeFs, inactiveFs;
     private final long[] activeOps, inactiveOps;
-    private final long synopFs, synopGradedFs, messageOutFs, withinTileFs, hopEwFs, hopNsFs, chipCrossingFs, cycleFs, barrierFs;
+    private final long synopFs, synopGradedFs, messageOutFs, messageInFs, withinTileFs, hopEwFs, hopNsFs, chipCrossingFs, cycleFs, barrierFs;
+    private final long accessFs, spikeOutFs;
+    /** Messages a core's input holds before its senders wait; 0: unbounded. */
+    private final int receiveBuffer;
     private final int meshColumns, meshRows, tilesInUse;
     /** The source of the host's input messages and of its bias spikes, in place of a core. */
     private static final int INPUT_SOURCE = -1, BIAS_SOURCE = -2;
@@ -146,6 +156,10 @@ public final class ChipSimulator {
         synopFs = fs(target.cost(Event.SYNOP).timeNs());
         synopGradedFs = fs(target.cost(Event.SYNOP_GRADED).timeNs());
         messageOutFs = fs(target.cost(Event.MESSAGE_OUT).timeNs());
+        messageInFs = fs(target.cost(Event.MESSAGE_IN).timeNs());
+        accessFs = fs(target.cost(Event.NEURON_ACCESS).timeNs());
+        spikeOutFs = fs(target.cost(Event.SPIKE_OUT).timeNs());
+        receiveBuffer = target.core().receiveBuffer();
         withinTileFs = fs(target.cost(Event.WITHIN_TILE).timeNs());
         hopEwFs = fs(target.cost(Event.HOP_EW).timeNs());
         hopNsFs = fs(target.cost(Event.HOP_NS).timeNs());
@@ -237,7 +251,6 @@ public final class ChipSimulator {
         private final long[] synapseEnd = new long[cores];
         private final int[][] incoming = new int[cores][];
         private final int[] incomingCount = new int[cores];
-        private final long[][] arrivalOrder = new long[cores][];
         private java.util.concurrent.ExecutorService pool;
         private int workers = 1;
         private java.util.function.LongConsumer stepsDone;
@@ -250,6 +263,14 @@ public final class ChipSimulator {
         /** Where each core's messages end in this step's queue (they are queued core by core, then the host's). */
         private final int[] segmentEnd = new int[cores];
         private final int[] heap = new int[cores + 1];
+        private final boolean[][] activeFlags = new boolean[cores][];
+        // The receiving side of this step, per core: when its input stage finishes its last message, and (with a finite
+        // receive buffer) when each of its last receiveBuffer messages started, as a ring.
+        private final long[] receiveFree = new long[cores];
+        private final long[][] startRing = new long[cores][];
+        private final int[] received = new int[cores];
+        /** How long each core's output stage has been held by back-pressure this step; its later messages leave that much later. */
+        private final long[] senderStall = new long[cores + 1];
         private final int[] cursor = new int[cores + 1];
         private final int[] limit = new int[cores + 1];
 
@@ -262,11 +283,12 @@ public final class ChipSimulator {
                 in[c] = new long[count[c] * compartments[c]];
                 out[c] = new long[count[c]];
                 incoming[c] = new int[64];
-                arrivalOrder[c] = new long[64];
                 outCore[c] = new int[16];
                 outAxon[c] = new int[16];
                 outPayload[c] = new long[16];
                 outTime[c] = new long[16];
+                activeFlags[c] = new boolean[count[c]];
+                if (receiveBuffer > 0) startRing[c] = new long[receiveBuffer];
             }
             int chips = image.chips();
             linkFree = new long[chips * meshColumns * meshRows * 4];
@@ -289,6 +311,9 @@ public final class ChipSimulator {
                 Arrays.fill(segmentEnd, 0);
                 Arrays.fill(coreEnd, 0);
                 Arrays.fill(synapseEnd, 0);
+                Arrays.fill(receiveFree, 0);
+                Arrays.fill(received, 0);
+                Arrays.fill(senderStall, 0);
                 if (step >= 1) {
                     neuronPhase(step);
                     if (streamed != null && step >= outputs.firstStep()) {
@@ -356,13 +381,16 @@ public final class ChipSimulator {
                     }
                 }
             }
+            boolean[] busy = activeFlags[c];
             int active = NeuronKernels.updateBlock(program[c], count[c], states[c], params[c], state[c], input, out[c], image.stateBits(),
-                    image.payloadBits());
+                    image.payloadBits(), busy);
             int inactive = count[c] - active;
             counters.updatesActive[c] += active;
             counters.updatesInactive[c] += inactive;
             counters.neuronOps[c] += active * activeOps[c] + inactive * inactiveOps[c];
-            long t = active * activeFs[c] + inactive * inactiveFs[c];
+            // The update pass, neuron by neuron: each message leaves as its neuron fires (after its spike is generated and
+            // after the messages before it), overlapping the rest of the pass with routing.
+            long t = 0;
             long[] sent = out[c];
             int[] rs = routeStart[c];
             int t0 = step - start[c];
@@ -370,10 +398,16 @@ public final class ChipSimulator {
             // sends within the block's input steps (the model's time 0 .. T − 1), for rates; every message, warm-up and drain ones too, is counted below
             boolean inWindow = t0 >= 0 && t0 < inputSteps;
             long sends = 0;
+            long fired = 0;
             long messagesSent = 0;
+            long activeTime = accessFs + activeFs[c];
+            long inactiveTime = accessFs + inactiveFs[c];
             for (int i = 0; i < count[c]; i++) {
+                t += busy[i] ? activeTime : inactiveTime;
                 long payload = sent[i];
                 if (payload == NeuronKernels.NO_MESSAGE) continue;
+                t += spikeOutFs;
+                fired++;
                 if (inWindow) sends++;
                 if (!graded[c] && spikeTrains != null && inWindow) {
                     int bit = t0 * count[c] + i;
@@ -387,6 +421,7 @@ public final class ChipSimulator {
             outCount[c] = (int) messagesSent;
             if (inWindow) sendsPerStep[c][t0] = (int) sends;
             counters.spikes[c] += sends;
+            counters.fired[c] += fired;
             counters.messagesOut[c] += messagesSent;
             coreEnd[c] = t;
             counters.busyFs[c] += t;
@@ -481,9 +516,13 @@ public final class ChipSimulator {
         }
 
         /**
-         * Moves every queued message to its destination core in injection order: local and
-         * within-tile deliveries pass the tile router only; others hop east-west, then
-         * north-south, waiting for each link until it is free. Sets each message's arrival time.
+         * Moves every queued message to its destination core in the order of its send time: local
+         * and within-tile deliveries pass the tile router only; others hop east-west, then
+         * north-south, waiting for each link until it is free. Then the destination's input stage
+         * takes it: it enters the core's receive buffer when there is room (a full buffer holds it in
+         * the network and stalls its sender: that sender's later messages leave as much later), and is
+         * processed — the input stage's cost, then one synaptic op per synapse of its axon — after the
+         * messages the core took before it. Sets each core's end of synaptic work.
          */
         private void route() {
             if (messages == 0) return;
@@ -493,31 +532,56 @@ public final class ChipSimulator {
                 int m = (int) order[j];
                 int src = msgSource[m];
                 int dst = msgCore[m];
-                long t = msgTime[m] + withinTileFs;
+                int stallIndex = src >= 0 ? src : cores;
+                long t = msgTime[m] + senderStall[stallIndex] + withinTileFs;
                 if (src < 0 || (globalX[src] == globalX[dst] && tileY[src] == tileY[dst])) {
                     if (src >= 0) counters.localDeliveries[src]++;
-                    msgTime[m] = t;
-                    continue;
-                }
-                int x = globalX[src];
-                int y = tileY[src];
-                while (x != globalX[dst]) {
-                    int dir = globalX[dst] > x ? 0 : 1;
-                    int nx = dir == 0 ? x + 1 : x - 1;
-                    boolean crossing = Math.floorDiv(x, meshColumns) != Math.floorDiv(nx, meshColumns);
-                    t = hop(src, (x * meshRows + y) * 4 + dir, t, crossing ? chipCrossingFs : hopEwFs);
-                    if (crossing) counters.chipCrossings[src]++;
-                    else counters.hopsEastWest[src]++;
-                    x = nx;
-                }
-                while (y != tileY[dst]) {
-                    int dir = tileY[dst] > y ? 2 : 3;
-                    t = hop(src, (x * meshRows + y) * 4 + dir, t, hopNsFs);
-                    counters.hopsNorthSouth[src]++;
-                    y += dir == 2 ? 1 : -1;
+                } else {
+                    int x = globalX[src];
+                    int y = tileY[src];
+                    while (x != globalX[dst]) {
+                        int dir = globalX[dst] > x ? 0 : 1;
+                        int nx = dir == 0 ? x + 1 : x - 1;
+                        boolean crossing = Math.floorDiv(x, meshColumns) != Math.floorDiv(nx, meshColumns);
+                        t = hop(src, (x * meshRows + y) * 4 + dir, t, crossing ? chipCrossingFs : hopEwFs);
+                        if (crossing) counters.chipCrossings[src]++;
+                        else counters.hopsEastWest[src]++;
+                        x = nx;
+                    }
+                    while (y != tileY[dst]) {
+                        int dir = tileY[dst] > y ? 2 : 3;
+                        t = hop(src, (x * meshRows + y) * 4 + dir, t, hopNsFs);
+                        counters.hopsNorthSouth[src]++;
+                        y += dir == 2 ? 1 : -1;
+                    }
                 }
                 msgTime[m] = t;
+                receive(m, dst, t, stallIndex);
             }
+        }
+
+        /** The input stage of core {@code dst} takes message m, arrived at {@code arrival}. */
+        private void receive(int m, int dst, long arrival, int stallIndex) {
+            int axon = msgAxon[m];
+            int source = msgSource[m];
+            boolean isGraded = source == INPUT_SOURCE ? !image.input().binary() : source == BIAS_SOURCE ? msgPayload[m] != 1 : graded[source];
+            long synops = synStart[dst][axon + 1] - synStart[dst][axon];
+            long cost = messageInFs + synops * (isGraded ? synopGradedFs : synopFs);
+            long accept = arrival;
+            int k = received[dst];
+            if (receiveBuffer > 0 && k >= receiveBuffer) accept = Math.max(arrival, startRing[dst][k % receiveBuffer]);
+            long start = Math.max(accept, receiveFree[dst]);
+            long finish = start + cost;
+            receiveFree[dst] = finish;
+            if (receiveBuffer > 0) startRing[dst][k % receiveBuffer] = start;
+            received[dst] = k + 1;
+            if (accept > arrival) {
+                senderStall[stallIndex] += accept - arrival;
+                counters.receiveStallCycles[dst] += (accept - arrival + cycleFs - 1) / cycleFs;
+            }
+            synapseEnd[dst] = finish;
+            counters.busyFs[dst] += cost;
+            counters.messagesIn[dst]++;
         }
 
         /**
@@ -592,13 +656,10 @@ public final class ChipSimulator {
             parallel(c -> fanOutCore(c, step));
         }
 
+        /** Core c's synaptic fan-out of this step's messages: the accumulation (in any order: the sums are exact) and its op counts. */
         private void fanOutCore(int c, int step) {
             int n = incomingCount[c];
             if (n == 0) return;
-            if (arrivalOrder[c].length < n) arrivalOrder[c] = new long[Math.max(n, arrivalOrder[c].length * 2)];
-            long[] arrival = arrivalOrder[c];
-            for (int j = 0; j < n; j++) arrival[j] = incoming[c][j];
-            sortByTime(arrival, n);
             int width = count[c] * compartments[c];
             int slotWidth = groups[c] * width;
             boolean perGroup = accumulation == Accumulation.FLOOR_PER_GROUP;
@@ -607,12 +668,11 @@ public final class ChipSimulator {
             int[] target = synTarget[c];
             short[] weight = synWeight[c];
             int[] delay = synDelay[c];
-            long busy = 0;
-            long work = 0;
             long binaryOps = 0;
             long gradedOps = 0;
+            int[] mine = incoming[c];
             for (int j = 0; j < n; j++) {
-                int m = (int) arrival[j];
+                int m = mine[j];
                 int axon = msgAxon[m];
                 long payload = msgPayload[m];
                 int source = msgSource[m];
@@ -630,36 +690,11 @@ public final class ChipSimulator {
                 } else {
                     for (int s = from; s < to; s++) r[((step + 1 + delay[s]) % slots) * slotWidth + offset + target[s]] += weight[s] * scaled;
                 }
-                int synops = to - from;
-                if (isGraded) gradedOps += synops;
-                else binaryOps += synops;
-                long time = synops * (isGraded ? synopGradedFs : synopFs);
-                busy = Math.max(busy, msgTime[m]) + time;
-                work += time;
+                if (isGraded) gradedOps += to - from;
+                else binaryOps += to - from;
             }
-            synapseEnd[c] = busy;
-            counters.busyFs[c] += work;
             counters.synopsBinary[c] += binaryOps;
             counters.synopsGraded[c] += gradedOps;
-        }
-
-        /**
-         * Sorts message indices by their time, ties by index: a primitive sort of (time, index)
-         * keys packed in a long, or a boxed sort when a step is too long or too busy to pack.
-         */
-        private void sortByTime(long[] idx, int n) {
-            long maxTime = 0;
-            for (int j = 0; j < n; j++) maxTime = Math.max(maxTime, msgTime[(int) idx[j]]);
-            if (maxTime < (1L << 39) && messages < (1 << 24)) {
-                for (int j = 0; j < n; j++) idx[j] = (msgTime[(int) idx[j]] << 24) | idx[j];
-                Arrays.sort(idx, 0, n);
-                for (int j = 0; j < n; j++) idx[j] &= (1L << 24) - 1;
-            } else {
-                Long[] boxed = new Long[n];
-                for (int j = 0; j < n; j++) boxed[j] = idx[j];
-                Arrays.sort(boxed, java.util.Comparator.comparingLong((Long m) -> msgTime[m.intValue()]).thenComparingLong(m -> m));
-                for (int j = 0; j < n; j++) idx[j] = boxed[j];
-            }
         }
 
         public double[] output() { return output.clone(); }

@@ -21,6 +21,12 @@ public final class Counters {
     final long[] busyFs;
     /** Messages sent by neurons in the input's window (before fan-out to routes): spikes, or non-zero graded payloads. */
     final long[] spikes;
+    /** Every spike or graded message a core's neurons generated, warm-up and drain steps included (priced as spike_out). */
+    final long[] fired;
+    /** Messages a core's input stage received, the host's included (priced as message_in). */
+    final long[] messagesIn;
+    /** Cycles messages waited outside a core whose receive buffer was full. */
+    final long[] receiveStallCycles;
     long hostMessages;
     long steps;
     long stepFsTotal;
@@ -43,6 +49,9 @@ public final class Counters {
         linkWaitCycles = new long[cores];
         busyFs = new long[cores];
         spikes = new long[cores];
+        fired = new long[cores];
+        messagesIn = new long[cores];
+        receiveStallCycles = new long[cores];
     }
 
     /** Adds another run's counts (runs are added in sample order, so totals do not depend on threads). */
@@ -61,6 +70,9 @@ public final class Counters {
             linkWaitCycles[c] += o.linkWaitCycles[c];
             busyFs[c] += o.busyFs[c];
             spikes[c] += o.spikes[c];
+            fired[c] += o.fired[c];
+            messagesIn[c] += o.messagesIn[c];
+            receiveStallCycles[c] += o.receiveStallCycles[c];
         }
         hostMessages += o.hostMessages;
         steps += o.steps;
@@ -89,6 +101,9 @@ public final class Counters {
     public long localDeliveries() { return sum(localDeliveries); }
     public long chipCrossings() { return sum(chipCrossings); }
     public long linkWaitCycles() { return sum(linkWaitCycles); }
+    public long fired() { return sum(fired); }
+    public long messagesIn() { return sum(messagesIn); }
+    public long receiveStallCycles() { return sum(receiveStallCycles); }
     public long steps() { return steps; }
     public long hostMessages() { return hostMessages; }
 }

@@ -21,6 +21,7 @@ field
 
 value
     : low=quantity '..' high=quantity   # rangeValue
+    | key=quantity ':' item=quantity    # pairValue
     | quantity                          # quantityValue
     | 'none'                            # noneValue
     | STRING                            # stringValue

@@ -3,11 +3,12 @@ package io.dendra.targets;
 /**
  * What one core holds: neurons, synaptic memory (and whether neuron state shares it), axons, the
  * synapse encoding (words with a header, entries of weight bits plus overhead), and the weight,
- * weight-exponent and delay ranges.
+ * weight-exponent and delay ranges, and how many received messages a core can hold before its
+ * senders wait ({@code receiveBuffer}; 0: unbounded).
  */
 public record CoreLimits(int neurons, long synapticMemoryBits, boolean stateSharesMemory, int inputAxons, int outputAxons,
         int synapseWordBits, int synapseWordHeaderBits, int synapseEntryOverheadBits, IntRange weightBits, IntRange weightExponent,
-        IntRange delay) {
+        IntRange delay, int receiveBuffer) {
 
     public CoreLimits {
         if (neurons <= 0 || synapticMemoryBits <= 0 || inputAxons <= 0 || outputAxons <= 0) throw new IllegalArgumentException("core limits are positive");
@@ -18,5 +19,6 @@ public record CoreLimits(int neurons, long synapticMemoryBits, boolean stateShar
             throw new IllegalArgumentException("a synapse entry fits in a word");
         }
         if (delay.min() < 0) throw new IllegalArgumentException("delays are not negative");
+        if (receiveBuffer < 0) throw new IllegalArgumentException("a receive buffer holds 0 (unbounded) or more messages");
     }
 }

@@ -42,6 +42,7 @@ public final class TargetPrinter {
         s.field("core", "weight_bits", c.weightBits().toString());
         s.field("core", "weight_exponent", c.weightExponent().toString());
         s.field("core", "delay", c.delay().toString());
+        s.field("core", "receive_buffer", c.receiveBuffer() == 0 ? "none" : Integer.toString(c.receiveBuffer()));
         s.close();
         NumberFormats f = t.formats();
         s.open("formats");
@@ -72,8 +73,16 @@ public final class TargetPrinter {
         s.close();
         Barrier b = t.barrier();
         s.open("barrier");
-        s.field("barrier", "time", number(b.timeAtFewestNs()) + " ns .. " + number(b.timeAtMostNs()) + " ns");
-        s.field("barrier", "tiles", b.fewestTiles() + " .. " + b.mostTiles());
+        if (b.step() || b.tiles().length > 2) {
+            StringBuilder table = new StringBuilder();
+            for (int i = 0; i < b.tiles().length; i++) table.append(i == 0 ? "" : ", ").append(b.tiles()[i]).append(": ").append(number(b.timesNs()[i])).append(" ns");
+            s.field("barrier", "time_by_tiles", table.toString());
+            s.field("barrier", "between", b.step() ? "step" : "linear");
+        } else {
+            int last = b.tiles().length - 1;
+            s.field("barrier", "time", number(b.timesNs()[0]) + " ns .. " + number(b.timesNs()[last]) + " ns");
+            s.field("barrier", "tiles", b.tiles()[0] + " .. " + b.tiles()[last]);
+        }
         s.field("barrier", "energy_per_tile", number(b.energyPerTilePj()) + " pJ");
         s.close();
         s.field("", "static_power_per_core", number(t.staticPowerPerCoreMw()) + " mW");
@@ -109,6 +118,8 @@ public final class TargetPrinter {
         range(core, t, "core", "weight_bits", c.weightBits());
         range(core, t, "core", "weight_exponent", c.weightExponent());
         range(core, t, "core", "delay", c.delay());
+        if (c.receiveBuffer() == 0) addSource(core.putObject("receive_buffer").putNull("value"), t, "core.receive_buffer");
+        else value(core, t, "core", "receive_buffer", c.receiveBuffer(), "messages");
         ObjectNode formats = root.putObject("formats");
         value(formats, t, "formats", "state", t.formats().stateBits(), "bit");
         value(formats, t, "formats", "decay", t.formats().decayBits(), "bit");
@@ -146,11 +157,10 @@ public final class TargetPrinter {
             program.put("source", "events.neuron_base + ops x events.neuron_op");
         }
         ObjectNode barrier = root.putObject("barrier");
-        barrier.put("time_ns_at_fewest_tiles", t.barrier().timeAtFewestNs());
-        barrier.put("time_ns_at_most_tiles", t.barrier().timeAtMostNs());
-        barrier.put("fewest_tiles", t.barrier().fewestTiles());
-        barrier.put("most_tiles", t.barrier().mostTiles());
-        addSource(barrier, t, "barrier.time");
+        ArrayNode points = barrier.putArray("time_ns_by_tiles");
+        for (int i = 0; i < t.barrier().tiles().length; i++) points.addArray().add(t.barrier().tiles()[i]).add(t.barrier().timesNs()[i]);
+        barrier.put("between", t.barrier().step() ? "step" : "linear");
+        addSource(barrier, t, t.source("barrier.time_by_tiles") != null ? "barrier.time_by_tiles" : "barrier.time");
         value(barrier, t, "barrier", "energy_per_tile", t.barrier().energyPerTilePj(), "pJ");
         value(root, t, "", "static_power_per_core", t.staticPowerPerCoreMw(), "mW");
         try {

@@ -179,22 +179,53 @@ public final class TargetReader {
         Map<Event, EventCost> events = new EnumMap<>(Event.class);
         for (Event event : Event.values()) events.put(event, eventCost(eventSection.field(event.id())));
 
-        Section barrierSection = top.section("barrier");
-        Field barrierTime = barrierSection.field("time");
-        Field barrierTiles = barrierSection.field("tiles");
+        Barrier barrier = barrier(top.section("barrier"));
+
+        Field staticPower = top.field("static_power_per_core");
+        double staticMw = nonNegative(staticPower, quantity(staticPower, Dimension.POWER));
+        top.finish();
+        return new Target(tree.name.getText(), description, clockMhz, chips, mesh, core, formats, programs, events, barrier, staticMw, sources);
+    }
+
+    /**
+     * The barrier: {@code time = A .. B} over {@code tiles = M .. N} (a line through two points), or
+     * {@code time_by_tiles = 1: 0.6 us, 4: 1.4 us, …} with {@code between = step | linear}.
+     */
+    private Barrier barrier(Section section) {
+        Field energyField = section.field("energy_per_tile");
+        double energy = nonNegative(energyField, quantity(energyField, Dimension.ENERGY));
+        if (section.has("time_by_tiles")) {
+            Field table = section.field("time_by_tiles");
+            Field between = section.field("between");
+            String mode = word(between);
+            if (!mode.equals("step") && !mode.equals("linear")) throw value(between, "'between' is step or linear, got '" + mode + "'");
+            List<TargetDescriptionParser.ValueContext> values = table.values();
+            int[] tiles = new int[values.size()];
+            double[] times = new double[values.size()];
+            for (int i = 0; i < tiles.length; i++) {
+                if (!(values.get(i) instanceof TargetDescriptionParser.PairValueContext pair)) {
+                    throw error(ErrorCode.TARGET_VALUE, values.get(i).getStart(), "'time_by_tiles' takes entries 'tiles: time', for example 4: 1.4 us", null);
+                }
+                tiles[i] = whole(table, measured(table, pair.key, Dimension.COUNT).value());
+                times[i] = measured(table, pair.item, Dimension.TIME).value();
+                if (tiles[i] < 1 || tiles[i] > 1 << 20 || (i > 0 && tiles[i] <= tiles[i - 1])) {
+                    throw value(table, "'time_by_tiles' lists tile counts from 1 up, each larger than the one before");
+                }
+                if (!(times[i] >= 0) || times[i] > 1e9 || (i > 0 && times[i] < times[i - 1])) {
+                    throw value(table, "barrier times in 'time_by_tiles' lie in 0 .. 1 s and do not fall as tiles grow");
+                }
+            }
+            return new Barrier(tiles, times, mode.equals("step"), energy);
+        }
+        Field barrierTime = section.field("time");
+        Field barrierTiles = section.field("tiles");
         double[] times = range(barrierTime, Dimension.TIME);
         double[] tiles = range(barrierTiles, Dimension.COUNT);
         if (times[0] < 0 || times[1] < times[0]) throw value(barrierTime, "barrier times must not fall as tiles grow: " + times[0] + " .. " + times[1] + " ns");
         int fewest = whole(barrierTiles, tiles[0]);
         int most = whole(barrierTiles, tiles[1]);
         if (fewest < 1 || most < fewest) throw value(barrierTiles, "barrier tiles must be a range of at least 1 tile");
-        Field barrierEnergy = barrierSection.field("energy_per_tile");
-        Barrier barrier = new Barrier(times[0], times[1], fewest, most, nonNegative(barrierEnergy, quantity(barrierEnergy, Dimension.ENERGY)));
-
-        Field staticPower = top.field("static_power_per_core");
-        double staticMw = nonNegative(staticPower, quantity(staticPower, Dimension.POWER));
-        top.finish();
-        return new Target(tree.name.getText(), description, clockMhz, chips, mesh, core, formats, programs, events, barrier, staticMw, sources);
+        return Barrier.linear(times[0], times[1], fewest, most, energy);
     }
 
     private CoreLimits core(Section core) {
@@ -231,8 +262,10 @@ public final class TargetReader {
         IntRange delay = intRange(delays);
         if (delay.min() < 0) throw value(delays, "synaptic delays cannot be negative");
         if (delay.max() > 4096) throw value(delays, "synaptic delays of more than 4096 steps are not supported");
+        Field receive = core.field("receive_buffer");
+        int receiveBuffer = isNone(receive) ? 0 : positiveInt(receive, 1 << 20);
         return new CoreLimits(neurons, memoryBits, sharing.equals("shared"), inputAxons, outputAxons, wordBits, headerBits, overheadBits,
-                weightBits, exponent, delay);
+                weightBits, exponent, delay, receiveBuffer);
     }
 
     private Set<NeuronProgram> programs(Field field) {
