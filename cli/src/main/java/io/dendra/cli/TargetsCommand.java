@@ -31,7 +31,7 @@ final class TargetsCommand implements Callable<Integer> {
         if (target == null) {
             for (String name : Targets.BUILT_IN) {
                 Target t = Targets.builtIn(name);
-                out.printf("%-8s %s (%d cores per chip, %d chips per board)%n", name, t.description(), t.coresPerChip(), t.chipsPerBoard());
+                out.printf("%-14s %s (%d cores per chip, %d chips per board)%n", name, t.description(), t.coresPerChip(), t.chipsPerBoard());
             }
             out.println("print one with: dendra targets NAME [--json]");
         } else {

@@ -15,7 +15,7 @@ import java.util.List;
 /** The built-in targets, shipped as resources, and loading a target by built-in name or file path. */
 public final class Targets {
     /** The built-in target names, in the order {@code dendra targets} lists them. */
-    public static final List<String> BUILT_IN = List.of("loihi1", "loihi2");
+    public static final List<String> BUILT_IN = List.of("loihi1", "loihi1_sanafe", "loihi2");
 
     private Targets() {}
 

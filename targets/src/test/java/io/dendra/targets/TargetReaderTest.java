@@ -227,6 +227,6 @@ class TargetReaderTest {
     void unknownTargetName() {
         DendraException e = assertThrows(DendraException.class, () -> Targets.load("loihi3"));
         assertEquals(ErrorCode.UNKNOWN_TARGET, e.code());
-        assertTrue(e.getMessage().contains("loihi1, loihi2"), e.getMessage());
+        assertTrue(e.getMessage().contains("loihi1, loihi1_sanafe, loihi2"), e.getMessage());
     }
 }
