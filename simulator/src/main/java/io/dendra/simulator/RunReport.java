@@ -119,6 +119,7 @@ public final class RunReport {
         ChipImage image = sim.image();
         root.put("model", image.modelName());
         root.put("target", image.targetName());
+        root.put("priced_by", sim.target().name());
         root.put("chips", image.chips());
         root.put("cores_used", image.cores().size());
         root.put("samples", samples);
@@ -138,6 +139,8 @@ public final class RunReport {
         perStep.put("min", c.stepFsMin / (double) sim.cycleFs());
         perStep.put("mean", c.stepFsTotal / (double) sim.cycleFs() / c.steps());
         perStep.put("max", c.stepFsMax / (double) sim.cycleFs());
+        time.put("tiles_in_use", sim.tilesInUse());
+        time.put("barrier_ns_per_step", sim.target().barrier().timeNs(sim.tilesInUse()));
         ObjectNode e = root.putObject("energy");
         e.put("total_pJ", total.total());
         e.put("per_sample_pJ", total.total() / samples);
@@ -162,6 +165,9 @@ public final class RunReport {
         counts.put("local_deliveries", c.localDeliveries());
         counts.put("chip_crossings", c.chipCrossings());
         counts.put("link_wait_cycles", c.linkWaitCycles());
+        counts.put("spikes_generated", c.fired());
+        counts.put("messages_received", c.messagesIn());
+        counts.put("receive_stall_cycles", c.receiveStallCycles());
         ArrayNode layerArray = root.putArray("layers");
         for (Layer l : layers) {
             ObjectNode n = layerArray.addObject();
@@ -342,8 +348,9 @@ public final class RunReport {
         parts.forEach((k, v) -> s.append(String.format("%s %.1f%%  ", k, 100 * v / total.total())));
         s.append('\n');
         s.append(String.format("counts: %,d binary + %,d graded synaptic ops, %,d / %,d active / inactive neuron updates, %,d messages, %,d E-W + %,d N-S hops,"
-                + " %,d chip crossings, %,d link wait cycles%n", c.synopsBinary(), c.synopsGraded(), c.updatesActive(), c.updatesInactive(),
-                c.messages() + c.hostMessages(), c.hopsEastWest(), c.hopsNorthSouth(), c.chipCrossings(), c.linkWaitCycles()));
+                + " %,d chip crossings, %,d link wait cycles%s%n", c.synopsBinary(), c.synopsGraded(), c.updatesActive(), c.updatesInactive(),
+                c.messages() + c.hostMessages(), c.hopsEastWest(), c.hopsNorthSouth(), c.chipCrossings(), c.linkWaitCycles(),
+                sim.target().core().receiveBuffer() > 0 ? String.format(", %,d receive stall cycles", c.receiveStallCycles()) : ""));
         s.append("sparse versus dense, per layer (energy per sample):\n");
         s.append(String.format("  %-20s %-7s %8s %13s %13s %7s %11s %11s %11s %11s%n", "layer", "program", "rate", "dense ops", "event ops", "ratio",
                 "chip", "chip dense", "paper dense", "paper event"));
