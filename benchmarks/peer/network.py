@@ -5,7 +5,7 @@ A layer of N LIF neurons (tau, threshold 1, reset to 0, exact integration at dt 
 Poisson-like spike sources, each connected to F distinct random neurons with weight w. The input spike
 trains are generated here and fed to both simulators, so both see exactly the same events.
 
-usage: network.py OUT_DIR [numpy|cpp_standalone] [--neurons N] [--inputs M] [--fanout F] [--rate HZ]
+usage: network.py OUT_DIR [numpy|cpp_standalone|none] [--neurons N] [--inputs M] [--fanout F] [--rate HZ]
                   [--weight W] [--tau MS] [--seconds S]
 Writes OUT_DIR/weights.safetensors, OUT_DIR/spikes.npy, OUT_DIR/calibrate.npy, OUT_DIR/model.dnd and
 prints one line per Brian2 target: simulated seconds, wall seconds, synaptic events, firing rate.
@@ -48,6 +48,8 @@ def main():
     p.add_argument("--tau", type=float, default=10.0)
     p.add_argument("--seconds", type=float, default=5.0)
     a = p.parse_args()
+    if a.targets == ["none"]:
+        a.targets = []  # write the network only, run no Brian2
 
     steps = int(round(a.seconds * 1000))
     rng = np.random.RandomState(2024)
