@@ -67,6 +67,9 @@ public final class ChipSimulator {
     private final long accessFs, spikeOutFs;
     /** Messages a core's input holds before its senders wait; 0: unbounded. */
     private final int receiveBuffer;
+    /** Whether on-chip input neurons send the host's input (else it enters at the destination's router), and each core's channels. */
+    private final boolean inputNeurons;
+    private final int[][] homeChannels;
     private final int meshColumns, meshRows, tilesInUse;
     /** The source of the host's input messages and of its bias spikes, in place of a core. */
     private static final int INPUT_SOURCE = -1, BIAS_SOURCE = -2;
@@ -160,12 +163,30 @@ public final class ChipSimulator {
         accessFs = fs(target.cost(Event.NEURON_ACCESS).timeNs());
         spikeOutFs = fs(target.cost(Event.SPIKE_OUT).timeNs());
         receiveBuffer = target.core().receiveBuffer();
+        inputNeurons = target.core().inputNeurons();
+        homeChannels = homeChannels(image.input(), cores);
         withinTileFs = fs(target.cost(Event.WITHIN_TILE).timeNs());
         hopEwFs = fs(target.cost(Event.HOP_EW).timeNs());
         hopNsFs = fs(target.cost(Event.HOP_NS).timeNs());
         chipCrossingFs = fs(target.cost(Event.CHIP_CROSSING).timeNs());
         cycleFs = Math.max(1, fs(target.cycleNs()));
         barrierFs = fs(target.barrier().timeNs(tilesInUse));
+    }
+
+    /** The input channels each core's input neurons send: a channel's home is the core of its first destination. */
+    private static int[][] homeChannels(InputMap map, int cores) {
+        int[] counts = new int[cores];
+        for (int ch = 0; ch < map.channels(); ch++) if (map.end(ch) > map.start(ch)) counts[map.core(map.start(ch))]++;
+        int[][] home = new int[cores][];
+        for (int c = 0; c < cores; c++) home[c] = new int[counts[c]];
+        Arrays.fill(counts, 0);
+        for (int ch = 0; ch < map.channels(); ch++) {
+            if (map.end(ch) > map.start(ch)) {
+                int c = map.core(map.start(ch));
+                home[c][counts[c]++] = ch;
+            }
+        }
+        return home;
     }
 
     private static int[] sharedDelays(int[] start, int[] delay) {
@@ -241,6 +262,8 @@ public final class ChipSimulator {
         // messages of the current step, as parallel primitive arrays (reused)
         private int messages;
         private int[] msgSource = new int[1024];
+        /** Whether a message carries the host's input (its synaptic ops are of the input's kind), whoever sends it. */
+        private boolean[] msgInput = new boolean[1024];
         private int[] msgCore = new int[1024];
         private int[] msgAxon = new int[1024];
         private long[] msgPayload = new long[1024];
@@ -259,6 +282,8 @@ public final class ChipSimulator {
         private final int[][] outAxon = new int[cores][];
         private final long[][] outPayload = new long[cores][];
         private final long[][] outTime = new long[cores][];
+        private final boolean[][] outInput = new boolean[cores][];
+        private double[] input;
         private final int[] outCount = new int[cores];
         /** Where each core's messages end in this step's queue (they are queued core by core, then the host's). */
         private final int[] segmentEnd = new int[cores];
@@ -287,6 +312,7 @@ public final class ChipSimulator {
                 outAxon[c] = new int[16];
                 outPayload[c] = new long[16];
                 outTime[c] = new long[16];
+                outInput[c] = new boolean[16];
                 activeFlags[c] = new boolean[count[c]];
                 if (receiveBuffer > 0) startRing[c] = new long[receiveBuffer];
             }
@@ -301,6 +327,7 @@ public final class ChipSimulator {
         }
 
         private void execute(double[] input) {
+            this.input = input;
             OutputMap outputs = image.output();
             int k = outputs.outputs();
             double[] streamed = outputs.kind() == OutputMap.Kind.STREAM ? new double[inputSteps * k] : null;
@@ -314,8 +341,10 @@ public final class ChipSimulator {
                 Arrays.fill(receiveFree, 0);
                 Arrays.fill(received, 0);
                 Arrays.fill(senderStall, 0);
-                if (step >= 1) {
+                if (step >= 1 || inputNeurons) {
                     neuronPhase(step);
+                }
+                if (step >= 1) {
                     if (streamed != null && step >= outputs.firstStep()) {
                         int t = step - outputs.firstStep();
                         for (int o = 0; o < k; o++) {
@@ -324,7 +353,7 @@ public final class ChipSimulator {
                         }
                     }
                 }
-                if (step < inputSteps) inject(input, step);
+                if (step < inputSteps && !inputNeurons) inject(input, step);
                 injectBias(step);
                 route();
                 fanOut(step);
@@ -354,14 +383,21 @@ public final class ChipSimulator {
         private void neuronPhase(int step) {
             parallel(c -> updateCore(c, step));
             for (int c = 0; c < cores; c++) {
-                for (int j = 0; j < outCount[c]; j++) queue(c, outCore[c][j], outAxon[c][j], outPayload[c][j], outTime[c][j]);
+                for (int j = 0; j < outCount[c]; j++) queue(c, outCore[c][j], outAxon[c][j], outPayload[c][j], outTime[c][j], outInput[c][j]);
                 segmentEnd[c] = messages;
             }
         }
 
         private void updateCore(int c, int step) {
-            int slot = step % slots;
             outCount[c] = 0;
+            if (step == 0) {
+                // step 0 updates no neuron: only the input neurons send the first input step
+                coreEnd[c] = sendInput(c, step, 0, 0);
+                counters.messagesOut[c] += outCount[c];
+                counters.busyFs[c] += coreEnd[c];
+                return;
+            }
+            int slot = step % slots;
             int width = count[c] * compartments[c];
             long[] r = ring[c];
             long[] input = in[c];
@@ -418,6 +454,11 @@ public final class ChipSimulator {
                     send(c, (int) messagesSent++, routeCore[c][route], routeAxon[c][route], payload, t);
                 }
             }
+            if (inputNeurons) {
+                int before = (int) messagesSent;
+                t = sendInput(c, step, t, before);
+                messagesSent = outCount[c];
+            }
             outCount[c] = (int) messagesSent;
             if (inWindow) sendsPerStep[c][t0] = (int) sends;
             counters.spikes[c] += sends;
@@ -427,14 +468,47 @@ public final class ChipSimulator {
             counters.busyFs[c] += t;
         }
 
+        /**
+         * Core c's input neurons (targets with {@code host_input = input_neurons}) send input step
+         * {@code step}, after its neurons' pass (from time {@code t}, after {@code sent} messages):
+         * one message per destination of each non-zero channel the core is home to, each costing
+         * the output stage (counted as the core's messages, not the host's). Returns the time the last
+         * leaves; sets {@link #outCount}.
+         */
+        private long sendInput(int c, int step, long t, int sent) {
+            outCount[c] = sent;
+            if (!inputNeurons || step >= inputSteps) return t;
+            InputMap map = image.input();
+            int channels = map.channels();
+            int n = sent;
+            for (int ch : homeChannels[c]) {
+                double value = input[step * channels + ch];
+                if (value == 0) continue;
+                long payload = map.payload(value, image.payloadBits());
+                if (payload == 0) continue;
+                for (int d = map.start(ch); d < map.end(ch); d++) {
+                    t += messageOutFs;
+                    send(c, n++, map.core(d), map.axon(d), payload, t, true);
+                }
+            }
+            outCount[c] = n;
+            return t;
+        }
+
         /** Puts core {@code c}'s {@code n}-th message of this step into its own buffer. */
         private void send(int c, int n, int core, int axon, long payload, long time) {
+            send(c, n, core, axon, payload, time, false);
+        }
+
+        private void send(int c, int n, int core, int axon, long payload, long time, boolean fromInput) {
             if (n == outCore[c].length) {
                 outCore[c] = Arrays.copyOf(outCore[c], n * 2);
                 outAxon[c] = Arrays.copyOf(outAxon[c], n * 2);
                 outPayload[c] = Arrays.copyOf(outPayload[c], n * 2);
                 outTime[c] = Arrays.copyOf(outTime[c], n * 2);
+                outInput[c] = Arrays.copyOf(outInput[c], n * 2);
             }
+            outInput[c][n] = fromInput;
             outCore[c][n] = core;
             outAxon[c][n] = axon;
             outPayload[c][n] = payload;
@@ -479,7 +553,7 @@ public final class ChipSimulator {
                 long payload = map.payload(value, image.payloadBits());
                 if (payload == 0) continue;
                 for (int d = map.start(ch); d < map.end(ch); d++) {
-                    queue(INPUT_SOURCE, map.core(d), map.axon(d), payload, 0);
+                    queue(INPUT_SOURCE, map.core(d), map.axon(d), payload, 0, true);
                     counters.hostMessages++;
                 }
             }
@@ -490,14 +564,15 @@ public final class ChipSimulator {
             InputMap map = image.input();
             for (int d = 0; d < map.biasDestinations(); d++) {
                 if (!map.biasSentAt(d, step, inputSteps)) continue;
-                queue(BIAS_SOURCE, map.biasCore(d), map.biasAxon(d), map.biasPayload(d), 0);
+                queue(BIAS_SOURCE, map.biasCore(d), map.biasAxon(d), map.biasPayload(d), 0, false);
                 counters.hostMessages++;
             }
         }
 
-        private void queue(int source, int core, int axon, long payload, long time) {
+        private void queue(int source, int core, int axon, long payload, long time, boolean fromInput) {
             if (messages == msgSource.length) grow();
             msgSource[messages] = source;
+            msgInput[messages] = fromInput;
             msgCore[messages] = core;
             msgAxon[messages] = axon;
             msgPayload[messages] = payload;
@@ -508,6 +583,7 @@ public final class ChipSimulator {
         private void grow() {
             int n = msgSource.length * 2;
             msgSource = Arrays.copyOf(msgSource, n);
+            msgInput = Arrays.copyOf(msgInput, n);
             msgCore = Arrays.copyOf(msgCore, n);
             msgAxon = Arrays.copyOf(msgAxon, n);
             msgPayload = Arrays.copyOf(msgPayload, n);
@@ -564,7 +640,7 @@ public final class ChipSimulator {
         private void receive(int m, int dst, long arrival, int stallIndex) {
             int axon = msgAxon[m];
             int source = msgSource[m];
-            boolean isGraded = source == INPUT_SOURCE ? !image.input().binary() : source == BIAS_SOURCE ? msgPayload[m] != 1 : graded[source];
+            boolean isGraded = msgInput[m] ? !image.input().binary() : source == BIAS_SOURCE ? msgPayload[m] != 1 : graded[source];
             long synops = synStart[dst][axon + 1] - synStart[dst][axon];
             long cost = messageInFs + synops * (isGraded ? synopGradedFs : synopFs);
             long accept = arrival;
@@ -676,7 +752,7 @@ public final class ChipSimulator {
                 int axon = msgAxon[m];
                 long payload = msgPayload[m];
                 int source = msgSource[m];
-                boolean isGraded = source == INPUT_SOURCE ? !image.input().binary() : source == BIAS_SOURCE ? payload != 1 : graded[source];
+                boolean isGraded = msgInput[m] ? !image.input().binary() : source == BIAS_SOURCE ? payload != 1 : graded[source];
                 int from = ss[axon];
                 int to = ss[axon + 1];
                 // Accumulation.term, hoisted: round_half_up adds weight · (payload << (exponent + 8)), the same integer as

@@ -4,11 +4,13 @@ package io.dendra.targets;
  * What one core holds: neurons, synaptic memory (and whether neuron state shares it), axons, the
  * synapse encoding (words with a header, entries of weight bits plus overhead), and the weight,
  * weight-exponent and delay ranges, and how many received messages a core can hold before its
- * senders wait ({@code receiveBuffer}; 0: unbounded).
+ * senders wait ({@code receiveBuffer}; 0: unbounded), and how the host's input enters: at the
+ * destination core's router ({@code inputNeurons} false), or sent by on-chip input neurons, each
+ * channel's from the output stage of the core of its first destination (true).
  */
 public record CoreLimits(int neurons, long synapticMemoryBits, boolean stateSharesMemory, int inputAxons, int outputAxons,
         int synapseWordBits, int synapseWordHeaderBits, int synapseEntryOverheadBits, IntRange weightBits, IntRange weightExponent,
-        IntRange delay, int receiveBuffer) {
+        IntRange delay, int receiveBuffer, boolean inputNeurons) {
 
     public CoreLimits {
         if (neurons <= 0 || synapticMemoryBits <= 0 || inputAxons <= 0 || outputAxons <= 0) throw new IllegalArgumentException("core limits are positive");

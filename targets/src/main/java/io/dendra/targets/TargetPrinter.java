@@ -43,6 +43,7 @@ public final class TargetPrinter {
         s.field("core", "weight_exponent", c.weightExponent().toString());
         s.field("core", "delay", c.delay().toString());
         s.field("core", "receive_buffer", c.receiveBuffer() == 0 ? "none" : Integer.toString(c.receiveBuffer()));
+        s.field("core", "host_input", c.inputNeurons() ? "input_neurons" : "router");
         s.close();
         NumberFormats f = t.formats();
         s.open("formats");
@@ -120,6 +121,7 @@ public final class TargetPrinter {
         range(core, t, "core", "delay", c.delay());
         if (c.receiveBuffer() == 0) addSource(core.putObject("receive_buffer").putNull("value"), t, "core.receive_buffer");
         else value(core, t, "core", "receive_buffer", c.receiveBuffer(), "messages");
+        addSource(core.putObject("host_input").put("value", c.inputNeurons() ? "input_neurons" : "router"), t, "core.host_input");
         ObjectNode formats = root.putObject("formats");
         value(formats, t, "formats", "state", t.formats().stateBits(), "bit");
         value(formats, t, "formats", "decay", t.formats().decayBits(), "bit");

@@ -264,8 +264,14 @@ public final class TargetReader {
         if (delay.max() > 4096) throw value(delays, "synaptic delays of more than 4096 steps are not supported");
         Field receive = core.field("receive_buffer");
         int receiveBuffer = isNone(receive) ? 0 : positiveInt(receive, 1 << 20);
+        Field hostInput = core.field("host_input");
+        String entry = word(hostInput);
+        if (!entry.equals("router") && !entry.equals("input_neurons")) {
+            throw value(hostInput, "host_input is 'router' (the host's messages enter at the destination core's router) or 'input_neurons' (on-chip"
+                    + " input neurons send them), got '" + entry + "'");
+        }
         return new CoreLimits(neurons, memoryBits, sharing.equals("shared"), inputAxons, outputAxons, wordBits, headerBits, overheadBits,
-                weightBits, exponent, delay, receiveBuffer);
+                weightBits, exponent, delay, receiveBuffer, entry.equals("input_neurons"));
     }
 
     private Set<NeuronProgram> programs(Field field) {
