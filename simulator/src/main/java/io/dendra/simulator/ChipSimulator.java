@@ -65,8 +65,8 @@ public final class ChipSimulator {
     private final long[] activeOps, inactiveOps;
     private final long synopFs, synopGradedFs, messageOutFs, messageInFs, withinTileFs, hopEwFs, hopNsFs, chipCrossingFs, cycleFs, barrierFs;
     private final long accessFs, spikeOutFs;
-    /** Messages a core's input holds before its senders wait; 0: unbounded. */
-    private final int receiveBuffer;
+    /** Messages a core's input holds before its senders wait, and a link's router buffer before the message behind waits; 0: unbounded. */
+    private final int receiveBuffer, linkBuffer;
     /** Whether on-chip input neurons send the host's input (else it enters at the destination's router), and each core's channels. */
     private final boolean inputNeurons;
     private final int[][] homeChannels;
@@ -163,6 +163,7 @@ public final class ChipSimulator {
         accessFs = fs(target.cost(Event.NEURON_ACCESS).timeNs());
         spikeOutFs = fs(target.cost(Event.SPIKE_OUT).timeNs());
         receiveBuffer = target.core().receiveBuffer();
+        linkBuffer = target.mesh().linkBuffer();
         inputNeurons = target.core().inputNeurons();
         homeChannels = homeChannels(image.input(), cores);
         withinTileFs = fs(target.cost(Event.WITHIN_TILE).timeNs());
@@ -270,6 +271,9 @@ public final class ChipSimulator {
         private long[] msgTime = new long[1024];
         private long[] order = new long[1024];
         private final long[] linkFree;
+        /** Per directed link: grants this step, and (finite link buffers) the departures of its last linkBuffer grants, as rings. */
+        private final int[] linkGrants;
+        private final long[] linkRing;
         private final long[] coreEnd = new long[cores];
         private final long[] synapseEnd = new long[cores];
         private final int[][] incoming = new int[cores][];
@@ -318,6 +322,8 @@ public final class ChipSimulator {
             }
             int chips = image.chips();
             linkFree = new long[chips * meshColumns * meshRows * 4];
+            linkGrants = new int[linkFree.length];
+            linkRing = linkBuffer > 0 ? new long[linkFree.length * linkBuffer] : null;
             stepFs = new long[totalSteps(inputSteps)];
             sendsPerStep = new int[cores][inputSteps];
             spikeTrains = recordSpikes ? new long[cores][] : null;
@@ -604,6 +610,7 @@ public final class ChipSimulator {
             if (messages == 0) return;
             mergeByTime();
             Arrays.fill(linkFree, 0);
+            Arrays.fill(linkGrants, 0);
             for (int j = 0; j < messages; j++) {
                 int m = (int) order[j];
                 int src = msgSource[m];
@@ -619,14 +626,14 @@ public final class ChipSimulator {
                         int dir = globalX[dst] > x ? 0 : 1;
                         int nx = dir == 0 ? x + 1 : x - 1;
                         boolean crossing = Math.floorDiv(x, meshColumns) != Math.floorDiv(nx, meshColumns);
-                        t = hop(src, (x * meshRows + y) * 4 + dir, t, crossing ? chipCrossingFs : hopEwFs);
+                        t = hop(src, (x * meshRows + y) * 4 + dir, t, crossing ? chipCrossingFs : hopEwFs, x == globalX[src], stallIndex);
                         if (crossing) counters.chipCrossings[src]++;
                         else counters.hopsEastWest[src]++;
                         x = nx;
                     }
                     while (y != tileY[dst]) {
                         int dir = tileY[dst] > y ? 2 : 3;
-                        t = hop(src, (x * meshRows + y) * 4 + dir, t, hopNsFs);
+                        t = hop(src, (x * meshRows + y) * 4 + dir, t, hopNsFs, x == globalX[src] && y == tileY[src], stallIndex);
                         counters.hopsNorthSouth[src]++;
                         y += dir == 2 ? 1 : -1;
                     }
@@ -712,10 +719,28 @@ public final class ChipSimulator {
             }
         }
 
-        private long hop(int source, int link, long t, long latency) {
-            long depart = Math.max(t, linkFree[link]);
-            if (depart > t) counters.linkWaitCycles[source] += (depart - t + cycleFs - 1) / cycleFs;
+        /**
+         * A message reaching {@code link}'s router at {@code t}: with a finite link buffer it enters
+         * once fewer than that many messages wait for the link (the one granted that many grants ago
+         * has left), then it leaves when the link is free, one flit per cycle. Time spent unable to
+         * enter is back-pressure: on the first hop it stalls the sender's output stage
+         * ({@code stallIndex}); further up the path the message only waits (the upstream buffer slot
+         * it holds meanwhile is not modelled).
+         */
+        private long hop(int source, int link, long t, long latency, boolean firstHop, int stallIndex) {
+            long enter = t;
+            if (linkBuffer > 0) {
+                int n = linkGrants[link];
+                if (n >= linkBuffer) enter = Math.max(t, linkRing[link * linkBuffer + n % linkBuffer]);
+                if (enter > t) {
+                    counters.linkStallCycles[source] += (enter - t + cycleFs - 1) / cycleFs;
+                    if (firstHop) senderStall[stallIndex] += enter - t;
+                }
+            }
+            long depart = Math.max(enter, linkFree[link]);
+            if (depart > enter) counters.linkWaitCycles[source] += (depart - enter + cycleFs - 1) / cycleFs;
             linkFree[link] = depart + cycleFs;
+            if (linkBuffer > 0) linkRing[link * linkBuffer + linkGrants[link]++ % linkBuffer] = depart;
             return depart + latency;
         }
 

@@ -27,6 +27,8 @@ public final class Counters {
     final long[] messagesIn;
     /** Cycles messages waited outside a core whose receive buffer was full. */
     final long[] receiveStallCycles;
+    /** Cycles messages waited to enter a link's full router buffer. */
+    final long[] linkStallCycles;
     long hostMessages;
     long steps;
     long stepFsTotal;
@@ -52,6 +54,7 @@ public final class Counters {
         fired = new long[cores];
         messagesIn = new long[cores];
         receiveStallCycles = new long[cores];
+        linkStallCycles = new long[cores];
     }
 
     /** Adds another run's counts (runs are added in sample order, so totals do not depend on threads). */
@@ -73,6 +76,7 @@ public final class Counters {
             fired[c] += o.fired[c];
             messagesIn[c] += o.messagesIn[c];
             receiveStallCycles[c] += o.receiveStallCycles[c];
+            linkStallCycles[c] += o.linkStallCycles[c];
         }
         hostMessages += o.hostMessages;
         steps += o.steps;
@@ -104,6 +108,7 @@ public final class Counters {
     public long fired() { return sum(fired); }
     public long messagesIn() { return sum(messagesIn); }
     public long receiveStallCycles() { return sum(receiveStallCycles); }
+    public long linkStallCycles() { return sum(linkStallCycles); }
     public long steps() { return steps; }
     public long hostMessages() { return hostMessages; }
 }

@@ -168,6 +168,7 @@ public final class RunReport {
         counts.put("spikes_generated", c.fired());
         counts.put("messages_received", c.messagesIn());
         counts.put("receive_stall_cycles", c.receiveStallCycles());
+        counts.put("link_stall_cycles", c.linkStallCycles());
         ArrayNode layerArray = root.putArray("layers");
         for (Layer l : layers) {
             ObjectNode n = layerArray.addObject();
@@ -350,7 +351,8 @@ public final class RunReport {
         s.append(String.format("counts: %,d binary + %,d graded synaptic ops, %,d / %,d active / inactive neuron updates, %,d messages, %,d E-W + %,d N-S hops,"
                 + " %,d chip crossings, %,d link wait cycles%s%n", c.synopsBinary(), c.synopsGraded(), c.updatesActive(), c.updatesInactive(),
                 c.messages() + c.hostMessages(), c.hopsEastWest(), c.hopsNorthSouth(), c.chipCrossings(), c.linkWaitCycles(),
-                sim.target().core().receiveBuffer() > 0 ? String.format(", %,d receive stall cycles", c.receiveStallCycles()) : ""));
+                sim.target().core().receiveBuffer() > 0 || sim.target().mesh().linkBuffer() > 0
+                        ? String.format(", %,d receive and %,d link stall cycles", c.receiveStallCycles(), c.linkStallCycles()) : ""));
         s.append("sparse versus dense, per layer (energy per sample):\n");
         s.append(String.format("  %-20s %-7s %8s %13s %13s %7s %11s %11s %11s %11s%n", "layer", "program", "rate", "dense ops", "event ops", "ratio",
                 "chip", "chip dense", "paper dense", "paper event"));

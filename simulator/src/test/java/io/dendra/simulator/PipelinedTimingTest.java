@@ -77,6 +77,34 @@ class PipelinedTimingTest {
         assertEquals(2 * 19, run.counters().receiveStallCycles()); // 18.2 ns in 1 ns cycles, rounded up, in each of the 2 steps
     }
 
+    /**
+     * A full link buffer (one message): core 0's neuron 0 sends three messages east at 8.4 ns, all
+     * at the east link of tile (0, 0) at 10.5 ns. The first crosses at 10.5; the second waits in the
+     * buffer and crosses at 11.5; the third finds the buffer full and enters only when the second
+     * leaves, at 11.5: 1 ns of back-pressure on its first hop, so core 0's output stage stalls 1 ns
+     * and neuron 1's message (to core 2 in the same tile, 40 synapses) is done at 16.8 + 1 + 2.1 + 140
+     * = 159.9 ns instead of 158.9. Two tiles in use: the barrier is 113 + 352/31 ns.
+     */
+    @Test
+    void aFullLinkBufferStallsTheSenderByTheDrain() {
+        String text = Targets.builtInText("loihi1");
+        Target buffered = TargetReader.parse(text.replace("link_buffer = none", "link_buffer = 1"), Path.of("buffered.target"));
+        double barrier = 113 + (465 - 113) / 31.0;
+        assertEquals(16.8 + WITHIN_TILE + 40 * SYNOP + barrier, eastwardStep(LOIHI1).stepFs()[0] / 1e6, 1e-6);
+        ChipSimulator.Run run = eastwardStep(buffered);
+        assertEquals(16.8 + 1 + WITHIN_TILE + 40 * SYNOP + barrier, run.stepFs()[0] / 1e6, 1e-6);
+        assertEquals(2 * 1, run.counters().linkStallCycles()); // 1 cycle in each of the 2 steps
+    }
+
+    private static ChipSimulator.Run eastwardStep(Target target) {
+        List<CoreImage> cores = new ArrayList<>();
+        cores.add(new CoreImage(0, 0, 0, 0, 0, HandBuiltImages.alwaysSpiking("source", 2), SynapseTable.empty(),
+                new RouteTable(new int[] {0, 3, 4}, new int[] {1, 1, 1, 2}, new int[] {0, 0, 0, 0})));
+        cores.add(new CoreImage(1, 0, 1, 0, 0, HandBuiltImages.silent("east", 1, 2), synapsesTo(1, 1), HandBuiltImages.noRoutes(1)));
+        cores.add(new CoreImage(2, 0, 0, 0, 1, HandBuiltImages.silent("slow", 1, 2), synapsesTo(1, 40), HandBuiltImages.noRoutes(1)));
+        return new ChipSimulator(image(cores, target), target).run(new double[2], 2, false);
+    }
+
     private static ChipSimulator.Run fourSendsStep(Target target) {
         List<CoreImage> cores = new ArrayList<>();
         cores.add(new CoreImage(0, 0, 0, 0, 0, HandBuiltImages.alwaysSpiking("source", 4), SynapseTable.empty(),

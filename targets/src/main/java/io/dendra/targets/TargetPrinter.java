@@ -28,6 +28,7 @@ public final class TargetPrinter {
         s.field("mesh", "columns", Integer.toString(t.mesh().columns()));
         s.field("mesh", "rows", Integer.toString(t.mesh().rows()));
         s.field("mesh", "cores_per_tile", Integer.toString(t.mesh().coresPerTile()));
+        s.field("mesh", "link_buffer", t.mesh().linkBuffer() == 0 ? "none" : Integer.toString(t.mesh().linkBuffer()));
         s.close();
         CoreLimits c = t.core();
         s.open("core");
@@ -104,6 +105,8 @@ public final class TargetPrinter {
         value(mesh, t, "mesh", "columns", t.mesh().columns(), null);
         value(mesh, t, "mesh", "rows", t.mesh().rows(), null);
         value(mesh, t, "mesh", "cores_per_tile", t.mesh().coresPerTile(), null);
+        if (t.mesh().linkBuffer() == 0) addSource(mesh.putObject("link_buffer").putNull("value"), t, "mesh.link_buffer");
+        else value(mesh, t, "mesh", "link_buffer", t.mesh().linkBuffer(), "messages");
         mesh.put("cores", t.mesh().cores());
         CoreLimits c = t.core();
         ObjectNode core = root.putObject("core");

@@ -147,8 +147,9 @@ public final class TargetReader {
         int chips = positiveInt(board.field("chips"), 1 << 16);
 
         Section meshSection = top.section("mesh");
+        Field linkBuffer = meshSection.field("link_buffer");
         Mesh mesh = new Mesh(positiveInt(meshSection.field("columns"), 1024), positiveInt(meshSection.field("rows"), 1024),
-                positiveInt(meshSection.field("cores_per_tile"), 256));
+                positiveInt(meshSection.field("cores_per_tile"), 256), isNone(linkBuffer) ? 0 : positiveInt(linkBuffer, 1 << 20));
 
         CoreLimits core = core(top.section("core"));
 
