@@ -40,5 +40,6 @@ row("static energy", *(f"{nj(r[t], 'static'):.1f} nJ" for t in r), "not modelled
 row("latency", *(f"{r[t]['time']['ns_per_step'] / 1000:.2f} µs" for t in r),
     f"{sanafe['latency_detailed']} µs (simple {sanafe['latency_simple']}, BookSim2 {sanafe['latency_booksim']})")
 row("of which synchronisation", *(f"{r[t]['time']['barrier_ns_per_step'] / 1000:.2f} µs" for t in r), f"{sanafe['sync']} µs")
-row("receive stalls", *(f"{r[t]['counts']['receive_stall_cycles'] / steps:,.0f} cycles" for t in r), "")
+row("receive and link stalls", *(f"{r[t]['counts']['receive_stall_cycles'] / steps:,.0f} and {r[t]['counts']['link_stall_cycles'] / steps:,.0f} cycles"
+                                 for t in r), "")
 PY
