@@ -169,9 +169,10 @@ class TargetReaderTest {
 
     @Test
     void missingFieldIsReportedAtTheSectionsEnd() {
-        DendraException e = fails(ErrorCode.TARGET_MISSING_FIELD, "    cores_per_tile = 4 source \"Davies 2018: 4 cores per tile, 128 cores\";\n  }",
+        DendraException e = fails(ErrorCode.TARGET_MISSING_FIELD,
+                "    link_buffer = none source \"not published: a link queues every message waiting for it (no back-pressure)\";\n  }",
                 "  } // end of mesh", "}");
-        assertTrue(e.getMessage().contains("'cores_per_tile'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'link_buffer'"), e.getMessage());
     }
 
     @Test
