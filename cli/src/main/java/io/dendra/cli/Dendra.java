@@ -25,7 +25,12 @@ public final class Dendra implements Runnable {
 
     /** Runs the command line and returns its exit status: 0 on success, 1 for any user error. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Dendra());
+        return execute(new Dendra(), args, out, err);
+    }
+
+    /** Runs a command line rooted at {@code root} (the Spark edition has its own) with the same one-line error handling. */
+    public static int execute(Object root, String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, arguments) -> {

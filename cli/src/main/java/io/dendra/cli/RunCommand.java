@@ -50,7 +50,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Simulate a chip image (.dchip), or a model (.dnd or .nir) compiled in memory for --target, on input sequences.",
                 "Writes OUT/output.npy, OUT/report.json, OUT/report.txt (also printed) and OUT/report.html.",
                 "--labels reports accuracy (with --compare, the float reference's too); --samples A:B runs a slice of the input."})
-final class RunCommand implements Callable<Integer> {
+public class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IMAGE|MODEL", description = "a chip image (.dchip), a model file (.dnd) or a NIR graph (.nir)")
     Path source;
 
@@ -90,12 +90,38 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SampleSelection selection;
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = "run the samples on Apache Spark (local[N], spark://…, yarn); ./dendra starts"
+            + " the Spark build for it (docs/spark.md)")
+    String spark;
+
     @Spec
     CommandSpec spec;
+
+    /** The run, as a user starts it. */
+    public RunCommand() {}
+
+    /** The Spark master of {@code --spark}, or null. */
+    protected String sparkMaster() { return spark; }
+
+    /** The model of {@code --compare}, or null. */
+    protected Path compareModel() { return compare; }
+
+    /** The sample whose run the report draws. */
+    protected int rasterSample() { return rasterSample; }
+
+    /** Whether the progress display is off. */
+    protected boolean quiet() { return quiet; }
+
+    /** Where the command prints. */
+    protected PrintWriter out() { return spec.commandLine().getOut(); }
+
+    /** Whether the run writes report.html. */
+    protected boolean writesHtml() { return !noHtml; }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        checkSpark();
         OutputFiles.require(output, "--output");
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (threadCount < 1) throw new DendraException(ErrorCode.USAGE, Place.named("--threads"), "--threads must be at least 1, got " + threadCount, null);
@@ -140,7 +166,7 @@ final class RunCommand implements Callable<Integer> {
             SampleSelection.Selected selected, ModelGraph reference, int threadCount, RunReport.InputCheck inputCheck) {
         long started = System.nanoTime();
         Comparison comparison = reference == null ? null : new Comparison(reference, image, batch, compare);
-        Simulation.Result result = simulate(image, chip, batch, threadCount, comparison);
+        Simulation.Result result = simulate(image, chip, batch, threadCount, comparison == null ? null : comparison::accept);
         double seconds = (System.nanoTime() - started) / 1e9;
         ChipSimulator sim = new ChipSimulator(image, chip);
         RunReport.Agreement agreement = comparison == null ? null : comparison.agreement();
@@ -264,9 +290,23 @@ final class RunCommand implements Callable<Integer> {
         return Double.isNaN(v) ? "?" : String.format(Locale.ROOT, "%.6g", v).replaceAll("\\.?0+(e|$)", "$1");
     }
 
-    private Simulation.Result simulate(ChipImage image, Target chip, SequenceBatch batch, int threadCount, Comparison comparison) {
+    /**
+     * The plain command has no Spark on its classpath: {@code --spark} is for the Spark build, which
+     * {@code ./dendra} starts when it sees the option (a subclass in the spark module takes it).
+     */
+    protected void checkSpark() {
+        if (spark != null) {
+            throw new DendraException(ErrorCode.USAGE, Place.named("--spark"), "this dendra jar has no Spark on its classpath",
+                    "start it through ./dendra, which builds and runs the Spark edition for --spark, or use spark-submit (docs/spark.md)");
+        }
+    }
+
+    /**
+     * Runs every sample and merges their counts in sample order; {@code sink} (the float reference of
+     * {@code --compare}) sees each sample's run. The Spark edition runs the samples on a cluster instead.
+     */
+    protected Simulation.Result simulate(ChipImage image, Target chip, SequenceBatch batch, int threadCount, Simulation.SampleSink sink) {
         boolean bar = !quiet && System.console() != null;
-        Simulation.SampleSink sink = comparison == null ? null : comparison::accept;
         if (!bar) return Simulation.run(image, chip, batch.samples(), batch.steps(), threadCount, compare != null, rasterSample, null, sink);
         if (batch.size() == 1) {
             // one sequence: progress in simulated steps, so that a long one shows it is moving

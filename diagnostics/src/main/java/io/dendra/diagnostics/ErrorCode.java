@@ -13,6 +13,7 @@ public enum ErrorCode {
     UNKNOWN_MODEL_FORMAT("E0004", "unknown model file format", "give a .dnd model or a .nir graph"),
     OUT_OF_MEMORY("E0005", "out of memory", "give Java more memory (DENDRA_JAVA_OPTS=-Xmx16g ./dendra ...) or run fewer samples at once (--samples A:B)"),
     TOO_DEEP("E0006", "input nested too deeply", "flatten the deepest nesting of the input (parentheses, nested graphs)"),
+    SPARK_JOB("E0007", "the Spark job failed", "the Spark driver's log says more; a partition is retried as spark.task.maxFailures allows"),
 
     // E01xx: tensor files (safetensors, .npy, .npz)
     FILE_NOT_READABLE("E0101", "file missing or unreadable", "check the path"),

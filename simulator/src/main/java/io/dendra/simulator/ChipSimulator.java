@@ -247,7 +247,7 @@ public final class ChipSimulator {
     }
 
     /** The state, outputs and counters of one sequence. */
-    public final class Run {
+    public final class Run implements RasterRun {
         private final int inputSteps;
         private final long[][] state = new long[cores][];
         private final long[][] ring = new long[cores][];
@@ -801,19 +801,31 @@ public final class ChipSimulator {
         public double[] output() { return output.clone(); }
         public Counters counters() { return counters; }
         /** The time of each step in femtoseconds. */
-        public long[] stepFs() { return stepFs.clone(); }
+        @Override public long[] stepFs() { return stepFs.clone(); }
+
+        /** The raster of this run as a serializable copy. */
+        public RasterRun.Snapshot snapshot() {
+            int[][] sends = new int[cores][];
+            for (int c = 0; c < cores; c++) sends[c] = sendsPerStep[c].clone();
+            long[][] trains = null;
+            if (spikeTrains != null) {
+                trains = new long[cores][];
+                for (int c = 0; c < cores; c++) trains[c] = spikeTrains[c].clone();
+            }
+            return new RasterRun.Snapshot(stepFs.clone(), sends, trains, count.clone());
+        }
 
         /** How many of core {@code c}'s neurons sent at input step {@code t}. */
-        public int sends(int c, int t) {
+        @Override public int sends(int c, int t) {
             return sendsPerStep[c][t];
         }
 
-        public boolean recordedSpikes() {
+        @Override public boolean recordedSpikes() {
             return spikeTrains != null;
         }
 
         /** Whether neuron {@code i} of core {@code c} spiked at input step {@code t} (recorded runs only). */
-        public boolean spiked(int c, int t, int i) {
+        @Override public boolean spiked(int c, int t, int i) {
             int bit = t * count[c] + i;
             return (spikeTrains[c][bit >>> 6] & (1L << (bit & 63))) != 0;
         }

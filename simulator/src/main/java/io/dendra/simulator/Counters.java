@@ -4,7 +4,9 @@ package io.dendra.simulator;
  * Everything one run counted, per core (indexed by core id), as primitive arrays that runs of
  * several samples add up. Time is in femtoseconds so that every table entry is a whole number.
  */
-public final class Counters {
+public final class Counters implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     final int cores;
     final long[] synopsBinary;
     final long[] synopsGraded;
@@ -36,6 +38,11 @@ public final class Counters {
     long stepFsMax;
     long barriers;
 
+    /** Zero counts for {@code cores} cores, to add runs to. */
+    public static Counters empty(int cores) {
+        return new Counters(cores);
+    }
+
     Counters(int cores) {
         this.cores = cores;
         synopsBinary = new long[cores];
@@ -58,7 +65,7 @@ public final class Counters {
     }
 
     /** Adds another run's counts (runs are added in sample order, so totals do not depend on threads). */
-    void add(Counters o) {
+    public void add(Counters o) {
         for (int c = 0; c < cores; c++) {
             synopsBinary[c] += o.synopsBinary[c];
             synopsGraded[c] += o.synopsGraded[c];

@@ -255,7 +255,7 @@ public final class RunReport {
      * in the first {@value #RASTER_STEPS} steps as [step, neuron] pairs.
      */
     private void timelineAndRaster(ObjectNode root) {
-        ChipSimulator.Run run = result.rasterRun();
+        RasterRun run = result.rasterRun();
         ChipImage image = sim.image();
         ObjectNode timeline = root.putObject("timeline");
         timeline.put("sample", rasterSample);

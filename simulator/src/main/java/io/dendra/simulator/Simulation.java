@@ -22,7 +22,7 @@ public final class Simulation {
      * (its spike raster and timeline). Other samples' runs are handed to a {@link SampleSink} as
      * they finish and not kept, so memory does not grow with the number of samples.
      */
-    public record Result(List<double[]> outputs, Counters counters, ChipSimulator.Run rasterRun, int steps) {}
+    public record Result(List<double[]> outputs, Counters counters, RasterRun rasterRun, int steps) {}
 
     /** Sees each sample's whole run, in sample order, as soon as it and every earlier one have finished. */
     public interface SampleSink {

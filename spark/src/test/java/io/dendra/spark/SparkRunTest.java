@@ -1,0 +1,117 @@
+package io.dendra.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dendra.cli.Dendra;
+import io.dendra.ir.ChipImage;
+import io.dendra.ir.DchipFormat;
+import io.dendra.simulator.ChipSimulator;
+import io.dendra.simulator.Counters;
+import io.dendra.simulator.Simulation;
+import io.dendra.targets.Target;
+import io.dendra.targets.TargetReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code dendra run --spark local[2]} against the threaded run on the bundled lif example: the same
+ * files, byte for byte; a partition that fails once is retried and changes nothing; and the merge on
+ * hand-made partition results. One Spark context serves every test.
+ */
+class SparkRunTest {
+    static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    static final String MODEL = ROOT.resolve("examples/lif-chain/model.dnd").toString();
+    static final String SAMPLES = ROOT.resolve("examples/lif-chain/samples.npy").toString();
+    static final String MASTER = "local[2,3]"; // 2 threads, a task may fail up to 3 times
+
+    @TempDir
+    static Path dir;
+    static Path image;
+
+    @BeforeAll
+    static void compile() {
+        image = dir.resolve("lif.dchip");
+        assertEquals(0, run(new String[] {"compile", MODEL, "--target", "loihi1", "--calibrate", SAMPLES, "-o", image.toString()}, false));
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        SparkEvaluation.stop();
+    }
+
+    @Test
+    void sparkWritesWhatTheThreadedRunWrites() throws Exception {
+        Path threaded = dir.resolve("threaded");
+        Path spark = dir.resolve("spark");
+        assertEquals(0, run(new String[] {"run", image.toString(), "--input", SAMPLES, "-o", threaded.toString(), "--threads", "2", "-q"}, false));
+        assertEquals(0, run(new String[] {"run", image.toString(), "--input", SAMPLES, "-o", spark.toString(), "--spark", MASTER, "-q"}, true));
+        for (String file : List.of("output.npy", "report.json", "report.txt", "report.html")) {
+            assertArrayEquals(Files.readAllBytes(threaded.resolve(file)), Files.readAllBytes(spark.resolve(file)), file);
+        }
+    }
+
+    @Test
+    void aPartitionThatFailsOnceIsRetriedAndTheResultIsExact() throws Exception {
+        ChipImage chip = DchipFormat.read(image);
+        Target target = TargetReader.parse(chip.targetText(), Path.of("t.target"));
+        List<double[]> samples = io.dendra.compiler.reference.SequenceBatch.of(io.dendra.compiler.tensor.NpyFile.read(Path.of(SAMPLES)),
+                io.dendra.compiler.frontend.ModelLoader.load(Path.of(MODEL)).input(), Path.of(SAMPLES)).samples();
+        int steps = 200;
+        Simulation.Result threaded = Simulation.run(chip, target, samples, steps, 2, false, 0, null, null);
+        var sc = SparkEvaluation.context(MASTER);
+        sc.sc().conf().set(SparkEvaluation.FAIL_ONCE, "1"); // on the live configuration (getConf() returns a copy)
+        int failedBefore = SparkEvaluation.FORCED_FAILURES.get();
+        try {
+            Simulation.Result spark = SparkEvaluation.run(MASTER, chip, target, samples, steps, 0, null);
+            assertEquals(failedBefore + 1, SparkEvaluation.FORCED_FAILURES.get(), "partition 1 failed its first attempt");
+            assertEquals(threaded.outputs().size(), spark.outputs().size());
+            for (int i = 0; i < samples.size(); i++) assertArrayEquals(threaded.outputs().get(i), spark.outputs().get(i), "sample " + i);
+            assertEquals(threaded.counters().synopsBinary(), spark.counters().synopsBinary());
+            assertEquals(threaded.counters().messages(), spark.counters().messages());
+            assertArrayEquals(threaded.rasterRun().stepFs(), spark.rasterRun().stepFs());
+        } finally {
+            sc.sc().conf().remove(SparkEvaluation.FAIL_ONCE);
+        }
+    }
+
+    /** Two hand-made partitions, given out of order: outputs in sample order, counts added, the raster from the one that drew it. */
+    @Test
+    void mergeOrdersTheSamplesAndAddsTheCounts() throws Exception {
+        ChipImage chip = DchipFormat.read(image);
+        Target target = TargetReader.parse(chip.targetText(), Path.of("t.target"));
+        ChipSimulator sim = new ChipSimulator(chip, target);
+        double[] a = new double[200 * 16];
+        double[] b = new double[200 * 16];
+        for (int i = 0; i < a.length; i += 7) a[i] = 1;
+        for (int i = 0; i < b.length; i += 5) b[i] = 1;
+        ChipSimulator.Run ra = sim.run(a, 200, true);
+        ChipSimulator.Run rb = sim.run(b, 200, false);
+        var first = new SparkEvaluation.PartitionResult(0, new double[][] {ra.output()}, ra.counters(), ra.snapshot());
+        var second = new SparkEvaluation.PartitionResult(1, new double[][] {rb.output()}, rb.counters(), null);
+        Simulation.Result merged = SparkEvaluation.merge(List.of(second, first), chip.cores().size(), 200);
+        assertArrayEquals(ra.output(), merged.outputs().get(0));
+        assertArrayEquals(rb.output(), merged.outputs().get(1));
+        assertEquals(ra.counters().synopsBinary() + rb.counters().synopsBinary(), merged.counters().synopsBinary());
+        assertEquals(ra.counters().steps() + rb.counters().steps(), merged.counters().steps());
+        assertArrayEquals(ra.stepFs(), merged.rasterRun().stepFs());
+        for (int t = 0; t < 200; t++) assertEquals(ra.sends(0, t), merged.rasterRun().sends(0, t));
+    }
+
+    private static int run(String[] args, boolean spark) {
+        StringWriter err = new StringWriter();
+        int status = spark ? Dendra.execute(new DendraSpark(), args, new PrintWriter(new StringWriter()), new PrintWriter(err))
+                : Dendra.execute(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertTrue(status == 0, String.join(" ", args) + ": " + err);
+        return status;
+    }
+}
