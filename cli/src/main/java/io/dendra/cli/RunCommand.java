@@ -103,6 +103,11 @@ public class RunCommand implements Callable<Integer> {
     /** The Spark master of {@code --spark}, or null. */
     protected String sparkMaster() { return spark; }
 
+    /** Where the samples ran, for the summary line. */
+    protected String workers(int threadCount) {
+        return "on " + threadCount + " thread(s)";
+    }
+
     /** The model of {@code --compare}, or null. */
     protected Path compareModel() { return compare; }
 
@@ -183,8 +188,8 @@ public class RunCommand implements Callable<Integer> {
         out.print(text);
         // what a user waits for, measured on this whole run: steps, and events = synaptic ops + neuron-program ops (an ssm's state updates included)
         long events = result.counters().synopsBinary() + result.counters().synopsGraded() + result.counters().neuronOps();
-        out.printf("simulated in %.2f s on %d thread(s)%s: %,.0f steps per second, %.3g events per second (synaptic and neuron-program ops)%n",
-                seconds, threadCount, compare == null ? "" : ", the float reference beside it", result.counters().steps() / seconds, events / seconds);
+        out.printf("simulated in %.2f s %s%s: %,.0f steps per second, %.3g events per second (synaptic and neuron-program ops)%n",
+                seconds, workers(threadCount), compare == null ? "" : ", the float reference beside it", result.counters().steps() / seconds, events / seconds);
         out.printf("wrote %s, %s, %s%s%n", output.resolve("output.npy"), output.resolve("report.json"), output.resolve("report.txt"),
                 noHtml ? "" : ", " + output.resolve("report.html"));
     }

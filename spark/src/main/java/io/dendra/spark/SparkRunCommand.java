@@ -32,6 +32,11 @@ public class SparkRunCommand extends RunCommand {
     }
 
     @Override
+    protected String workers(int threadCount) {
+        return "on Spark " + sparkMaster();
+    }
+
+    @Override
     protected Simulation.Result simulate(ChipImage image, Target chip, SequenceBatch batch, int threadCount, Simulation.SampleSink sink) {
         return SparkEvaluation.run(sparkMaster(), image, chip, batch.samples(), batch.steps(), rasterSample(), quiet() ? null : out());
     }
