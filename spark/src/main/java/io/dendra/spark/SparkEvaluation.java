@@ -35,6 +35,16 @@ import org.apache.spark.broadcast.Broadcast;
 public final class SparkEvaluation {
     /** A Spark configuration key for tests: the first attempt of this partition fails, so that Spark retries it. */
     public static final String FAIL_ONCE = "spark.dendra.test.failOncePartition";
+    /** A Spark configuration key for tests: this sample fails every attempt, so that the job fails. */
+    public static final String FAIL_SAMPLE = "spark.dendra.test.failSample";
+
+    /** A sample that could not be run, by index: what the driver's one line quotes. */
+    static final class SampleFailure extends RuntimeException {
+        SampleFailure(int sample, Throwable cause) {
+            super("sample " + sample + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName()
+                    : cause.getMessage().lines().findFirst().orElse("")));
+        }
+    }
 
     /** One partition's share of the samples: the index of its first one, and their values. */
     record Slice(int first, double[][] samples) implements Serializable {}
@@ -55,7 +65,8 @@ public final class SparkEvaluation {
             SparkConf conf = new SparkConf().setAppName("dendra run").setMaster(master).set("spark.ui.enabled", "false")
                     .set("spark.ui.showConsoleProgress", "false");
             shared = new JavaSparkContext(org.apache.spark.SparkContext.getOrCreate(conf));
-            shared.setLogLevel("WARN");
+            // Inside this process Spark's own log would add lines to dendra's one-line errors; on a cluster it is the place to look.
+            shared.setLogLevel(master.startsWith("local") ? "OFF" : "WARN");
         } else if (!shared.master().equals(master)) {
             throw new DendraException(ErrorCode.USAGE, Place.named("--spark"), "this process already runs Spark on " + shared.master() + ", not "
                     + master, "run one master per process");
@@ -87,14 +98,15 @@ public final class SparkEvaluation {
         Broadcast<byte[]> imageBytes = sc.broadcast(DchipFormat.encode(image));
         Broadcast<String> targetText = sc.broadcast(TargetPrinter.text(target));
         int failOnce = sc.getConf().getInt(FAIL_ONCE, -1);
+        int failSample = sc.getConf().getInt(FAIL_SAMPLE, -1);
         sc.setJobDescription("dendra run " + image.modelName() + " on " + samples.size() + " sample(s)");
         Progress watcher = progress == null ? null : Progress.start(sc, partitions, progress);
         List<PartitionResult> parts;
         try {
             parts = sc.parallelize(slices, partitions)
-                    .mapPartitions(it -> evaluate(it, imageBytes.value(), targetText.value(), steps, rasterSample, failOnce))
+                    .mapPartitions(it -> evaluate(it, imageBytes.value(), targetText.value(), steps, rasterSample, failOnce, failSample))
                     .collect();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // SparkException is checked, but Scala throws it from collect() undeclared
             if (e instanceof DendraException d) throw d;
             throw new DendraException(ErrorCode.SPARK_JOB, Place.named("--spark " + master), firstLine(e), null);
         } finally {
@@ -105,7 +117,7 @@ public final class SparkEvaluation {
 
     /** On an executor: one simulator for the partition, its samples one after another. */
     static Iterator<PartitionResult> evaluate(Iterator<Slice> slices, byte[] imageBytes, String targetText, int steps, int rasterSample,
-            int failOnce) {
+            int failOnce, int failSample) {
         TaskContext task = TaskContext.get();
         if (task != null && task.partitionId() == failOnce && task.attemptNumber() == 0) {
             FORCED_FAILURES.incrementAndGet();
@@ -121,8 +133,15 @@ public final class SparkEvaluation {
             double[][] outputs = new double[slice.samples().length][];
             RasterRun.Snapshot raster = null;
             for (int i = 0; i < outputs.length; i++) {
-                boolean drawn = slice.first() + i == rasterSample;
-                ChipSimulator.Run run = sim.run(slice.samples()[i], steps, drawn);
+                int sample = slice.first() + i;
+                boolean drawn = sample == rasterSample;
+                ChipSimulator.Run run;
+                try {
+                    if (sample == failSample) throw new IllegalStateException("fails every attempt (" + FAIL_SAMPLE + ")");
+                    run = sim.run(slice.samples()[i], steps, drawn);
+                } catch (RuntimeException e) {
+                    throw new SampleFailure(sample, e);
+                }
                 outputs[i] = run.output();
                 counters.add(run.counters());
                 if (drawn) raster = run.snapshot();
@@ -148,9 +167,15 @@ public final class SparkEvaluation {
         return new Simulation.Result(outputs, total, raster, steps);
     }
 
+    /** The first line of what failed: a sample's failure by its index when there is one, else the deepest cause. */
     private static String firstLine(Throwable e) {
         Throwable root = e;
-        while (root.getCause() != null) root = root.getCause();
+        while (root.getCause() != null && !(root instanceof SampleFailure)) root = root.getCause();
+        if (!(root instanceof SampleFailure)) {
+            // Spark may carry the executor's exception as text only: find the sample in it
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("SampleFailure: (sample \\d+: [^\\n]*)").matcher(String.valueOf(e.getMessage()));
+            if (m.find()) return m.group(1);
+        }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return message.lines().findFirst().orElse(message);
     }

@@ -84,6 +84,26 @@ class SparkRunTest {
         }
     }
 
+    /** A sample that fails every attempt: the job fails with one line naming the sample, and writes nothing. */
+    @Test
+    void aSampleThatAlwaysFailsIsNamedAndNothingIsWritten() {
+        Path out = dir.resolve("failed");
+        var sc = SparkEvaluation.context(MASTER);
+        sc.sc().conf().set(SparkEvaluation.FAIL_SAMPLE, "2");
+        try {
+            StringWriter err = new StringWriter();
+            int status = Dendra.execute(new DendraSpark(), new String[] {"run", image.toString(), "--input", SAMPLES, "-o", out.toString(), "--spark", MASTER,
+                "-q"}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+            assertEquals(1, status);
+            String line = err.toString().strip();
+            assertEquals(1, line.lines().count(), line);
+            assertTrue(line.contains("error[E0007]") && line.contains("sample 2: fails every attempt"), line);
+            assertTrue(!Files.exists(out), "nothing written");
+        } finally {
+            sc.sc().conf().remove(SparkEvaluation.FAIL_SAMPLE);
+        }
+    }
+
     /** Two hand-made partitions, given out of order: outputs in sample order, counts added, the raster from the one that drew it. */
     @Test
     void mergeOrdersTheSamplesAndAddsTheCounts() throws Exception {
