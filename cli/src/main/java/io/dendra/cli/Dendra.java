@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dendra", mixinStandardHelpOptions = true, versionProvider = Dendra.Version.class,
         description = "Compiles trained spiking networks (SpikingSSMs first) for Loihi-style neuromorphic chips and simulates them.",
         subcommands = {CheckCommand.class, ReferenceCommand.class, ImportSpikingSsmCommand.class, TargetsCommand.class, CompileCommand.class,
-                InspectCommand.class, RunCommand.class, ReportCommand.class,
+                InspectCommand.class, RunCommand.class, ReportCommand.class, SweepStubCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Dendra implements Runnable {
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  * The Spark edition's entry point: {@code dendra run … --spark MASTER} (the {@code ./dendra}
  * launcher starts it when it sees {@code --spark}), and the main class for {@code spark-submit}.
  */
-@Command(name = "dendra", mixinStandardHelpOptions = true, subcommands = SparkRunCommand.class,
+@Command(name = "dendra", mixinStandardHelpOptions = true, subcommands = {SparkRunCommand.class, SweepCommand.class},
         description = "dendra run on Apache Spark: the samples spread over a cluster, merged into the report a threaded run writes.")
 public final class DendraSpark implements Runnable {
     public static void main(String[] args) {

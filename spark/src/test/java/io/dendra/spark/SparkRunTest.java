@@ -104,6 +104,35 @@ class SparkRunTest {
         }
     }
 
+    /** A sweep over two images (the lif example priced by loihi1 and by loihi1_sanafe): one run folder each, equal to a run alone, and the table. */
+    @Test
+    void aSweepWritesOneRunPerImageAndTheComparison() throws Exception {
+        Path sanafe = dir.resolve("lif_sanafe.dchip");
+        assertEquals(0, run(new String[] {"compile", MODEL, "--target", "loihi1_sanafe", "--calibrate", SAMPLES, "-o", sanafe.toString()}, false));
+        Path alone = dir.resolve("alone");
+        assertEquals(0, run(new String[] {"run", sanafe.toString(), "--input", SAMPLES, "-o", alone.toString(), "--threads", "2", "-q", "--no-html"}, false));
+        Path out = dir.resolve("sweep");
+        assertEquals(0, run(new String[] {"sweep", image.toString(), sanafe.toString(), "--input", SAMPLES, "-o", out.toString(), "--spark", MASTER,
+            "--no-html"}, true));
+        assertArrayEquals(Files.readAllBytes(alone.resolve("report.json")), Files.readAllBytes(out.resolve("lif_sanafe/report.json")));
+        assertTrue(Files.exists(out.resolve("lif/output.npy")));
+        List<String> table = Files.readAllLines(out.resolve("comparison.md"));
+        assertEquals(4, table.size(), table.toString());
+        assertTrue(table.get(2).startsWith("| lif | loihi1 |") && table.get(3).startsWith("| lif_sanafe | loihi1_sanafe |"), table.toString());
+        // a sweep into an existing folder is refused, and a failing image leaves no folder
+        StringWriter err = new StringWriter();
+        assertEquals(1, Dendra.execute(new DendraSpark(), new String[] {"sweep", image.toString(), "--input", SAMPLES, "-o", out.toString(), "--spark", MASTER},
+                new PrintWriter(new StringWriter()), new PrintWriter(err)));
+        assertTrue(err.toString().contains("error[E0001]"), err.toString());
+        Path failed = dir.resolve("failed-sweep");
+        assertEquals(1, Dendra.execute(new DendraSpark(), new String[] {"sweep", image.toString(), dir.resolve("missing.dchip").toString(), "--input", SAMPLES,
+            "-o", failed.toString(), "--spark", MASTER}, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
+        assertTrue(!Files.exists(failed), "nothing written");
+        try (var left = Files.list(dir)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().contains(".sweep-")), "no staging folder left");
+        }
+    }
+
     /** Two hand-made partitions, given out of order: outputs in sample order, counts added, the raster from the one that drew it. */
     @Test
     void mergeOrdersTheSamplesAndAddsTheCounts() throws Exception {
