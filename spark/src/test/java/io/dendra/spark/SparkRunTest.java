@@ -84,6 +84,25 @@ class SparkRunTest {
         }
     }
 
+    /** Input and output as file-system URIs (file:/// here; hdfs:// and s3a:// go the same way): the same files as a local run. */
+    @Test
+    void urisAreReadAndWrittenThroughTheFileSystem() throws Exception {
+        Path local = dir.resolve("local-paths");
+        assertEquals(0, run(new String[] {"run", image.toString(), "--input", SAMPLES, "-o", local.toString(), "--spark", MASTER, "-q", "--no-html"}, true));
+        Path remote = dir.resolve("uri-paths");
+        StringWriter err = new StringWriter();
+        int status = DendraSpark.execute(new String[] {"run", image.toString(), "--input", Path.of(SAMPLES).toUri().toString(), "-o", remote.toUri().toString(),
+            "--spark", MASTER, "-q", "--no-html"}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertEquals(0, status, err.toString());
+        for (String file : List.of("output.npy", "report.json", "report.txt")) {
+            assertArrayEquals(Files.readAllBytes(local.resolve(file)), Files.readAllBytes(remote.resolve(file)), file);
+        }
+        StringWriter again = new StringWriter();
+        assertEquals(1, DendraSpark.execute(new String[] {"run", image.toString(), "--input", Path.of(SAMPLES).toUri().toString(), "-o", remote.toUri().toString(),
+            "--spark", MASTER, "-q"}, new PrintWriter(new StringWriter()), new PrintWriter(again)));
+        assertTrue(again.toString().contains("exists already"), again.toString());
+    }
+
     /** A sample that fails every attempt: the job fails with one line naming the sample, and writes nothing. */
     @Test
     void aSampleThatAlwaysFailsIsNamedAndNothingIsWritten() {
