@@ -51,7 +51,7 @@ final class Summaries {
         out.printf("  %d core(s) on %d chip(s), %,d neurons, %,d synapses, pipeline depth %d steps%n", r.cores(), r.chips(), r.neurons(), r.synapses(),
                 r.pipelineDepth());
         out.printf("  synaptic memory %s used; largest core %s of %s%n", bytes(r.memoryBitsUsed()), bytes(r.largestCoreBits()), bytes(r.memoryBitsPerCore()));
-        out.printf("  placement: %.1f messages x hops per step (row-major placement: %.1f)%n", r.placementCost(), r.rowMajorCost());
+        out.printf("  placement: %.1f ns of hops per step, summed over messages (row-major placement: %.1f)%n", r.placementCost(), r.rowMajorCost());
         out.printf("  calibrated on %d sequence(s) of %d steps; quantization error on the first:%n", r.calibrationSequences(), r.calibrationSteps());
         out.printf("  %-22s %-8s %8s %5s %9s %10s %11s %9s  %s%n", "layer", "program", "neurons", "cores", "synapses", "memory", "coefficients",
                 "weights", "layer output");

@@ -22,6 +22,7 @@ import io.dendra.ir.NeuronProgram;
 import io.dendra.ir.OutputMap;
 import io.dendra.ir.RouteTable;
 import io.dendra.ir.SynapseTable;
+import io.dendra.targets.Event;
 import io.dendra.targets.Target;
 import io.dendra.targets.TargetPrinter;
 import java.util.ArrayList;
@@ -100,7 +101,8 @@ public final class ImageBuilder {
             }
             perCore.forEach((to, messages) -> traffic.add(new Placer.Traffic(piece.core(), to, messages)));
         }
-        Placement placement = new Placer(target.mesh(), pieces.size(), traffic).place();
+        Placement placement = new Placer(target.mesh(), pieces.size(), traffic, target.cost(Event.HOP_EW).timeNs(), target.cost(Event.HOP_NS).timeNs(),
+                target.cost(Event.CHIP_CROSSING).timeNs()).place();
 
         List<CoreImage> cores = new ArrayList<>();
         long[] memory = new long[pieces.size()];

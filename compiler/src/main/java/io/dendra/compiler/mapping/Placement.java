@@ -4,7 +4,7 @@ import io.dendra.targets.Mesh;
 
 /**
  * Where each core sits: a slot number per core, slots counted row-major (slot within tile, tile
- * column, tile row, then chip). Also the placement's cost: messages per step times hops.
+ * column, tile row, then chip). Also the placement's cost: messages per step times the target's hop latencies (ns).
  */
 public record Placement(int[] slotOfCore, double cost, double rowMajorCost) {
     public Placement {

@@ -5,27 +5,33 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Places cores on the mesh to reduce messages × hops. Starts from a greedy serpentine that walks
- * the cores in pipeline order through neighbouring tiles, then improves it by a deterministic
- * local search of moves and swaps that lower the cost; a row-major placement is the baseline,
- * and the result is never worse than it. Distance is hops (|Δx| + |Δy| on a row of chips side by
- * side) plus {@link #CHIP_CROSSING_HOPS} per chip boundary crossed; cores in one tile are 0 apart.
+ * Places cores on the mesh to reduce the time messages spend between tiles: messages × the
+ * target's hop latencies. Starts from a greedy serpentine that walks the cores in pipeline order
+ * through neighbouring tiles, then improves it by a deterministic local search of moves and swaps
+ * that lower the cost; a row-major placement is the baseline, and the result is never worse than
+ * it. A message's distance is what the simulator charges its route (chips lie side by side
+ * east-west): its east-west hops at {@code hop_ew}, a chip boundary at {@code chip_crossing}
+ * instead of a hop, its north-south hops at {@code hop_ns}; cores in one tile are 0 apart.
  */
 public final class Placer {
-    /** What one chip-to-chip crossing counts as, in hops. */
-    public static final int CHIP_CROSSING_HOPS = 10;
     private static final int MAX_PASSES = 4;
 
     /** Messages per step from core {@code from} to core {@code to}. */
     public record Traffic(int from, int to, double messages) {}
 
     private final Mesh mesh;
+    private final double eastWest, northSouth, crossing;
     private final int cores;
     private final int slots;
     private final List<List<Traffic>> edges = new ArrayList<>();
 
-    public Placer(Mesh mesh, int cores, List<Traffic> traffic) {
+    /** A placer pricing routes with the hop latencies (ns) of a target: east-west, north-south, chip crossing. */
+    public Placer(Mesh mesh, int cores, List<Traffic> traffic, double eastWestNs, double northSouthNs, double crossingNs) {
+        if (!(eastWestNs >= 0 && northSouthNs >= 0 && crossingNs >= 0)) throw new IllegalArgumentException("hop latencies are not negative");
         this.mesh = mesh;
+        this.eastWest = eastWestNs;
+        this.northSouth = northSouthNs;
+        this.crossing = crossingNs;
         this.cores = cores;
         int chips = Math.max(1, (cores + mesh.cores() - 1) / mesh.cores());
         this.slots = chips * mesh.cores();
@@ -111,11 +117,14 @@ public final class Placer {
         return sum;
     }
 
-    int distance(int a, int b) {
+    /** The hop latency of a message from slot a to slot b, in ns. */
+    double distance(int a, int b) {
         int chipA = Placement.chip(mesh, a);
         int chipB = Placement.chip(mesh, b);
         int xa = chipA * mesh.columns() + Placement.tileX(mesh, a);
         int xb = chipB * mesh.columns() + Placement.tileX(mesh, b);
-        return Math.abs(xa - xb) + Math.abs(Placement.tileY(mesh, a) - Placement.tileY(mesh, b)) + CHIP_CROSSING_HOPS * Math.abs(chipA - chipB);
+        int crossings = Math.abs(chipA - chipB);
+        return (Math.abs(xa - xb) - crossings) * eastWest + Math.abs(Placement.tileY(mesh, a) - Placement.tileY(mesh, b)) * northSouth
+                + crossings * crossing;
     }
 }

@@ -107,7 +107,7 @@ class MappingTest {
             order[2 * i + 1] = 127 - i;
         }
         for (int i = 0; i + 1 < 32; i++) traffic.add(new Placer.Traffic(Math.min(order[i], 127), Math.min(order[i + 1], 127), 10));
-        Placement p = new Placer(mesh, 128, traffic).place();
+        Placement p = new Placer(mesh, 128, traffic, 4.1, 6.5, 65).place();
         assertTrue(p.cost() < p.rowMajorCost() / 4, p.cost() + " vs row-major " + p.rowMajorCost());
     }
 
