@@ -85,7 +85,7 @@ public enum ErrorCode {
     // E08xx: NIR graphs
     NIR_INVALID("E0801", "not a readable NIR file", "NIR files are HDF5 written by nir.write"),
     NIR_MISSING("E0802", "NIR node or graph lacks a dataset", "re-export the graph; the NIR primitives' parameters are listed in docs/nir.md"),
-    NIR_UNKNOWN_TYPE("E0803", "unknown NIR primitive", "NIR primitives: Input, Output, Affine, Linear, Scale, LIF, CubaLIF, LI, CubaLI, I, IF, Threshold, Delay, Flatten, Conv1d, Conv2d, SumPool2d, AvgPool2d, NIRGraph"),
+    NIR_UNKNOWN_TYPE("E0803", "unknown NIR primitive", "the NIR primitives Dendra reads are listed in docs/nir.md"),
     NIR_EDGE("E0804", "NIR edge names a missing node", "check the exporter; known naming quirks are read unless --strict"),
     NIR_SHAPE("E0805", "NIR shapes do not fit together", "each primitive's parameters and the shapes they take are in docs/nir.md; known exporter quirks are read unless --strict"),
     NIR_UNSUPPORTED("E0806", "NIR graph uses what Dendra does not run yet", "dendra check lists each node's status"),

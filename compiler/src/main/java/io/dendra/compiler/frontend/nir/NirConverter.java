@@ -48,16 +48,16 @@ public final class NirConverter {
         Map<String, String> folded = recurrences(nir);
         Set<NirGraph.Edge> back = nir.backEdges();
         for (NirGraph.Node n : nir.nodes()) {
-            String why = switch (n.type()) {
-                case "Input", "Output", "Affine", "Linear", "Scale", "Flatten", "Conv1d", "Conv2d", "SumPool2d", "AvgPool2d" -> null;
-                case "IF" -> uniform(n, "v_threshold") && isZero(n.param("v_reset")) ? null
+            String why = switch (n.primitive()) {
+                case INPUT, OUTPUT, AFFINE, LINEAR, SCALE, FLATTEN, CONV1D, CONV2D, SUM_POOL2D, AVG_POOL2D -> null;
+                case IF -> uniform(n, "v_threshold") && isZero(n.param("v_reset")) ? null
                         : "per-neuron thresholds or a non-zero v_reset are not supported yet";
-                case "LI", "CubaLI", "I", "Threshold", "Delay" -> null;
-                case "LIF" -> uniform(n, "tau") && uniform(n, "v_threshold") && isZero(n.param("v_reset")) ? null
+                case LI, CUBA_LI, I, THRESHOLD, DELAY -> null;
+                case LIF -> uniform(n, "tau") && uniform(n, "v_threshold") && isZero(n.param("v_reset")) ? null
                         : "per-neuron tau or threshold, or a non-zero v_reset, are not supported yet";
-                case "CubaLIF" -> uniform(n, "tau_syn") && uniform(n, "tau_mem") && uniform(n, "v_threshold") && isZero(n.param("v_reset")) ? null
+                case CUBA_LIF -> uniform(n, "tau_syn") && uniform(n, "tau_mem") && uniform(n, "v_threshold") && isZero(n.param("v_reset")) ? null
                         : "per-neuron time constants or threshold, or a non-zero v_reset, are not supported yet";
-                default -> n.type() + " is not lowered yet";
+                case GRAPH -> "a nested graph left unflattened";
             };
             for (NirGraph.Edge e : back) {
                 boolean understood = e.from().equals(folded.get(e.to()));
@@ -70,11 +70,11 @@ public final class NirConverter {
 
     /** Why a node that the reference runs has no lowering onto chips yet, or null when it has one (or is not supported at all). */
     public static String referenceOnly(NirGraph.Node n) {
-        return switch (n.type()) {
-            case "LI", "CubaLI", "I" -> "its output is a real-valued potential, which no chip program reads out yet";
-            case "Threshold" -> "a stateless spike from a real value is not lowered yet";
-            case "Delay" -> "not lowered yet (synaptic delays could carry it)";
-            default -> null;
+        return switch (n.primitive()) {
+            case LI, CUBA_LI, I -> "its output is a real-valued potential, which no chip program reads out yet";
+            case THRESHOLD -> "a stateless spike from a real value is not lowered yet";
+            case DELAY -> "not lowered yet (synaptic delays could carry it)";
+            case INPUT, OUTPUT, AFFINE, LINEAR, SCALE, LIF, CUBA_LIF, IF, FLATTEN, CONV1D, CONV2D, SUM_POOL2D, AVG_POOL2D, GRAPH -> null;
         };
     }
 
@@ -88,8 +88,8 @@ public final class NirConverter {
         for (NirGraph.Edge e : nir.backEdges()) {
             NirGraph.Node to = byName.get(e.to());
             NirGraph.Node from = byName.get(e.from());
-            if (to == null || from == null || !(to.type().equals("LIF") || to.type().equals("CubaLIF"))) continue;
-            if (!(from.type().equals("Affine") || from.type().equals("Linear"))) continue;
+            if (to == null || from == null || !(to.primitive() == NirPrimitive.LIF || to.primitive() == NirPrimitive.CUBA_LIF)) continue;
+            if (!(from.primitive() == NirPrimitive.AFFINE || from.primitive() == NirPrimitive.LINEAR)) continue;
             long successors = nir.edges().stream().filter(x -> x.from().equals(from.name())).count();
             if (nir.predecessors(from.name()).equals(java.util.List.of(to.name())) && successors == 1) folded.put(to.name(), from.name());
         }
@@ -129,7 +129,7 @@ public final class NirConverter {
             if (folded.containsValue(name)) continue;
             NirGraph.Node n = byName.get(name);
             Place place = Place.item(nir.file(), "node", name);
-            if (n.type().equals("Input")) {
+            if (n.primitive() == NirPrimitive.INPUT) {
                 checkShape(n, place);
                 InputNode input = new InputNode(name, place, width(n.param("shape")), 0);
                 shapes.put(name, n.param("shape") == null ? new int[] {1} : ints(n.param("shape")));
@@ -141,30 +141,32 @@ public final class NirConverter {
             NirGraph.Node recurrence = folded.containsKey(name) ? byName.get(folded.get(name)) : null;
             int[] inShape = inputShape(name, folded.get(name), in);
             shapes.put(name, inShape);
-            Node node = switch (n.type()) {
-                case "Conv1d", "Conv2d" -> conv(n, place, in, inShape, n.type().equals("Conv1d") ? 1 : 2);
-                case "SumPool2d", "AvgPool2d" -> pool(n, place, in, inShape, n.type().equals("AvgPool2d"));
-                case "IF" -> integrateAndFire(n, place, in);
-                case "LI" -> leakyIntegrator(n, place, in);
-                case "CubaLI" -> cubaLeakyIntegrator(n, place, in);
-                case "I" -> new IntegratorNode(n.name(), place, in, "i", 1, 0, perNeuron(n, "r", in.width(), 1.0), new double[in.width()]);
-                case "Threshold" -> new ThresholdNode(n.name(), place, in, requiredPerNeuron(n, "threshold", in.width()));
-                case "Delay" -> delay(n, place, in);
-                case "Affine" -> linear(n, place, in, true);
-                case "Linear" -> linear(n, place, in, false);
-                case "Scale" -> scale(n, place, in);
-                case "LIF" -> lif(n, place, in, recurrence);
-                case "CubaLIF" -> cubaLif(n, place, in, recurrence);
-                case "Flatten" -> {
+            Node node = switch (n.primitive()) {
+                case CONV1D -> conv(n, place, in, inShape, 1);
+                case CONV2D -> conv(n, place, in, inShape, 2);
+                case SUM_POOL2D -> pool(n, place, in, inShape, false);
+                case AVG_POOL2D -> pool(n, place, in, inShape, true);
+                case IF -> integrateAndFire(n, place, in);
+                case LI -> leakyIntegrator(n, place, in);
+                case CUBA_LI -> cubaLeakyIntegrator(n, place, in);
+                case I -> new IntegratorNode(n.name(), place, in, "i", 1, 0, perNeuron(n, "r", in.width(), 1.0), new double[in.width()]);
+                case THRESHOLD -> new ThresholdNode(n.name(), place, in, requiredPerNeuron(n, "threshold", in.width()));
+                case DELAY -> delay(n, place, in);
+                case AFFINE -> linear(n, place, in, true);
+                case LINEAR -> linear(n, place, in, false);
+                case SCALE -> scale(n, place, in);
+                case LIF -> lif(n, place, in, recurrence);
+                case CUBA_LIF -> cubaLif(n, place, in, recurrence);
+                case FLATTEN -> {
                     shapes.put(name, new int[] {in.width()});
                     yield in;
                 }
-                case "Output" -> {
+                case OUTPUT -> {
                     checkOutputShape(n, in);
                     output = in;
                     yield in;
                 }
-                default -> throw new IllegalStateException(n.type());
+                case INPUT, GRAPH -> throw new IllegalStateException(n.type() + " is handled before this switch (inputs) or when read (nested graphs)");
             };
             if (node != in) nodes.add(node);
             built.put(name, node);
@@ -439,7 +441,7 @@ public final class NirConverter {
             throw new DendraException(ErrorCode.NIR_SHAPE, place, "recurrent weight " + w.shapeString() + " of '" + a.name() + "' is not " + width + " x "
                     + width, null);
         }
-        double[] b = a.type().equals("Affine") && a.param("bias") != null ? a.param("bias").toArray() : new double[width];
+        double[] b = a.primitive() == NirPrimitive.AFFINE && a.param("bias") != null ? a.param("bias").toArray() : new double[width];
         return new double[][] {w.toArray(), b};
     }
 

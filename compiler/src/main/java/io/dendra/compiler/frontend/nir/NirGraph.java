@@ -31,6 +31,11 @@ public record NirGraph(Path file, String version, List<Node> nodes, List<Edge> e
         public Tensor param(String key) {
             return params.get(key);
         }
+
+        /** The node's primitive (the reader refuses unknown types). */
+        public NirPrimitive primitive() {
+            return NirPrimitive.of(type).orElseThrow(() -> new IllegalStateException("unknown NIR type " + type));
+        }
     }
 
     public record Edge(String from, String to) {}
@@ -60,7 +65,7 @@ public record NirGraph(Path file, String version, List<Node> nodes, List<Edge> e
         Set<Edge> back = new HashSet<>();
         Set<String> done = new HashSet<>();
         Set<String> onPath = new HashSet<>();
-        for (Node n : nodes) if (n.type().equals("Input")) visit(n.name(), next, done, onPath, back);
+        for (Node n : nodes) if (n.primitive() == NirPrimitive.INPUT) visit(n.name(), next, done, onPath, back);
         for (Node n : nodes) visit(n.name(), next, done, onPath, back);
         return back;
     }

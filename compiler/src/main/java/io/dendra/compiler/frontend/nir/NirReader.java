@@ -26,9 +26,6 @@ import java.util.Set;
  * nested graph connect to what its own Input and Output nodes connect to.
  */
 public final class NirReader {
-    /** The NIR primitives (and the nested graph). */
-    public static final Set<String> PRIMITIVES = Set.of("Input", "Output", "Affine", "Linear", "Scale", "LIF", "CubaLIF", "LI", "CubaLI", "I", "IF",
-            "Threshold", "Delay", "Flatten", "Conv1d", "Conv2d", "SumPool2d", "AvgPool2d", "NIRGraph");
 
     private final Path file;
     private final boolean lenient;
@@ -63,7 +60,7 @@ public final class NirReader {
     private static void checkValues(Path file, List<NirGraph.Node> nodes) {
         List<String> inputs = new ArrayList<>();
         for (NirGraph.Node node : nodes) {
-            if (node.type().equals("Input")) inputs.add(node.name());
+            if (node.primitive() == NirPrimitive.INPUT) inputs.add(node.name());
             for (var param : node.params().entrySet()) {
                 int bad = param.getValue().firstNonFinite();
                 if (bad >= 0) {
@@ -114,8 +111,8 @@ public final class NirReader {
             List<String> inputs = new ArrayList<>();
             List<String> outputs = new ArrayList<>();
             for (NirGraph.Node node : innerNodes) {
-                if (node.type().equals("Input")) inputs.add(node.name());
-                else if (node.type().equals("Output")) outputs.add(node.name());
+                if (node.primitive() == NirPrimitive.INPUT) inputs.add(node.name());
+                else if (node.primitive() == NirPrimitive.OUTPUT) outputs.add(node.name());
                 else nodes.add(node);
             }
             List<String> firsts = new ArrayList<>();
@@ -153,9 +150,10 @@ public final class NirReader {
     private String type(Group node, String name) {
         if (!(node.getChild("type") instanceof Dataset t)) throw missing("node '" + name + "' has no type dataset", name + "/type");
         String type = text(t);
-        if (!PRIMITIVES.contains(type)) {
+        if (NirPrimitive.of(type).isEmpty()) {
+            String suggestion = io.dendra.diagnostics.Suggestions.didYouMean(type, NirPrimitive.types());
             throw new DendraException(ErrorCode.NIR_UNKNOWN_TYPE, Place.item(file, "node", name), "node '" + name + "' has the unknown type '" + type + "'",
-                    io.dendra.diagnostics.Suggestions.didYouMean(type, PRIMITIVES));
+                    suggestion != null ? suggestion : "NIR primitives: " + String.join(", ", NirPrimitive.types()));
         }
         return type;
     }
