@@ -33,23 +33,6 @@ import org.antlr.v4.runtime.ParserRuleContext;
 
 /** The layer kinds of the model language: each checks its arguments and tensor shapes and builds one node. */
 final class Layers {
-    /** Each layer kind with the named arguments it takes (every kind also takes {@code name}). */
-    static final Map<String, List<String>> KINDS = kinds();
-
-    private static Map<String, List<String>> kinds() {
-        Map<String, List<String>> kinds = new LinkedHashMap<>();
-        kinds.put("linear", List.of("weight", "bias"));
-        kinds.put("embedding", List.of("weight"));
-        kinds.put("s4d", List.of("log_dt", "log_A_real", "A_imag", "C", "D", "inv_dt", "A_real", "B"));
-        kinds.put("lif", List.of("tau", "threshold", "reset", "ln_vth"));
-        kinds.put("glu", List.of("weight", "bias"));
-        kinds.put("layernorm", List.of("weight", "bias", "eps"));
-        kinds.put("batchnorm", List.of("weight", "bias", "running_mean", "running_var", "eps"));
-        kinds.put("mean_time", List.of());
-        kinds.put("spikingssm", List.of("checkpoint", "prefix", "norm", "prenorm", "apply_postnorm", "encoder", "tau", "threshold"));
-        return java.util.Collections.unmodifiableMap(kinds);
-    }
-
     private final Elaborator elaborator;
 
     Layers(Elaborator elaborator) {
@@ -57,33 +40,31 @@ final class Layers {
     }
 
     Node build(DndParser.CallContext call, String target) {
-        String kind = call.callee.getText();
-        if (!KINDS.containsKey(kind)) {
-            throw new DendraException(ErrorCode.UNKNOWN_LAYER, elaborator.place(call), "unknown layer kind '" + kind + "'",
-                    Suggestions.nearest(kind, KINDS.keySet()).map(k -> "did you mean '" + k + "'?")
-                            .orElse("known kinds: " + String.join(", ", KINDS.keySet())));
-        }
+        String called = call.callee.getText();
+        LayerKind kind = LayerKind.of(called).orElseThrow(() -> new DendraException(ErrorCode.UNKNOWN_LAYER, elaborator.place(call),
+                "unknown layer kind '" + called + "'", Suggestions.nearest(called, LayerKind.ids()).map(k -> "did you mean '" + k + "'?")
+                        .orElse("known kinds: " + String.join(", ", LayerKind.ids()))));
         Arguments args = new Arguments(call);
-        args.rejectUnknown(KINDS.get(kind));
+        args.rejectUnknown(kind.arguments());
         Node input = args.input();
-        if (kind.equals("spikingssm")) {
+        if (kind == LayerKind.SPIKINGSSM) {
             Node result = spikingSsm(args, elaborator.place(call), input);
             args.finish();
             return result;
         }
-        String name = elaborator.nodeName(target, kind, args.optionalString("name"));
+        String name = elaborator.nodeName(target, kind.id(), args.optionalString("name"));
         Place place = elaborator.place(call);
         Node node = switch (kind) {
-            case "linear" -> linear(args, name, place, input);
-            case "embedding" -> embedding(args, name, place, input);
-            case "s4d" -> s4d(args, name, place, input);
-            case "lif" -> lif(args, name, place, input);
-            case "glu" -> glu(args, name, place, input);
-            case "layernorm" -> new LayerNormNode(name, place, input, args.values("weight", shape(input.width())),
+            case LINEAR -> linear(args, name, place, input);
+            case EMBEDDING -> embedding(args, name, place, input);
+            case S4D -> s4d(args, name, place, input);
+            case LIF -> lif(args, name, place, input);
+            case GLU -> glu(args, name, place, input);
+            case LAYERNORM -> new LayerNormNode(name, place, input, args.values("weight", shape(input.width())),
                     args.values("bias", shape(input.width())), args.positiveNumber("eps", 1e-5));
-            case "batchnorm" -> batchNorm(args, name, place, input);
-            case "mean_time" -> new MeanTimeNode(name, place, args.sequence(input, kind));
-            default -> throw new IllegalStateException(kind);
+            case BATCHNORM -> batchNorm(args, name, place, input);
+            case MEAN_TIME -> new MeanTimeNode(name, place, args.sequence(input, kind.id()));
+            case SPIKINGSSM -> throw new IllegalStateException("spikingssm expands into layers above");
         };
         args.finish();
         return elaborator.add(node);
