@@ -24,6 +24,8 @@ public final class Calibration {
     private Map<Node, double[]> firstSample;
     private double[] firstInput;
     private int firstSteps;
+    /** Each ssm block's discrete coefficients, computed once for all calibration sequences. */
+    private final Map<LogicalBlock, S4dNode.Discrete> discrete = new java.util.IdentityHashMap<>();
     private Calibration() {}
 
     public static Calibration measure(ModelGraph graph, LogicalNetwork network, SequenceBatch batch) {
@@ -82,7 +84,7 @@ public final class Calibration {
         S4dNode s4d = block.s4d;
         int h = block.count();
         int m = block.states();
-        S4dNode.Discrete d = s4d.discretize();
+        S4dNode.Discrete d = discrete.computeIfAbsent(block, b -> s4d.discretize());
         double[] states = stateMax.computeIfAbsent(block, b -> new double[h]);
         double[] soma = somaMax.computeIfAbsent(block, b -> new double[h]);
         for (int c = 0; c < h; c++) {

@@ -30,9 +30,12 @@ import java.util.Map;
  */
 public final class ReferenceInterpreter {
     private final ModelGraph graph;
+    /** Each S4D layer's discrete coefficients, computed once for every sequence the interpreter runs. */
+    private final Map<S4dNode, S4dNode.Discrete> discrete = new java.util.IdentityHashMap<>();
 
     public ReferenceInterpreter(ModelGraph graph) {
         this.graph = graph;
+        for (Node node : graph.nodes()) if (node instanceof S4dNode n) discrete.put(n, n.discretize());
     }
 
     /**
@@ -85,7 +88,7 @@ public final class ReferenceInterpreter {
         return values;
     }
 
-    private static double[] apply(Node node, Map<Node, double[]> values, int steps) {
+    private double[] apply(Node node, Map<Node, double[]> values, int steps) {
         double[] x = values.get(node.inputs().get(0));
         int rows = node.inputs().get(0).timing() == Node.Timing.SEQUENCE ? steps : 1;
         if (node instanceof LinearNode n) return linear(n, x, rows);
@@ -94,7 +97,7 @@ public final class ReferenceInterpreter {
         if (node instanceof ThresholdNode n) return threshold(n, x, steps);
         if (node instanceof DelayNode n) return delay(n, x, steps);
         if (node instanceof EmbeddingNode n) return embedding(n, x, steps);
-        if (node instanceof S4dNode n) return s4d(n, x, steps);
+        if (node instanceof S4dNode n) return s4d(n, discrete.get(n), x, steps);
         if (node instanceof LifNode n) return lif(n, x, steps);
         if (node instanceof GluNode n) return glu(n, x, rows);
         if (node instanceof AddNode n) return add(x, values.get(n.right()));
@@ -188,9 +191,12 @@ public final class ReferenceInterpreter {
      * a second direction adds {@code yb[t] = 2 Re Σ C₁ r} over later inputs only, r updated after it is read.
      */
     static double[] s4d(S4dNode n, double[] z, int steps) {
+        return s4d(n, n.discretize(), z, steps);
+    }
+
+    static double[] s4d(S4dNode n, S4dNode.Discrete disc, double[] z, int steps) {
         int h = n.width();
         int m = n.states();
-        S4dNode.Discrete disc = n.discretize();
         double[] y = new double[steps * h];
         for (int c = 0; c < h; c++) {
             for (int k = 0; k < m; k++) {
