@@ -92,10 +92,19 @@ public final class Compiler {
         int steps = ranges.firstSteps();
         Map<String, long[]> sent = new LinkedHashMap<>();
         for (LogicalBlock b : network.blocks()) sent.put(b.name(), new long[steps * b.count()]);
+        // per core, looked up once: its layer's record, the layer's width and the core's first neuron
+        int cores = image.cores().size();
+        long[][] record = new long[cores][];
+        int[] width = new int[cores];
+        for (int c = 0; c < cores; c++) {
+            var block = image.cores().get(c).neurons();
+            record[c] = sent.get(block.layer());
+            width[c] = record[c].length / steps;
+        }
         double[] chipOutput = new ImageExecutor(image).run(ranges.firstInput(), steps, (step, core, neuron, payload) -> {
             var block = image.cores().get(core).neurons();
             int t = step - block.startStep();
-            if (t >= 0 && t < steps) sent.get(block.layer())[t * sentWidth(network, block.layer()) + block.firstNeuron() + neuron] = payload;
+            if (t >= 0 && t < steps) record[core][t * width[core] + block.firstNeuron() + neuron] = payload;
         });
         Map<Node, double[]> reference = ranges.firstSample();
         List<LayerError> errors = new ArrayList<>();
@@ -120,11 +129,6 @@ public final class Compiler {
             }
         }
         return errors;
-    }
-
-    private static int sentWidth(LogicalNetwork network, String layer) {
-        for (LogicalBlock b : network.blocks()) if (b.name().equals(layer)) return b.count();
-        throw new IllegalStateException(layer);
     }
 
     private static <T> T timed(Consumer<String> log, String pass, Supplier<T> work) {
