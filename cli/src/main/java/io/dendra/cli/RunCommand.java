@@ -171,9 +171,10 @@ public class RunCommand implements Callable<Integer> {
             SampleSelection.Selected selected, ModelGraph reference, int threadCount, RunReport.InputCheck inputCheck) {
         long started = System.nanoTime();
         Comparison comparison = reference == null ? null : new Comparison(reference, image, batch, compare);
-        Simulation.Result result = simulate(image, chip, batch, threadCount, comparison == null ? null : comparison::accept);
-        double seconds = (System.nanoTime() - started) / 1e9;
+        // one simulator: its tables serve the run and the report
         ChipSimulator sim = new ChipSimulator(image, chip);
+        Simulation.Result result = simulate(sim, batch, threadCount, comparison == null ? null : comparison::accept);
+        double seconds = (System.nanoTime() - started) / 1e9;
         RunReport.Agreement agreement = comparison == null ? null : comparison.agreement();
         RunReport.Accuracy accuracy = selected.labels() == null ? null : accuracy(selected, result, comparison == null ? null : comparison.referenceClasses);
         RunReport report = new RunReport(sim, result, agreement, rasterSample, accuracy, inputCheck);
@@ -310,21 +311,21 @@ public class RunCommand implements Callable<Integer> {
      * Runs every sample and merges their counts in sample order; {@code sink} (the float reference of
      * {@code --compare}) sees each sample's run. The Spark edition runs the samples on a cluster instead.
      */
-    protected Simulation.Result simulate(ChipImage image, Target chip, SequenceBatch batch, int threadCount, Simulation.SampleSink sink) {
+    protected Simulation.Result simulate(ChipSimulator sim, SequenceBatch batch, int threadCount, Simulation.SampleSink sink) {
+        ChipImage image = sim.image();
         boolean bar = !quiet && System.console() != null;
-        if (!bar) return Simulation.run(image, chip, batch.samples(), batch.steps(), threadCount, compare != null, rasterSample, null, sink);
+        if (!bar) return Simulation.run(sim, batch.samples(), batch.steps(), threadCount, compare != null, rasterSample, null, sink, null);
         if (batch.size() == 1) {
             // one sequence: progress in simulated steps, so that a long one shows it is moving
             long total = (long) image.output().firstStep() + batch.steps();
             try (ProgressBar progress = new ProgressBarBuilder().setTaskName("simulating").setUnit(" steps", 1).setInitialMax(total)
                     .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).build()) {
-                return Simulation.run(image, chip, batch.samples(), batch.steps(), threadCount, compare != null, rasterSample, null, sink,
-                        progress::stepBy);
+                return Simulation.run(sim, batch.samples(), batch.steps(), threadCount, compare != null, rasterSample, null, sink, progress::stepBy);
             }
         }
         try (ProgressBar progress = new ProgressBarBuilder().setTaskName("simulating").setInitialMax(batch.size()).setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(250).build()) {
-            return Simulation.run(image, chip, batch.samples(), batch.steps(), threadCount, compare != null, rasterSample, progress::stepTo, sink);
+            return Simulation.run(sim, batch.samples(), batch.steps(), threadCount, compare != null, rasterSample, progress::stepTo, sink, null);
         }
     }
 

@@ -48,7 +48,13 @@ public final class Simulation {
      */
     public static Result run(ChipImage image, Target target, List<double[]> samples, int steps, int threads, boolean recordSpikes,
             int rasterSample, IntConsumer progress, SampleSink sink, java.util.function.LongConsumer stepsDone) {
-        ChipSimulator simulator = new ChipSimulator(image, target);
+        return run(new ChipSimulator(image, target), samples, steps, threads, recordSpikes, rasterSample, progress, sink, stepsDone);
+    }
+
+    /** As above, on a simulator the caller built (and may describe the run with: its tables are built once). */
+    public static Result run(ChipSimulator simulator, List<double[]> samples, int steps, int threads, boolean recordSpikes,
+            int rasterSample, IntConsumer progress, SampleSink sink, java.util.function.LongConsumer stepsDone) {
+        ChipImage image = simulator.image();
         Collector collector = new Collector(image.cores().size(), rasterSample, progress, sink);
         if (threads <= 1) {
             for (int i = 0; i < samples.size(); i++) {

@@ -5,9 +5,8 @@ import io.dendra.compiler.reference.SequenceBatch;
 import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
-import io.dendra.ir.ChipImage;
+import io.dendra.simulator.ChipSimulator;
 import io.dendra.simulator.Simulation;
-import io.dendra.targets.Target;
 import picocli.CommandLine.Command;
 
 /**
@@ -37,7 +36,7 @@ public class SparkRunCommand extends RunCommand {
     }
 
     @Override
-    protected Simulation.Result simulate(ChipImage image, Target chip, SequenceBatch batch, int threadCount, Simulation.SampleSink sink) {
-        return SparkEvaluation.run(sparkMaster(), image, chip, batch.samples(), batch.steps(), rasterSample(), quiet() ? null : out());
+    protected Simulation.Result simulate(ChipSimulator sim, SequenceBatch batch, int threadCount, Simulation.SampleSink sink) {
+        return SparkEvaluation.run(sparkMaster(), sim.image(), sim.target(), batch.samples(), batch.steps(), rasterSample(), quiet() ? null : out());
     }
 }
