@@ -29,7 +29,21 @@ public final class Simulation {
         void accept(int sample, ChipSimulator.Run run);
     }
 
+    /**
+     * Below this many synapses an image's steps are too small to share between threads: spreading a
+     * step's cores made one sequence slower on 2 threads than on 1 for every image measured (the lif
+     * example 7.4x, the bundled SpikingSSM 1.2x, the 800,000-synapse peer layer 1.3x; docs/PERFORMANCE.md).
+     */
+    static final long CORES_IN_PARALLEL_FROM_SYNAPSES = 1L << 24;
+
     private Simulation() {}
+
+    /** How many threads a run of {@code samples} samples on {@code threads} threads uses. */
+    public static int threadsUsed(ChipImage image, int samples, int threads) {
+        if (threads <= 1 || samples == 0) return 1;
+        if (samples >= threads) return threads;
+        return image.synapses() < CORES_IN_PARALLEL_FROM_SYNAPSES ? 1 : threads;
+    }
 
     /** Runs every sample; spike trains are recorded for all samples when {@code recordSpikes}, else only for sample 0. */
     public static Result run(ChipImage image, Target target, List<double[]> samples, int steps, int threads, boolean recordSpikes,
@@ -60,8 +74,13 @@ public final class Simulation {
             for (int i = 0; i < samples.size(); i++) {
                 collector.add(i, simulator.run(samples.get(i), steps, recordSpikes || i == rasterSample, null, 1, stepsDone));
             }
+        } else if (samples.size() < threads && simulator.image().synapses() < CORES_IN_PARALLEL_FROM_SYNAPSES) {
+            // Fewer samples than threads, and steps too small to share: handing a step's cores to threads costs more than it saves.
+            for (int i = 0; i < samples.size(); i++) {
+                collector.add(i, simulator.run(samples.get(i), steps, recordSpikes || i == rasterSample, null, 1, stepsDone));
+            }
         } else if (samples.size() < threads) {
-            // Fewer samples than threads: run them one after another, each step's cores spread over the threads.
+            // Fewer samples than threads on a large image: run them one after another, each step's cores spread over the threads.
             ExecutorService pool = Executors.newFixedThreadPool(threads, Simulation::daemon);
             try {
                 for (int i = 0; i < samples.size(); i++) {
