@@ -260,16 +260,8 @@ public final class ChipSimulator {
         private final long[][] spikeTrains;
         private double[] output;
 
-        // messages of the current step, as parallel primitive arrays (reused)
-        private int messages;
-        private int[] msgSource = new int[1024];
-        /** Whether a message carries the host's input (its synaptic ops are of the input's kind), whoever sends it. */
-        private boolean[] msgInput = new boolean[1024];
-        private int[] msgCore = new int[1024];
-        private int[] msgAxon = new int[1024];
-        private long[] msgPayload = new long[1024];
-        private long[] msgTime = new long[1024];
-        private long[] order = new long[1024];
+        /** This step's messages. */
+        private final MessageQueue queue = new MessageQueue(cores);
         private final long[] linkFree;
         /** Per directed link: grants this step, and (finite link buffers) the departures of its last linkBuffer grants, as rings. */
         private final int[] linkGrants;
@@ -289,9 +281,6 @@ public final class ChipSimulator {
         private final boolean[][] outInput = new boolean[cores][];
         private double[] input;
         private final int[] outCount = new int[cores];
-        /** Where each core's messages end in this step's queue (they are queued core by core, then the host's). */
-        private final int[] segmentEnd = new int[cores];
-        private final int[] heap = new int[cores + 1];
         private final boolean[][] activeFlags = new boolean[cores][];
         // The receiving side of this step, per core: when its input stage finishes its last message, and (with a finite
         // receive buffer) when each of its last receiveBuffer messages started, as a ring.
@@ -300,8 +289,6 @@ public final class ChipSimulator {
         private final int[] received = new int[cores];
         /** How long each core's output stage has been held by back-pressure this step; its later messages leave that much later. */
         private final long[] senderStall = new long[cores + 1];
-        private final int[] cursor = new int[cores + 1];
-        private final int[] limit = new int[cores + 1];
 
         private Run(int inputSteps, boolean recordSpikes) {
             this.inputSteps = inputSteps;
@@ -340,8 +327,7 @@ public final class ChipSimulator {
             int last = totalSteps(inputSteps);
             for (int step = 0; step <= last; step++) {
                 if (stepsDone != null && step > 0 && step % PROGRESS_STEPS == 0) stepsDone.accept(PROGRESS_STEPS);
-                messages = 0;
-                Arrays.fill(segmentEnd, 0);
+                queue.clear();
                 Arrays.fill(coreEnd, 0);
                 Arrays.fill(synapseEnd, 0);
                 Arrays.fill(receiveFree, 0);
@@ -389,8 +375,8 @@ public final class ChipSimulator {
         private void neuronPhase(int step) {
             parallel(c -> updateCore(c, step));
             for (int c = 0; c < cores; c++) {
-                for (int j = 0; j < outCount[c]; j++) queue(c, outCore[c][j], outAxon[c][j], outPayload[c][j], outTime[c][j], outInput[c][j]);
-                segmentEnd[c] = messages;
+                for (int j = 0; j < outCount[c]; j++) queue.add(c, outCore[c][j], outAxon[c][j], outPayload[c][j], outTime[c][j], outInput[c][j]);
+                queue.endSegment(c);
             }
         }
 
@@ -559,7 +545,7 @@ public final class ChipSimulator {
                 long payload = map.payload(value, image.payloadBits());
                 if (payload == 0) continue;
                 for (int d = map.start(ch); d < map.end(ch); d++) {
-                    queue(INPUT_SOURCE, map.core(d), map.axon(d), payload, 0, true);
+                    queue.add(INPUT_SOURCE, map.core(d), map.axon(d), payload, 0, true);
                     counters.hostMessages++;
                 }
             }
@@ -570,31 +556,9 @@ public final class ChipSimulator {
             InputMap map = image.input();
             for (int d = 0; d < map.biasDestinations(); d++) {
                 if (!map.biasSentAt(d, step, inputSteps)) continue;
-                queue(BIAS_SOURCE, map.biasCore(d), map.biasAxon(d), map.biasPayload(d), 0, false);
+                queue.add(BIAS_SOURCE, map.biasCore(d), map.biasAxon(d), map.biasPayload(d), 0, false);
                 counters.hostMessages++;
             }
-        }
-
-        private void queue(int source, int core, int axon, long payload, long time, boolean fromInput) {
-            if (messages == msgSource.length) grow();
-            msgSource[messages] = source;
-            msgInput[messages] = fromInput;
-            msgCore[messages] = core;
-            msgAxon[messages] = axon;
-            msgPayload[messages] = payload;
-            msgTime[messages] = time;
-            messages++;
-        }
-
-        private void grow() {
-            int n = msgSource.length * 2;
-            msgSource = Arrays.copyOf(msgSource, n);
-            msgInput = Arrays.copyOf(msgInput, n);
-            msgCore = Arrays.copyOf(msgCore, n);
-            msgAxon = Arrays.copyOf(msgAxon, n);
-            msgPayload = Arrays.copyOf(msgPayload, n);
-            msgTime = Arrays.copyOf(msgTime, n);
-            order = new long[n];
         }
 
         /**
@@ -607,16 +571,16 @@ public final class ChipSimulator {
          * messages the core took before it. Sets each core's end of synaptic work.
          */
         private void route() {
-            if (messages == 0) return;
-            mergeByTime();
+            if (queue.size == 0) return;
+            queue.mergeByTime();
             Arrays.fill(linkFree, 0);
             Arrays.fill(linkGrants, 0);
-            for (int j = 0; j < messages; j++) {
-                int m = (int) order[j];
-                int src = msgSource[m];
-                int dst = msgCore[m];
+            for (int j = 0; j < queue.size; j++) {
+                int m = (int) queue.order[j];
+                int src = queue.source[m];
+                int dst = queue.core[m];
                 int stallIndex = src >= 0 ? src : cores;
-                long t = msgTime[m] + senderStall[stallIndex] + withinTileFs;
+                long t = queue.time[m] + senderStall[stallIndex] + withinTileFs;
                 if (src < 0 || (globalX[src] == globalX[dst] && tileY[src] == tileY[dst])) {
                     if (src >= 0) counters.localDeliveries[src]++;
                 } else {
@@ -638,16 +602,16 @@ public final class ChipSimulator {
                         y += dir == 2 ? 1 : -1;
                     }
                 }
-                msgTime[m] = t;
+                queue.time[m] = t;
                 receive(m, dst, t, stallIndex);
             }
         }
 
         /** The input stage of core {@code dst} takes message m, arrived at {@code arrival}. */
         private void receive(int m, int dst, long arrival, int stallIndex) {
-            int axon = msgAxon[m];
-            int source = msgSource[m];
-            boolean isGraded = msgInput[m] ? !image.input().binary() : source == BIAS_SOURCE ? msgPayload[m] != 1 : graded[source];
+            int axon = queue.axon[m];
+            int source = queue.source[m];
+            boolean isGraded = queue.input[m] ? !image.input().binary() : source == BIAS_SOURCE ? queue.payload[m] != 1 : graded[source];
             long synops = synStart[dst][axon + 1] - synStart[dst][axon];
             long cost = messageInFs + synops * (isGraded ? synopGradedFs : synopFs);
             long accept = arrival;
@@ -665,58 +629,6 @@ public final class ChipSimulator {
             synapseEnd[dst] = finish;
             counters.busyFs[dst] += cost;
             counters.messagesIn[dst]++;
-        }
-
-        /**
-         * Puts this step's messages in (time, queue index) order into {@link #order}: each core's
-         * messages, and the host's, are already in that order, so a k-way merge of those runs does it.
-         */
-        private void mergeByTime() {
-            int runs = 0;
-            int from = 0;
-            for (int c = 0; c < cores; c++) {
-                int to = segmentEnd[c];
-                if (to > from) {
-                    cursor[runs] = from;
-                    limit[runs] = to;
-                    runs++;
-                    from = to;
-                }
-            }
-            if (messages > from) {
-                cursor[runs] = from;
-                limit[runs] = messages;
-                runs++;
-            }
-            int size = 0;
-            for (int r = 0; r < runs; r++) heap[size++] = r;
-            for (int i = size / 2 - 1; i >= 0; i--) siftDown(i, size);
-            int n = 0;
-            while (size > 0) {
-                int r = heap[0];
-                order[n++] = cursor[r]++;
-                if (cursor[r] == limit[r]) heap[0] = heap[--size];
-                siftDown(0, size);
-            }
-        }
-
-        private boolean before(int a, int b) {
-            long ta = msgTime[cursor[a]];
-            long tb = msgTime[cursor[b]];
-            return ta < tb || (ta == tb && cursor[a] < cursor[b]);
-        }
-
-        private void siftDown(int i, int size) {
-            while (true) {
-                int l = 2 * i + 1;
-                if (l >= size) return;
-                int smallest = l + 1 < size && before(heap[l + 1], heap[l]) ? l + 1 : l;
-                if (!before(heap[smallest], heap[i])) return;
-                int t = heap[i];
-                heap[i] = heap[smallest];
-                heap[smallest] = t;
-                i = smallest;
-            }
         }
 
         /**
@@ -746,11 +658,11 @@ public final class ChipSimulator {
 
         /** Each destination core runs the synaptic fan-out of its messages in arrival order. */
         private void fanOut(int step) {
-            if (messages == 0) return;
+            if (queue.size == 0) return;
             Arrays.fill(incomingCount, 0);
-            for (int j = 0; j < messages; j++) {
-                int m = (int) order[j];
-                int c = msgCore[m];
+            for (int j = 0; j < queue.size; j++) {
+                int m = (int) queue.order[j];
+                int c = queue.core[m];
                 if (incomingCount[c] == incoming[c].length) incoming[c] = Arrays.copyOf(incoming[c], incoming[c].length * 2);
                 incoming[c][incomingCount[c]++] = m;
             }
@@ -774,10 +686,10 @@ public final class ChipSimulator {
             int[] mine = incoming[c];
             for (int j = 0; j < n; j++) {
                 int m = mine[j];
-                int axon = msgAxon[m];
-                long payload = msgPayload[m];
-                int source = msgSource[m];
-                boolean isGraded = msgInput[m] ? !image.input().binary() : source == BIAS_SOURCE ? payload != 1 : graded[source];
+                int axon = queue.axon[m];
+                long payload = queue.payload[m];
+                int source = queue.source[m];
+                boolean isGraded = queue.input[m] ? !image.input().binary() : source == BIAS_SOURCE ? payload != 1 : graded[source];
                 int from = ss[axon];
                 int to = ss[axon + 1];
                 // Accumulation.term, hoisted: round_half_up adds weight · (payload << (exponent + 8)), the same integer as
