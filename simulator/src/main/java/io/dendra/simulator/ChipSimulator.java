@@ -34,7 +34,9 @@ import java.util.Arrays;
  * </ol>
  * Time is kept in integer femtoseconds. The host's input messages enter at the destination
  * core's router at the start of the step. State and counters live in a {@link Run}, so samples
- * can run on separate threads.
+ * can run on separate threads. Its parts: this class (the per-core tables, the neuron phase and the
+ * synaptic fan-out), {@link MessageQueue} (a step's messages in send-time order) and
+ * {@link MeshRouter} (the mesh, the input stages and back-pressure).
  */
 public final class ChipSimulator {
     private final ChipImage image;
@@ -53,26 +55,26 @@ public final class ChipSimulator {
     private final Accumulation accumulation;
     private final int[][] params;
     private final NeuronBlock[] blocks;
-    private final boolean[] graded;
-    private final int[][] synStart, synExponent, synTarget, synDelay, synGroup;
+    final boolean[] graded;
+    final int[][] synStart, synExponent, synTarget, synDelay, synGroup;
     /** Weight mantissas: at most 16 bits (targets allow no more), two bytes each. */
     private final short[][] synWeight;
     /** Per core and axon: the delay all its synapses share, or −1 when they differ (then read per synapse). */
     private final int[][] axonDelay;
     private final int[][] routeStart, routeCore, routeAxon;
-    private final int[] chip, globalX, tileY;
+    final int[] chip, globalX, tileY;
     private final long[] activeFs, inactiveFs;
     private final long[] activeOps, inactiveOps;
-    private final long synopFs, synopGradedFs, messageOutFs, messageInFs, withinTileFs, hopEwFs, hopNsFs, chipCrossingFs, cycleFs, barrierFs;
+    final long synopFs, synopGradedFs, messageOutFs, messageInFs, withinTileFs, hopEwFs, hopNsFs, chipCrossingFs, cycleFs, barrierFs;
     private final long accessFs, spikeOutFs;
     /** Messages a core's input holds before its senders wait, and a link's router buffer before the message behind waits; 0: unbounded. */
-    private final int receiveBuffer, linkBuffer;
+    final int receiveBuffer, linkBuffer;
     /** Whether on-chip input neurons send the host's input (else it enters at the destination's router), and each core's channels. */
     private final boolean inputNeurons;
     private final int[][] homeChannels;
-    private final int meshColumns, meshRows, tilesInUse;
+    final int meshColumns, meshRows, tilesInUse;
     /** The source of the host's input messages and of its bias spikes, in place of a core. */
-    private static final int INPUT_SOURCE = -1, BIAS_SOURCE = -2;
+    static final int INPUT_SOURCE = -1, BIAS_SOURCE = -2;
 
     public ChipSimulator(ChipImage image, Target target) {
         this.image = image;
@@ -262,10 +264,8 @@ public final class ChipSimulator {
 
         /** This step's messages. */
         private final MessageQueue queue = new MessageQueue(cores);
-        private final long[] linkFree;
-        /** Per directed link: grants this step, and (finite link buffers) the departures of its last linkBuffer grants, as rings. */
-        private final int[] linkGrants;
-        private final long[] linkRing;
+        /** The mesh and the input stages. */
+        private final MeshRouter router = new MeshRouter(ChipSimulator.this);
         private final long[] coreEnd = new long[cores];
         private final long[] synapseEnd = new long[cores];
         private final int[][] incoming = new int[cores][];
@@ -282,13 +282,6 @@ public final class ChipSimulator {
         private double[] input;
         private final int[] outCount = new int[cores];
         private final boolean[][] activeFlags = new boolean[cores][];
-        // The receiving side of this step, per core: when its input stage finishes its last message, and (with a finite
-        // receive buffer) when each of its last receiveBuffer messages started, as a ring.
-        private final long[] receiveFree = new long[cores];
-        private final long[][] startRing = new long[cores][];
-        private final int[] received = new int[cores];
-        /** How long each core's output stage has been held by back-pressure this step; its later messages leave that much later. */
-        private final long[] senderStall = new long[cores + 1];
 
         private Run(int inputSteps, boolean recordSpikes) {
             this.inputSteps = inputSteps;
@@ -305,12 +298,7 @@ public final class ChipSimulator {
                 outTime[c] = new long[16];
                 outInput[c] = new boolean[16];
                 activeFlags[c] = new boolean[count[c]];
-                if (receiveBuffer > 0) startRing[c] = new long[receiveBuffer];
             }
-            int chips = image.chips();
-            linkFree = new long[chips * meshColumns * meshRows * 4];
-            linkGrants = new int[linkFree.length];
-            linkRing = linkBuffer > 0 ? new long[linkFree.length * linkBuffer] : null;
             stepFs = new long[totalSteps(inputSteps)];
             sendsPerStep = new int[cores][inputSteps];
             spikeTrains = recordSpikes ? new long[cores][] : null;
@@ -330,9 +318,7 @@ public final class ChipSimulator {
                 queue.clear();
                 Arrays.fill(coreEnd, 0);
                 Arrays.fill(synapseEnd, 0);
-                Arrays.fill(receiveFree, 0);
-                Arrays.fill(received, 0);
-                Arrays.fill(senderStall, 0);
+                router.startStep();
                 if (step >= 1 || inputNeurons) {
                     neuronPhase(step);
                 }
@@ -347,7 +333,7 @@ public final class ChipSimulator {
                 }
                 if (step < inputSteps && !inputNeurons) inject(input, step);
                 injectBias(step);
-                route();
+                router.route(queue, counters, synapseEnd);
                 fanOut(step);
                 if (step >= 1) {
                     long end = 0;
@@ -559,101 +545,6 @@ public final class ChipSimulator {
                 queue.add(BIAS_SOURCE, map.biasCore(d), map.biasAxon(d), map.biasPayload(d), 0, false);
                 counters.hostMessages++;
             }
-        }
-
-        /**
-         * Moves every queued message to its destination core in the order of its send time: local
-         * and within-tile deliveries pass the tile router only; others hop east-west, then
-         * north-south, waiting for each link until it is free. Then the destination's input stage
-         * takes it: it enters the core's receive buffer when there is room (a full buffer holds it in
-         * the network and stalls its sender: that sender's later messages leave as much later), and is
-         * processed — the input stage's cost, then one synaptic op per synapse of its axon — after the
-         * messages the core took before it. Sets each core's end of synaptic work.
-         */
-        private void route() {
-            if (queue.size == 0) return;
-            queue.mergeByTime();
-            Arrays.fill(linkFree, 0);
-            Arrays.fill(linkGrants, 0);
-            for (int j = 0; j < queue.size; j++) {
-                int m = (int) queue.order[j];
-                int src = queue.source[m];
-                int dst = queue.core[m];
-                int stallIndex = src >= 0 ? src : cores;
-                long t = queue.time[m] + senderStall[stallIndex] + withinTileFs;
-                if (src < 0 || (globalX[src] == globalX[dst] && tileY[src] == tileY[dst])) {
-                    if (src >= 0) counters.localDeliveries[src]++;
-                } else {
-                    int x = globalX[src];
-                    int y = tileY[src];
-                    while (x != globalX[dst]) {
-                        int dir = globalX[dst] > x ? 0 : 1;
-                        int nx = dir == 0 ? x + 1 : x - 1;
-                        boolean crossing = Math.floorDiv(x, meshColumns) != Math.floorDiv(nx, meshColumns);
-                        t = hop(src, (x * meshRows + y) * 4 + dir, t, crossing ? chipCrossingFs : hopEwFs, x == globalX[src], stallIndex);
-                        if (crossing) counters.chipCrossings[src]++;
-                        else counters.hopsEastWest[src]++;
-                        x = nx;
-                    }
-                    while (y != tileY[dst]) {
-                        int dir = tileY[dst] > y ? 2 : 3;
-                        t = hop(src, (x * meshRows + y) * 4 + dir, t, hopNsFs, x == globalX[src] && y == tileY[src], stallIndex);
-                        counters.hopsNorthSouth[src]++;
-                        y += dir == 2 ? 1 : -1;
-                    }
-                }
-                queue.time[m] = t;
-                receive(m, dst, t, stallIndex);
-            }
-        }
-
-        /** The input stage of core {@code dst} takes message m, arrived at {@code arrival}. */
-        private void receive(int m, int dst, long arrival, int stallIndex) {
-            int axon = queue.axon[m];
-            int source = queue.source[m];
-            boolean isGraded = queue.input[m] ? !image.input().binary() : source == BIAS_SOURCE ? queue.payload[m] != 1 : graded[source];
-            long synops = synStart[dst][axon + 1] - synStart[dst][axon];
-            long cost = messageInFs + synops * (isGraded ? synopGradedFs : synopFs);
-            long accept = arrival;
-            int k = received[dst];
-            if (receiveBuffer > 0 && k >= receiveBuffer) accept = Math.max(arrival, startRing[dst][k % receiveBuffer]);
-            long start = Math.max(accept, receiveFree[dst]);
-            long finish = start + cost;
-            receiveFree[dst] = finish;
-            if (receiveBuffer > 0) startRing[dst][k % receiveBuffer] = start;
-            received[dst] = k + 1;
-            if (accept > arrival) {
-                senderStall[stallIndex] += accept - arrival;
-                counters.receiveStallCycles[dst] += (accept - arrival + cycleFs - 1) / cycleFs;
-            }
-            synapseEnd[dst] = finish;
-            counters.busyFs[dst] += cost;
-            counters.messagesIn[dst]++;
-        }
-
-        /**
-         * A message reaching {@code link}'s router at {@code t}: with a finite link buffer it enters
-         * once fewer than that many messages wait for the link (the one granted that many grants ago
-         * has left), then it leaves when the link is free, one flit per cycle. Time spent unable to
-         * enter is back-pressure: on the first hop it stalls the sender's output stage
-         * ({@code stallIndex}); further up the path the message only waits (the upstream buffer slot
-         * it holds meanwhile is not modelled).
-         */
-        private long hop(int source, int link, long t, long latency, boolean firstHop, int stallIndex) {
-            long enter = t;
-            if (linkBuffer > 0) {
-                int n = linkGrants[link];
-                if (n >= linkBuffer) enter = Math.max(t, linkRing[link * linkBuffer + n % linkBuffer]);
-                if (enter > t) {
-                    counters.linkStallCycles[source] += (enter - t + cycleFs - 1) / cycleFs;
-                    if (firstHop) senderStall[stallIndex] += enter - t;
-                }
-            }
-            long depart = Math.max(enter, linkFree[link]);
-            if (depart > enter) counters.linkWaitCycles[source] += (depart - enter + cycleFs - 1) / cycleFs;
-            linkFree[link] = depart + cycleFs;
-            if (linkBuffer > 0) linkRing[link * linkBuffer + linkGrants[link]++ % linkBuffer] = depart;
-            return depart + latency;
         }
 
         /** Each destination core runs the synaptic fan-out of its messages in arrival order. */

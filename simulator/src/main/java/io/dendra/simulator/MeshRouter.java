@@ -1,0 +1,141 @@
+package io.dendra.simulator;
+
+import java.util.Arrays;
+
+/**
+ * The mesh and the cores' input stages for one run: moves a step's messages to their destination
+ * cores, hop by hop in dimension order with one flit per directed link per cycle and the target's
+ * link buffers, and times each destination's input stage (its receive cost and synaptic ops, its
+ * receive buffer), applying back-pressure to senders. It sets arrival times and each core's end of
+ * synaptic work; the accumulation itself is the fan-out's ({@link ChipSimulator}). State is per run.
+ */
+final class MeshRouter {
+    private final ChipSimulator sim;
+    private final int cores;
+    private final long[] linkFree;
+    /** Per directed link: grants this step, and (finite link buffers) the departures of its last sim.linkBuffer grants, as rings. */
+    private final int[] linkGrants;
+    private final long[] linkRing;
+    // The receiving side of this step, per core: when its input stage finishes its last message, and (with a finite
+    // receive buffer) when each of its last sim.receiveBuffer messages started, as a ring.
+    private final long[] receiveFree;
+    private final long[][] startRing;
+    private final int[] received;
+    /** How long each core's output stage (and, last, the host's) has been held by back-pressure this step; its later messages leave that much later. */
+    private final long[] senderStall;
+
+    MeshRouter(ChipSimulator sim) {
+        this.sim = sim;
+        this.cores = sim.image().cores().size();
+        linkFree = new long[sim.image().chips() * sim.meshColumns * sim.meshRows * 4];
+        linkGrants = new int[linkFree.length];
+        linkRing = sim.linkBuffer > 0 ? new long[linkFree.length * sim.linkBuffer] : null;
+        receiveFree = new long[cores];
+        received = new int[cores];
+        senderStall = new long[cores + 1];
+        startRing = new long[cores][];
+        if (sim.receiveBuffer > 0) for (int c = 0; c < cores; c++) startRing[c] = new long[sim.receiveBuffer];
+    }
+
+    /** A new step: every input stage idle, no sender stalled. */
+    void startStep() {
+        Arrays.fill(receiveFree, 0);
+        Arrays.fill(received, 0);
+        Arrays.fill(senderStall, 0);
+    }
+
+    /**
+     * Moves every queued message to its destination core in the order of its send time: local
+     * and within-tile deliveries pass the tile router only; others hop east-west, then
+     * north-south, waiting for each link until it is free. Then the destination's input stage
+     * takes it: it enters the core's receive buffer when there is room (a full buffer holds it in
+     * the network and stalls its sender: that sender's later messages leave as much later), and is
+     * processed — the input stage's cost, then one synaptic op per synapse of its axon — after the
+     * messages the core took before it. Sets each core's end of synaptic work.
+     */
+    void route(MessageQueue queue, Counters counters, long[] synapseEnd) {
+        if (queue.size == 0) return;
+        queue.mergeByTime();
+        Arrays.fill(linkFree, 0);
+        Arrays.fill(linkGrants, 0);
+        for (int j = 0; j < queue.size; j++) {
+            int m = (int) queue.order[j];
+            int src = queue.source[m];
+            int dst = queue.core[m];
+            int stallIndex = src >= 0 ? src : cores;
+            long t = queue.time[m] + senderStall[stallIndex] + sim.withinTileFs;
+            if (src < 0 || (sim.globalX[src] == sim.globalX[dst] && sim.tileY[src] == sim.tileY[dst])) {
+                if (src >= 0) counters.localDeliveries[src]++;
+            } else {
+                int x = sim.globalX[src];
+                int y = sim.tileY[src];
+                while (x != sim.globalX[dst]) {
+                    int dir = sim.globalX[dst] > x ? 0 : 1;
+                    int nx = dir == 0 ? x + 1 : x - 1;
+                    boolean crossing = Math.floorDiv(x, sim.meshColumns) != Math.floorDiv(nx, sim.meshColumns);
+                    t = hop(counters, src, (x * sim.meshRows + y) * 4 + dir, t, crossing ? sim.chipCrossingFs : sim.hopEwFs, x == sim.globalX[src], stallIndex);
+                    if (crossing) counters.chipCrossings[src]++;
+                    else counters.hopsEastWest[src]++;
+                    x = nx;
+                }
+                while (y != sim.tileY[dst]) {
+                    int dir = sim.tileY[dst] > y ? 2 : 3;
+                    t = hop(counters, src, (x * sim.meshRows + y) * 4 + dir, t, sim.hopNsFs, x == sim.globalX[src] && y == sim.tileY[src], stallIndex);
+                    counters.hopsNorthSouth[src]++;
+                    y += dir == 2 ? 1 : -1;
+                }
+            }
+            queue.time[m] = t;
+            receive(queue, counters, synapseEnd, m, dst, t, stallIndex);
+        }
+    }
+
+    /** The input stage of core {@code dst} takes message m, arrived at {@code arrival}. */
+    private void receive(MessageQueue queue, Counters counters, long[] synapseEnd, int m, int dst, long arrival, int stallIndex) {
+        int axon = queue.axon[m];
+        int source = queue.source[m];
+        boolean isGraded = queue.input[m] ? !sim.image().input().binary() : source == ChipSimulator.BIAS_SOURCE ? queue.payload[m] != 1 : sim.graded[source];
+        long synops = sim.synStart[dst][axon + 1] - sim.synStart[dst][axon];
+        long cost = sim.messageInFs + synops * (isGraded ? sim.synopGradedFs : sim.synopFs);
+        long accept = arrival;
+        int k = received[dst];
+        if (sim.receiveBuffer > 0 && k >= sim.receiveBuffer) accept = Math.max(arrival, startRing[dst][k % sim.receiveBuffer]);
+        long start = Math.max(accept, receiveFree[dst]);
+        long finish = start + cost;
+        receiveFree[dst] = finish;
+        if (sim.receiveBuffer > 0) startRing[dst][k % sim.receiveBuffer] = start;
+        received[dst] = k + 1;
+        if (accept > arrival) {
+            senderStall[stallIndex] += accept - arrival;
+            counters.receiveStallCycles[dst] += (accept - arrival + sim.cycleFs - 1) / sim.cycleFs;
+        }
+        synapseEnd[dst] = finish;
+        counters.busyFs[dst] += cost;
+        counters.messagesIn[dst]++;
+    }
+
+    /**
+     * A message reaching {@code link}'s router at {@code t}: with a finite link buffer it enters
+     * once fewer than that many messages wait for the link (the one granted that many grants ago
+     * has left), then it leaves when the link is free, one flit per cycle. Time spent unable to
+     * enter is back-pressure: on the first hop it stalls the sender's output stage
+     * ({@code stallIndex}); further up the path the message only waits (the upstream buffer slot
+     * it holds meanwhile is not modelled).
+     */
+    private long hop(Counters counters, int source, int link, long t, long latency, boolean firstHop, int stallIndex) {
+        long enter = t;
+        if (sim.linkBuffer > 0) {
+            int n = linkGrants[link];
+            if (n >= sim.linkBuffer) enter = Math.max(t, linkRing[link * sim.linkBuffer + n % sim.linkBuffer]);
+            if (enter > t) {
+                counters.linkStallCycles[source] += (enter - t + sim.cycleFs - 1) / sim.cycleFs;
+                if (firstHop) senderStall[stallIndex] += enter - t;
+            }
+        }
+        long depart = Math.max(enter, linkFree[link]);
+        if (depart > enter) counters.linkWaitCycles[source] += (depart - enter + sim.cycleFs - 1) / sim.cycleFs;
+        linkFree[link] = depart + sim.cycleFs;
+        if (sim.linkBuffer > 0) linkRing[link * sim.linkBuffer + linkGrants[link]++ % sim.linkBuffer] = depart;
+        return depart + latency;
+    }
+}
