@@ -36,7 +36,8 @@ import java.util.Arrays;
  * core's router at the start of the step. State and counters live in a {@link Run}, so samples
  * can run on separate threads. Its parts: this class (the per-core tables, the neuron phase and the
  * synaptic fan-out), {@link MessageQueue} (a step's messages in send-time order) and
- * {@link MeshRouter} (the mesh, the input stages and back-pressure).
+ * {@link MeshRouter} (the mesh, the input stages and back-pressure) and {@link SpikeRecorder} (what the
+ * report draws of a run).
  */
 public final class ChipSimulator {
     private final ChipImage image;
@@ -256,10 +257,8 @@ public final class ChipSimulator {
         private final long[][] in = new long[cores][];
         private final long[][] out = new long[cores][];
         private final Counters counters = new Counters(cores);
-        private final long[] stepFs;
-        /** Sends per core per input step (t from the core's start), for rates over time. */
-        private final int[][] sendsPerStep;
-        private final long[][] spikeTrains;
+        /** Step times, sends per step and spikes, for the report. */
+        private final SpikeRecorder recorder;
         private double[] output;
 
         /** This step's messages. */
@@ -299,12 +298,7 @@ public final class ChipSimulator {
                 outInput[c] = new boolean[16];
                 activeFlags[c] = new boolean[count[c]];
             }
-            stepFs = new long[totalSteps(inputSteps)];
-            sendsPerStep = new int[cores][inputSteps];
-            spikeTrains = recordSpikes ? new long[cores][] : null;
-            if (recordSpikes) {
-                for (int c = 0; c < cores; c++) spikeTrains[c] = new long[(inputSteps * count[c] + 63) / 64];
-            }
+            recorder = new SpikeRecorder(count, totalSteps(inputSteps), inputSteps, recordSpikes);
         }
 
         private void execute(double[] input) {
@@ -339,7 +333,7 @@ public final class ChipSimulator {
                     long end = 0;
                     for (int c = 0; c < cores; c++) end = Math.max(end, Math.max(coreEnd[c], synapseEnd[c]));
                     long total = end + barrierFs;
-                    stepFs[step - 1] = total;
+                    recorder.step(step, total);
                     counters.steps++;
                     counters.barriers++;
                     counters.stepFsTotal += total;
@@ -423,10 +417,7 @@ public final class ChipSimulator {
                 t += spikeOutFs;
                 fired++;
                 if (inWindow) sends++;
-                if (!graded[c] && spikeTrains != null && inWindow) {
-                    int bit = t0 * count[c] + i;
-                    spikeTrains[c][bit >>> 6] |= 1L << (bit & 63);
-                }
+                if (!graded[c] && inWindow && recorder.recordedSpikes()) recorder.spike(c, t0, i);
                 for (int route = rs[i]; route < rs[i + 1]; route++) {
                     t += messageOutFs;
                     send(c, (int) messagesSent++, routeCore[c][route], routeAxon[c][route], payload, t);
@@ -438,7 +429,7 @@ public final class ChipSimulator {
                 messagesSent = outCount[c];
             }
             outCount[c] = (int) messagesSent;
-            if (inWindow) sendsPerStep[c][t0] = (int) sends;
+            if (inWindow) recorder.sends(c, t0, (int) sends);
             counters.spikes[c] += sends;
             counters.fired[c] += fired;
             counters.messagesOut[c] += messagesSent;
@@ -604,33 +595,17 @@ public final class ChipSimulator {
         public double[] output() { return output.clone(); }
         public Counters counters() { return counters; }
         /** The time of each step in femtoseconds. */
-        @Override public long[] stepFs() { return stepFs.clone(); }
+        @Override public long[] stepFs() { return recorder.stepFs(); }
 
         /** The raster of this run as a serializable copy. */
-        public RasterRun.Snapshot snapshot() {
-            int[][] sends = new int[cores][];
-            for (int c = 0; c < cores; c++) sends[c] = sendsPerStep[c].clone();
-            long[][] trains = null;
-            if (spikeTrains != null) {
-                trains = new long[cores][];
-                for (int c = 0; c < cores; c++) trains[c] = spikeTrains[c].clone();
-            }
-            return new RasterRun.Snapshot(stepFs.clone(), sends, trains, count.clone());
-        }
+        public RasterRun.Snapshot snapshot() { return recorder.snapshot(); }
 
         /** How many of core {@code c}'s neurons sent at input step {@code t}. */
-        @Override public int sends(int c, int t) {
-            return sendsPerStep[c][t];
-        }
+        @Override public int sends(int c, int t) { return recorder.sends(c, t); }
 
-        @Override public boolean recordedSpikes() {
-            return spikeTrains != null;
-        }
+        @Override public boolean recordedSpikes() { return recorder.recordedSpikes(); }
 
         /** Whether neuron {@code i} of core {@code c} spiked at input step {@code t} (recorded runs only). */
-        @Override public boolean spiked(int c, int t, int i) {
-            int bit = t * count[c] + i;
-            return (spikeTrains[c][bit >>> 6] & (1L << (bit & 63))) != 0;
-        }
+        @Override public boolean spiked(int c, int t, int i) { return recorder.spiked(c, t, i); }
     }
 }
