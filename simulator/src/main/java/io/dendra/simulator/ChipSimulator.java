@@ -37,7 +37,7 @@ import java.util.Arrays;
  * can run on separate threads. Its parts: this class (the per-core tables, the neuron phase and the
  * synaptic fan-out), {@link MessageQueue} (a step's messages in send-time order) and
  * {@link MeshRouter} (the mesh, the input stages and back-pressure) and {@link SpikeRecorder} (what the
- * report draws of a run).
+ * report draws of a run) and {@link TimingModel} (the target's times as charged).
  */
 public final class ChipSimulator {
     private final ChipImage image;
@@ -64,12 +64,9 @@ public final class ChipSimulator {
     private final int[][] axonDelay;
     private final int[][] routeStart, routeCore, routeAxon;
     final int[] chip, globalX, tileY;
-    private final long[] activeFs, inactiveFs;
     private final long[] activeOps, inactiveOps;
-    final long synopFs, synopGradedFs, messageOutFs, messageInFs, withinTileFs, hopEwFs, hopNsFs, chipCrossingFs, cycleFs, barrierFs;
-    private final long accessFs, spikeOutFs;
-    /** Messages a core's input holds before its senders wait, and a link's router buffer before the message behind waits; 0: unbounded. */
-    final int receiveBuffer, linkBuffer;
+    /** The target's times, as charged. */
+    final TimingModel timing;
     /** Whether on-chip input neurons send the host's input (else it enters at the destination's router), and each core's channels. */
     private final boolean inputNeurons;
     private final int[][] homeChannels;
@@ -106,8 +103,6 @@ public final class ChipSimulator {
         chip = new int[cores];
         globalX = new int[cores];
         tileY = new int[cores];
-        activeFs = new long[cores];
-        inactiveFs = new long[cores];
         activeOps = new long[cores];
         inactiveOps = new long[cores];
         meshColumns = target.mesh().columns();
@@ -152,29 +147,14 @@ public final class ChipSimulator {
             globalX[i] = c.chip() * meshColumns + c.tileX();
             tileY[i] = c.tileY();
             tiles.add((c.chip() * meshRows + c.tileY()) * meshColumns + c.tileX());
-            activeFs[i] = fs(target.neuronUpdate(b.program(), true, b.states()).timeNs());
-            inactiveFs[i] = fs(target.neuronUpdate(b.program(), false, b.states()).timeNs());
             activeOps[i] = b.program().ops(true, b.states());
             inactiveOps[i] = b.program().ops(false, b.states());
         }
         slots = maxDelay + 2;
         tilesInUse = Math.max(1, tiles.size());
-        synopFs = fs(target.cost(Event.SYNOP).timeNs());
-        synopGradedFs = fs(target.cost(Event.SYNOP_GRADED).timeNs());
-        messageOutFs = fs(target.cost(Event.MESSAGE_OUT).timeNs());
-        messageInFs = fs(target.cost(Event.MESSAGE_IN).timeNs());
-        accessFs = fs(target.cost(Event.NEURON_ACCESS).timeNs());
-        spikeOutFs = fs(target.cost(Event.SPIKE_OUT).timeNs());
-        receiveBuffer = target.core().receiveBuffer();
-        linkBuffer = target.mesh().linkBuffer();
+        timing = new TimingModel(target, image, tilesInUse);
         inputNeurons = target.core().inputNeurons();
         homeChannels = homeChannels(image.input(), cores);
-        withinTileFs = fs(target.cost(Event.WITHIN_TILE).timeNs());
-        hopEwFs = fs(target.cost(Event.HOP_EW).timeNs());
-        hopNsFs = fs(target.cost(Event.HOP_NS).timeNs());
-        chipCrossingFs = fs(target.cost(Event.CHIP_CROSSING).timeNs());
-        cycleFs = Math.max(1, fs(target.cycleNs()));
-        barrierFs = fs(target.barrier().timeNs(tilesInUse));
     }
 
     /** The input channels each core's input neurons send: a channel's home is the core of its first destination. */
@@ -215,7 +195,7 @@ public final class ChipSimulator {
     public boolean graded(int core) { return graded[core]; }
     public Target target() { return target; }
     public int tilesInUse() { return tilesInUse; }
-    long cycleFs() { return cycleFs; }
+    long cycleFs() { return timing.cycleFs; }
 
     /** How often a run reports its progress, in steps. */
     public static final int PROGRESS_STEPS = 1024;
@@ -332,7 +312,7 @@ public final class ChipSimulator {
                 if (step >= 1) {
                     long end = 0;
                     for (int c = 0; c < cores; c++) end = Math.max(end, Math.max(coreEnd[c], synapseEnd[c]));
-                    long total = end + barrierFs;
+                    long total = end + timing.barrierFs;
                     recorder.step(step, total);
                     counters.steps++;
                     counters.barriers++;
@@ -408,18 +388,18 @@ public final class ChipSimulator {
             long sends = 0;
             long fired = 0;
             long messagesSent = 0;
-            long activeTime = accessFs + activeFs[c];
-            long inactiveTime = accessFs + inactiveFs[c];
+            long activeTime = timing.accessFs + timing.activeFs[c];
+            long inactiveTime = timing.accessFs + timing.inactiveFs[c];
             for (int i = 0; i < count[c]; i++) {
                 t += busy[i] ? activeTime : inactiveTime;
                 long payload = sent[i];
                 if (payload == NeuronKernels.NO_MESSAGE) continue;
-                t += spikeOutFs;
+                t += timing.spikeOutFs;
                 fired++;
                 if (inWindow) sends++;
                 if (!graded[c] && inWindow && recorder.recordedSpikes()) recorder.spike(c, t0, i);
                 for (int route = rs[i]; route < rs[i + 1]; route++) {
-                    t += messageOutFs;
+                    t += timing.messageOutFs;
                     send(c, (int) messagesSent++, routeCore[c][route], routeAxon[c][route], payload, t);
                 }
             }
@@ -456,7 +436,7 @@ public final class ChipSimulator {
                 long payload = map.payload(value, image.payloadBits());
                 if (payload == 0) continue;
                 for (int d = map.start(ch); d < map.end(ch); d++) {
-                    t += messageOutFs;
+                    t += timing.messageOutFs;
                     send(c, n++, map.core(d), map.axon(d), payload, t, true);
                 }
             }

@@ -13,11 +13,11 @@ final class MeshRouter {
     private final ChipSimulator sim;
     private final int cores;
     private final long[] linkFree;
-    /** Per directed link: grants this step, and (finite link buffers) the departures of its last sim.linkBuffer grants, as rings. */
+    /** Per directed link: grants this step, and (finite link buffers) the departures of its last sim.timing.linkBuffer grants, as rings. */
     private final int[] linkGrants;
     private final long[] linkRing;
     // The receiving side of this step, per core: when its input stage finishes its last message, and (with a finite
-    // receive buffer) when each of its last sim.receiveBuffer messages started, as a ring.
+    // receive buffer) when each of its last sim.timing.receiveBuffer messages started, as a ring.
     private final long[] receiveFree;
     private final long[][] startRing;
     private final int[] received;
@@ -29,12 +29,12 @@ final class MeshRouter {
         this.cores = sim.image().cores().size();
         linkFree = new long[sim.image().chips() * sim.meshColumns * sim.meshRows * 4];
         linkGrants = new int[linkFree.length];
-        linkRing = sim.linkBuffer > 0 ? new long[linkFree.length * sim.linkBuffer] : null;
+        linkRing = sim.timing.linkBuffer > 0 ? new long[linkFree.length * sim.timing.linkBuffer] : null;
         receiveFree = new long[cores];
         received = new int[cores];
         senderStall = new long[cores + 1];
         startRing = new long[cores][];
-        if (sim.receiveBuffer > 0) for (int c = 0; c < cores; c++) startRing[c] = new long[sim.receiveBuffer];
+        if (sim.timing.receiveBuffer > 0) for (int c = 0; c < cores; c++) startRing[c] = new long[sim.timing.receiveBuffer];
     }
 
     /** A new step: every input stage idle, no sender stalled. */
@@ -63,7 +63,7 @@ final class MeshRouter {
             int src = queue.source[m];
             int dst = queue.core[m];
             int stallIndex = src >= 0 ? src : cores;
-            long t = queue.time[m] + senderStall[stallIndex] + sim.withinTileFs;
+            long t = queue.time[m] + senderStall[stallIndex] + sim.timing.withinTileFs;
             if (src < 0 || (sim.globalX[src] == sim.globalX[dst] && sim.tileY[src] == sim.tileY[dst])) {
                 if (src >= 0) counters.localDeliveries[src]++;
             } else {
@@ -73,14 +73,14 @@ final class MeshRouter {
                     int dir = sim.globalX[dst] > x ? 0 : 1;
                     int nx = dir == 0 ? x + 1 : x - 1;
                     boolean crossing = Math.floorDiv(x, sim.meshColumns) != Math.floorDiv(nx, sim.meshColumns);
-                    t = hop(counters, src, (x * sim.meshRows + y) * 4 + dir, t, crossing ? sim.chipCrossingFs : sim.hopEwFs, x == sim.globalX[src], stallIndex);
+                    t = hop(counters, src, (x * sim.meshRows + y) * 4 + dir, t, crossing ? sim.timing.chipCrossingFs : sim.timing.hopEwFs, x == sim.globalX[src], stallIndex);
                     if (crossing) counters.chipCrossings[src]++;
                     else counters.hopsEastWest[src]++;
                     x = nx;
                 }
                 while (y != sim.tileY[dst]) {
                     int dir = sim.tileY[dst] > y ? 2 : 3;
-                    t = hop(counters, src, (x * sim.meshRows + y) * 4 + dir, t, sim.hopNsFs, x == sim.globalX[src] && y == sim.tileY[src], stallIndex);
+                    t = hop(counters, src, (x * sim.meshRows + y) * 4 + dir, t, sim.timing.hopNsFs, x == sim.globalX[src] && y == sim.tileY[src], stallIndex);
                     counters.hopsNorthSouth[src]++;
                     y += dir == 2 ? 1 : -1;
                 }
@@ -96,18 +96,18 @@ final class MeshRouter {
         int source = queue.source[m];
         boolean isGraded = queue.input[m] ? !sim.image().input().binary() : source == ChipSimulator.BIAS_SOURCE ? queue.payload[m] != 1 : sim.graded[source];
         long synops = sim.synStart[dst][axon + 1] - sim.synStart[dst][axon];
-        long cost = sim.messageInFs + synops * (isGraded ? sim.synopGradedFs : sim.synopFs);
+        long cost = sim.timing.messageInFs + synops * (isGraded ? sim.timing.synopGradedFs : sim.timing.synopFs);
         long accept = arrival;
         int k = received[dst];
-        if (sim.receiveBuffer > 0 && k >= sim.receiveBuffer) accept = Math.max(arrival, startRing[dst][k % sim.receiveBuffer]);
+        if (sim.timing.receiveBuffer > 0 && k >= sim.timing.receiveBuffer) accept = Math.max(arrival, startRing[dst][k % sim.timing.receiveBuffer]);
         long start = Math.max(accept, receiveFree[dst]);
         long finish = start + cost;
         receiveFree[dst] = finish;
-        if (sim.receiveBuffer > 0) startRing[dst][k % sim.receiveBuffer] = start;
+        if (sim.timing.receiveBuffer > 0) startRing[dst][k % sim.timing.receiveBuffer] = start;
         received[dst] = k + 1;
         if (accept > arrival) {
             senderStall[stallIndex] += accept - arrival;
-            counters.receiveStallCycles[dst] += (accept - arrival + sim.cycleFs - 1) / sim.cycleFs;
+            counters.receiveStallCycles[dst] += (accept - arrival + sim.timing.cycleFs - 1) / sim.timing.cycleFs;
         }
         synapseEnd[dst] = finish;
         counters.busyFs[dst] += cost;
@@ -124,18 +124,18 @@ final class MeshRouter {
      */
     private long hop(Counters counters, int source, int link, long t, long latency, boolean firstHop, int stallIndex) {
         long enter = t;
-        if (sim.linkBuffer > 0) {
+        if (sim.timing.linkBuffer > 0) {
             int n = linkGrants[link];
-            if (n >= sim.linkBuffer) enter = Math.max(t, linkRing[link * sim.linkBuffer + n % sim.linkBuffer]);
+            if (n >= sim.timing.linkBuffer) enter = Math.max(t, linkRing[link * sim.timing.linkBuffer + n % sim.timing.linkBuffer]);
             if (enter > t) {
-                counters.linkStallCycles[source] += (enter - t + sim.cycleFs - 1) / sim.cycleFs;
+                counters.linkStallCycles[source] += (enter - t + sim.timing.cycleFs - 1) / sim.timing.cycleFs;
                 if (firstHop) senderStall[stallIndex] += enter - t;
             }
         }
         long depart = Math.max(enter, linkFree[link]);
-        if (depart > enter) counters.linkWaitCycles[source] += (depart - enter + sim.cycleFs - 1) / sim.cycleFs;
-        linkFree[link] = depart + sim.cycleFs;
-        if (sim.linkBuffer > 0) linkRing[link * sim.linkBuffer + linkGrants[link]++ % sim.linkBuffer] = depart;
+        if (depart > enter) counters.linkWaitCycles[source] += (depart - enter + sim.timing.cycleFs - 1) / sim.timing.cycleFs;
+        linkFree[link] = depart + sim.timing.cycleFs;
+        if (sim.timing.linkBuffer > 0) linkRing[link * sim.timing.linkBuffer + linkGrants[link]++ % sim.timing.linkBuffer] = depart;
         return depart + latency;
     }
 }
