@@ -298,6 +298,7 @@ class RunCommandTest {
             {"far", "core 0 sits on tile (1000, " + core.tileY() + ") slot " + core.slot() + ", outside the 8 x 4 mesh of 4 cores per tile"},
             {"weight", "core 0 synapse 0 has weight 2147483647, beyond the 8-bit weights of loihi1"},
             {"delay", "core 0 synapse 0 has delay 1000000, outside 0 .. 62"},
+            {"program", "core 0 runs the ssm program, which loihi1 does not run"},
             {"bias", "core 0 neuron 0 has bias " + core.neurons().param(io.dendra.ir.NeuronKernels.LIF_BIAS_MANT)
                     + " << 9, beyond the 13-bit mantissa and exponents 0 .. 7 of loihi1"},
             {"twice", "core 1 takes chip " + other.chip() + " tile (" + other.tileX() + ", " + other.tileY() + ") slot " + other.slot()
@@ -312,6 +313,10 @@ class RunCommandTest {
                 "twice", with.apply(new io.dendra.ir.CoreImage(0, other.chip(), other.tileX(), other.tileY(), other.slot(), core.neurons(),
                         core.synapses(), core.routes())),
                 "bias", with.apply(new io.dendra.ir.CoreImage(0, core.chip(), core.tileX(), core.tileY(), core.slot(), biasExponent(core.neurons(), 9),
+                        core.synapses(), core.routes())),
+                "program", with.apply(new io.dendra.ir.CoreImage(0, core.chip(), core.tileX(), core.tileY(), core.slot(),
+                        new io.dendra.ir.NeuronBlock(io.dendra.ir.NeuronProgram.SSM, core.neurons().layer(), core.neurons().firstNeuron(), core.neurons().count(), 1,
+                                core.neurons().startStep(), new int[core.neurons().count() * io.dendra.ir.NeuronKernels.paramsPerNeuron(io.dendra.ir.NeuronProgram.SSM, 1)]),
                         core.synapses(), core.routes())));
         for (String[] c : cases) {
             Path file = dir.resolve(c[0] + ".dchip");

@@ -49,6 +49,13 @@ public final class ImageLimits {
                 throw refuse(file, where + " holds " + core.neurons().count() + " neurons; a core of " + target.name() + " holds "
                         + target.core().neurons());
             }
+            var program = core.neurons().program();
+            if (!target.supports(program)) {
+                throw refuse(file, where + " runs the " + program.id() + " program, which " + target.name() + " does not run");
+            }
+            if (program == io.dendra.ir.NeuronProgram.IF || program == io.dendra.ir.NeuronProgram.LI) {
+                throw refuse(file, where + " runs the " + program.id() + " program, which has no fixed-point definition yet (docs/neuron-programs.md)");
+            }
             checkLifBias(core, target, file, where);
             SynapseTable s = core.synapses();
             for (int a = 0; a < s.axons(); a++) {
