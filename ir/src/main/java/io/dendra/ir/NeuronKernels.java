@@ -3,6 +3,9 @@ package io.dendra.ir;
 import static io.dendra.ir.FixedPoint.roundShift;
 import static io.dendra.ir.FixedPoint.saturate;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The fixed-point update of every neuron program, bit by bit: the one definition both the
  * functional {@link ImageExecutor} and the cycle-level simulator run. docs/neuron-programs.md
@@ -35,80 +38,69 @@ public final class NeuronKernels {
 
     private NeuronKernels() {}
 
+    /**
+     * One program's memory layout, in one place: its parameter words and state words (fixed ones,
+     * then per complex state ones, named {@code w[n]}), its input compartments, and whether its
+     * messages carry a payload. The kernels below read the words in exactly this order.
+     */
+    private record Layout(List<String> params, List<String> paramsPerState, List<String> state, List<String> statePerState, int compartments,
+            boolean graded) {
+        int paramCount(int states) { return params.size() + paramsPerState.size() * states; }
+        int stateCount(int states) { return state.size() + statePerState.size() * states; }
+
+        List<String> names(List<String> fixed, List<String> perState, int states) {
+            List<String> names = new ArrayList<>(fixed);
+            for (int n = 0; n < states; n++) for (String w : perState) names.add(w + "[" + n + "]");
+            return names;
+        }
+    }
+
+    private static Layout layout(NeuronProgram program) {
+        return switch (program) {
+            case LIF, CUBA_LIF -> new Layout(List.of("du", "dv", "bias_mant", "bias_exp", "vth"), List.of(), List.of("u", "v"), List.of(), 1, false);
+            case SSM -> new Layout(List.of("states", "shift_a", "shift_b", "shift_c", "d", "shift_d", "bias", "tau", "theta"),
+                    List.of("a_re", "a_im", "b_re", "b_im", "c_re", "c_im"), List.of("v"), List.of("s_re", "s_im"), 1, false);
+            case GLU -> new Layout(List.of("bias_a", "bias_g", "shift_g", "shift_out"), List.of(), List.of(), List.of(), 2, true);
+            case SUM -> new Layout(List.of("bias"), List.of(), List.of(), List.of(), 1, true);
+            case RELAY -> new Layout(List.of(), List.of(), List.of(), List.of(), 1, true);
+            case READOUT -> new Layout(List.of(), List.of(), List.of("sum"), List.of(), 1, false);
+            case IF, LI -> new Layout(List.of(), List.of(), List.of(), List.of(), 1, false);
+        };
+    }
+
     /** Parameters per neuron of a program; {@code states} complex states for {@code ssm}. */
     public static int paramsPerNeuron(NeuronProgram program, int states) {
-        return switch (program) {
-            case LIF, CUBA_LIF -> LIF_PARAMS;
-            case SSM -> SSM_HEADER + SSM_PER_STATE * states;
-            case GLU -> GLU_PARAMS;
-            case SUM -> SUM_PARAMS;
-            case READOUT, RELAY, IF, LI -> 0;
-        };
+        return layout(program).paramCount(states);
     }
 
     /**
      * The name of every parameter word of one neuron, in the order {@link #updateBlock} reads them
      * (per-state words of {@code ssm} carry their state index, {@code a_re[3]}).
      */
-    public static java.util.List<String> paramNames(NeuronProgram program, int states) {
-        java.util.List<String> names = new java.util.ArrayList<>();
-        switch (program) {
-            case LIF, CUBA_LIF -> names.addAll(java.util.List.of("du", "dv", "bias_mant", "bias_exp", "vth"));
-            case SSM -> {
-                names.addAll(java.util.List.of("states", "shift_a", "shift_b", "shift_c", "d", "shift_d", "bias", "tau", "theta"));
-                for (int n = 0; n < states; n++) {
-                    for (String w : new String[] {"a_re", "a_im", "b_re", "b_im", "c_re", "c_im"}) names.add(w + "[" + n + "]");
-                }
-            }
-            case GLU -> names.addAll(java.util.List.of("bias_a", "bias_g", "shift_g", "shift_out"));
-            case SUM -> names.add("bias");
-            case READOUT, RELAY, IF, LI -> { }
-        }
-        if (names.size() != paramsPerNeuron(program, states)) throw new IllegalStateException(program.id() + " parameter names");
-        return names;
+    public static List<String> paramNames(NeuronProgram program, int states) {
+        Layout l = layout(program);
+        return l.names(l.params(), l.paramsPerState(), states);
     }
 
     /** The name of every state word of one neuron, in memory order. */
-    public static java.util.List<String> stateNames(NeuronProgram program, int states) {
-        java.util.List<String> names = new java.util.ArrayList<>();
-        switch (program) {
-            case LIF, CUBA_LIF -> names.addAll(java.util.List.of("u", "v"));
-            case SSM -> {
-                names.add("v");
-                for (int n = 0; n < states; n++) {
-                    names.add("s_re[" + n + "]");
-                    names.add("s_im[" + n + "]");
-                }
-            }
-            case READOUT -> names.add("sum");
-            case GLU, SUM, RELAY, IF, LI -> { }
-        }
-        if (names.size() != stateWords(program, states)) throw new IllegalStateException(program.id() + " state names");
-        return names;
+    public static List<String> stateNames(NeuronProgram program, int states) {
+        Layout l = layout(program);
+        return l.names(l.state(), l.statePerState(), states);
     }
 
     /** State words per neuron. */
     public static int stateWords(NeuronProgram program, int states) {
-        return switch (program) {
-            case LIF, CUBA_LIF -> 2;
-            case SSM -> 1 + 2 * states;
-            case READOUT -> 1;
-            case GLU, SUM, RELAY, IF, LI -> 0;
-        };
+        return layout(program).stateCount(states);
     }
 
     /** Input compartments per neuron (the glu has a and g). */
     public static int compartments(NeuronProgram program) {
-        return program == NeuronProgram.GLU ? 2 : 1;
+        return layout(program).compartments();
     }
 
     /** Whether the program's messages carry a payload (graded) rather than being binary spikes. */
     public static boolean emitsGraded(NeuronProgram program) {
-        return switch (program) {
-            case GLU, SUM, RELAY -> true;
-            case LIF, CUBA_LIF, SSM, IF -> false;
-            case READOUT, LI -> false;
-        };
+        return layout(program).graded();
     }
 
     /**

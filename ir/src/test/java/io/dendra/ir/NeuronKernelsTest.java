@@ -163,4 +163,30 @@ class NeuronKernelsTest {
         java.util.Arrays.fill(a, v);
         return a;
     }
+
+    /** The one layout table names each word where the kernels read it. */
+    @Test
+    void layoutNamesAgreeWithTheWordsTheKernelsRead() {
+        java.util.List<String> lif = NeuronKernels.paramNames(NeuronProgram.LIF, 0);
+        assertEquals(NeuronKernels.LIF_PARAMS, lif.size());
+        assertEquals("du", lif.get(NeuronKernels.LIF_DU));
+        assertEquals("dv", lif.get(NeuronKernels.LIF_DV));
+        assertEquals("bias_mant", lif.get(NeuronKernels.LIF_BIAS_MANT));
+        assertEquals("bias_exp", lif.get(NeuronKernels.LIF_BIAS_EXP));
+        assertEquals("vth", lif.get(NeuronKernels.LIF_VTH));
+        java.util.List<String> ssm = NeuronKernels.paramNames(NeuronProgram.SSM, 2);
+        assertEquals(NeuronKernels.SSM_HEADER + 2 * NeuronKernels.SSM_PER_STATE, ssm.size());
+        assertEquals("bias", ssm.get(NeuronKernels.SSM_BIAS));
+        assertEquals("theta", ssm.get(NeuronKernels.SSM_THETA));
+        assertEquals("a_re[1]", ssm.get(NeuronKernels.SSM_HEADER + NeuronKernels.SSM_PER_STATE));
+        assertEquals("c_im[1]", ssm.get(NeuronKernels.SSM_HEADER + 2 * NeuronKernels.SSM_PER_STATE - 1));
+        assertEquals(java.util.List.of("v", "s_re[0]", "s_im[0]", "s_re[1]", "s_im[1]"), NeuronKernels.stateNames(NeuronProgram.SSM, 2));
+        java.util.List<String> glu = NeuronKernels.paramNames(NeuronProgram.GLU, 0);
+        assertEquals(NeuronKernels.GLU_PARAMS, glu.size());
+        assertEquals("shift_out", glu.get(NeuronKernels.GLU_SHIFT_OUT));
+        assertEquals(2, NeuronKernels.compartments(NeuronProgram.GLU));
+        assertEquals(java.util.List.of("bias"), NeuronKernels.paramNames(NeuronProgram.SUM, 0));
+        assertEquals(java.util.List.of("sum"), NeuronKernels.stateNames(NeuronProgram.READOUT, 0));
+        assertTrue(NeuronKernels.emitsGraded(NeuronProgram.SUM) && !NeuronKernels.emitsGraded(NeuronProgram.LIF));
+    }
 }
