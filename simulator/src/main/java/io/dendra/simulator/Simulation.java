@@ -128,7 +128,7 @@ public final class Simulation {
         final int rasterSample;
         final IntConsumer progress;
         final SampleSink sink;
-        ChipSimulator.Run rasterRun;
+        RasterRun rasterRun;
 
         Collector(int cores, int rasterSample, IntConsumer progress, SampleSink sink) {
             this.total = new Counters(cores);
@@ -140,7 +140,8 @@ public final class Simulation {
         void add(int sample, ChipSimulator.Run run) {
             total.add(run.counters());
             outputs.add(run.output());
-            if (sample == rasterSample) rasterRun = run;
+            // a copy of what the report draws, so that the run's working arrays are not kept
+            if (sample == rasterSample) rasterRun = run.snapshot();
             if (sink != null) sink.accept(sample, run);
             if (progress != null) progress.accept(sample + 1);
         }
