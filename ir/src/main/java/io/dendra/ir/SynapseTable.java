@@ -22,6 +22,8 @@ public final class SynapseTable {
     private final int[] delay;
     private final int[] group;
     private final int groups;
+    /** Each group's exponent: its first axon's. */
+    private final int[] groupExponent;
 
     /** A table whose axons are grouped by exponent (in order of first appearance). */
     public SynapseTable(int[] start, int[] exponent, int[] target, int[] weight, int[] delay) {
@@ -46,6 +48,14 @@ public final class SynapseTable {
         this.delay = delay.clone();
         this.group = group.clone();
         this.groups = count;
+        this.groupExponent = new int[count];
+        boolean[] seen = new boolean[count];
+        for (int a = 0; a < group.length; a++) {
+            if (!seen[group[a]]) {
+                seen[group[a]] = true;
+                groupExponent[group[a]] = exponent[a];
+            }
+        }
     }
 
     private static int[] groupsByExponent(int[] exponent) {
@@ -74,8 +84,7 @@ public final class SynapseTable {
 
     /** The exponent of a group's first axon (on a {@link Accumulation#FLOOR_PER_GROUP} chip, every axon's of the group). */
     public int groupExponent(int g) {
-        for (int a = 0; a < group.length; a++) if (group[a] == g) return exponent[a];
-        throw new IllegalArgumentException("no group " + g);
+        return groupExponent[g];
     }
 
     public int maxDelay() {

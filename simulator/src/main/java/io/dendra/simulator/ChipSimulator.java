@@ -57,6 +57,8 @@ public final class ChipSimulator {
     private final int[][] params;
     private final NeuronBlock[] blocks;
     final boolean[] graded;
+    /** Whether the host's input is graded (a payload per value) rather than spikes. */
+    private final boolean gradedInput;
     final int[][] synStart, synExponent, synTarget, synDelay, synGroup;
     /** Weight mantissas: at most 16 bits (targets allow no more), two bytes each. */
     private final short[][] synWeight;
@@ -90,6 +92,7 @@ public final class ChipSimulator {
         synGroup = new int[cores][];
         params = new int[cores][];
         blocks = new NeuronBlock[cores];
+        gradedInput = !image.input().binary();
         graded = new boolean[cores];
         synStart = new int[cores][];
         synExponent = new int[cores][];
@@ -193,6 +196,13 @@ public final class ChipSimulator {
     public int states(int core) { return states[core]; }
     public int neurons(int core) { return count[core]; }
     public boolean graded(int core) { return graded[core]; }
+
+    /** Whether message m's synaptic ops are graded: the host input's kind, a bias message's payload above 1, or its core's program's. */
+    boolean gradedMessage(MessageQueue queue, int m) {
+        int source = queue.source[m];
+        return queue.input[m] ? gradedInput : source == BIAS_SOURCE ? queue.payload[m] != 1 : graded[source];
+    }
+
     public Target target() { return target; }
     public int tilesInUse() { return tilesInUse; }
     long cycleFs() { return timing.cycleFs; }
@@ -550,8 +560,7 @@ public final class ChipSimulator {
                 int m = mine[j];
                 int axon = queue.axon[m];
                 long payload = queue.payload[m];
-                int source = queue.source[m];
-                boolean isGraded = queue.input[m] ? !image.input().binary() : source == BIAS_SOURCE ? payload != 1 : graded[source];
+                boolean isGraded = gradedMessage(queue, m);
                 int from = ss[axon];
                 int to = ss[axon + 1];
                 // Accumulation.term, hoisted: round_half_up adds weight · (payload << (exponent + 8)), the same integer as

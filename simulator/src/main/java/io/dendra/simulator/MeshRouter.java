@@ -93,8 +93,7 @@ final class MeshRouter {
     /** The input stage of core {@code dst} takes message m, arrived at {@code arrival}. */
     private void receive(MessageQueue queue, Counters counters, long[] synapseEnd, int m, int dst, long arrival, int stallIndex) {
         int axon = queue.axon[m];
-        int source = queue.source[m];
-        boolean isGraded = queue.input[m] ? !sim.image().input().binary() : source == ChipSimulator.BIAS_SOURCE ? queue.payload[m] != 1 : sim.graded[source];
+        boolean isGraded = sim.gradedMessage(queue, m);
         long synops = sim.synStart[dst][axon + 1] - sim.synStart[dst][axon];
         long cost = sim.timing.messageInFs + synops * (isGraded ? sim.timing.synopGradedFs : sim.timing.synopFs);
         long accept = arrival;

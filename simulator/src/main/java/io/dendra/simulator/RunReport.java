@@ -119,7 +119,6 @@ public final class RunReport {
         ChipImage image = sim.image();
         root.put("model", image.modelName());
         root.put("target", image.targetName());
-        root.put("priced_by", sim.target().name());
         root.put("chips", image.chips());
         root.put("cores_used", image.cores().size());
         root.put("samples", samples);

@@ -140,7 +140,7 @@ public final class SweepCommand implements Callable<Integer> {
             ObjectNode o = array.addObject();
             o.put("image", r.name());
             o.put("folder", r.name());
-            for (String field : List.of("target", "priced_by", "cores_used", "samples")) o.set(field, r.report().get(field));
+            for (String field : List.of("target", "cores_used", "samples")) o.set(field, r.report().get(field));
             o.set("accuracy", r.report().get("accuracy"));
             o.set("time", r.report().get("time"));
             o.set("energy", r.report().get("energy"));

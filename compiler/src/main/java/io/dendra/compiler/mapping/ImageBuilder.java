@@ -50,6 +50,8 @@ public final class ImageBuilder {
         final IntArrayBuilder weight = new IntArrayBuilder();
         final IntArrayBuilder delay = new IntArrayBuilder();
         final IntArrayBuilder group = new IntArrayBuilder();
+        /** Synapse groups so far (axons of one source and delay, then each bias axon). */
+        int groups;
 
         CoreSynapses() {
             start.add(0);
@@ -176,8 +178,6 @@ public final class ImageBuilder {
         // one axon per (exponent, payload), each its own synapse group
         Map<Long, List<WarmUp.Chunk>> byAxon = new LinkedHashMap<>();
         for (WarmUp.Chunk c : chunks) byAxon.computeIfAbsent(((long) c.exponent() << 32) | c.payload(), k -> new ArrayList<>()).add(c);
-        int group = 0;
-        for (int g : core.group.toArray()) group = Math.max(group, g + 1);
         for (List<WarmUp.Chunk> axonChunks : byAxon.values()) {
             int axon = core.exponent.size();
             for (WarmUp.Chunk c : axonChunks) {
@@ -186,7 +186,7 @@ public final class ImageBuilder {
                 core.delay.add(0);
             }
             core.exponent.add(axonChunks.get(0).exponent());
-            core.group.add(group++);
+            core.group.add(core.groups++);
             core.start.add(core.target.size());
             biasCore.add(piece.core());
             biasAxon.add(axon);
@@ -208,7 +208,6 @@ public final class ImageBuilder {
         CoreSynapses s = new CoreSynapses();
         double[] errors = weightError.computeIfAbsent(b, k -> new double[1]);
         boolean perGroup = target.formats().accumulation() == Accumulation.FLOOR_PER_GROUP;
-        int group = 0;
         for (List<Connection> connections : b.axonGroups()) {
             ChipValue source = connections.get(0).source();
             int delay = connections.get(0).delay();
@@ -241,13 +240,13 @@ public final class ImageBuilder {
                 }
                 if (kept == 0) continue;
                 s.exponent.add(exponent);
-                s.group.add(group);
+                s.group.add(s.groups);
                 s.start.add(s.target.size());
                 used = true;
                 routes.computeIfAbsent(source, x -> new LinkedHashMap<>()).computeIfAbsent(k, x -> new ArrayList<>())
                         .add(new Destination(piece.core(), axon));
             }
-            if (used) group++;
+            if (used) s.groups++;
         }
         return s;
     }
