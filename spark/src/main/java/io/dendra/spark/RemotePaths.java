@@ -42,6 +42,15 @@ final class RemotePaths {
 
     static Localized localize(String[] args, Configuration hadoop) throws IOException {
         Path scratch = Files.createTempDirectory("dendra-spark-");
+        try {
+            return localize(args, hadoop, scratch);
+        } catch (IOException | RuntimeException e) {
+            delete(scratch); // a refused or unreadable path leaves nothing behind
+            throw e;
+        }
+    }
+
+    private static Localized localize(String[] args, Configuration hadoop, Path scratch) throws IOException {
         List<String> out = new ArrayList<>();
         URI output = null;
         Path localOutput = null;
@@ -105,7 +114,11 @@ final class RemotePaths {
     }
 
     static void cleanUp(Localized l) {
-        try (var walk = Files.walk(l.scratch())) {
+        delete(l.scratch());
+    }
+
+    private static void delete(Path folder) {
+        try (var walk = Files.walk(folder)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // a temporary folder may stay behind

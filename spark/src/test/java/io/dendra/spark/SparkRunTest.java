@@ -97,10 +97,12 @@ class SparkRunTest {
         for (String file : List.of("output.npy", "report.json", "report.txt")) {
             assertArrayEquals(Files.readAllBytes(local.resolve(file)), Files.readAllBytes(remote.resolve(file)), file);
         }
+        long copiesBefore = temporaryCopies();
         StringWriter again = new StringWriter();
         assertEquals(1, DendraSpark.execute(new String[] {"run", image.toString(), "--input", Path.of(SAMPLES).toUri().toString(), "-o", remote.toUri().toString(),
             "--spark", MASTER, "-q"}, new PrintWriter(new StringWriter()), new PrintWriter(again)));
         assertTrue(again.toString().contains("exists already"), again.toString());
+        assertEquals(copiesBefore, temporaryCopies(), "a refused output leaves no temporary copy of the input");
     }
 
     /** A sample that fails every attempt: the job fails with one line naming the sample, and writes nothing. */
@@ -173,6 +175,12 @@ class SparkRunTest {
         assertEquals(ra.counters().steps() + rb.counters().steps(), merged.counters().steps());
         assertArrayEquals(ra.stepFs(), merged.rasterRun().stepFs());
         for (int t = 0; t < 200; t++) assertEquals(ra.sends(0, t), merged.rasterRun().sends(0, t));
+    }
+
+    private static long temporaryCopies() throws java.io.IOException {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(p -> p.getFileName().toString().startsWith("dendra-spark-")).count();
+        }
     }
 
     private static int run(String[] args, boolean spark) {
