@@ -70,6 +70,13 @@ class BadInputCorpusTest {
         String loihi1 = io.dendra.targets.Targets.builtInText("loihi1");
         write("typo.target", loihi1.replace("neurons = 1024", "nuerons = 1024"));
         write("slow.target", loihi1.replace("synop = 23.6 pJ, 3.5 ns", "synop = 23.6 pJ, 1e12 ns"));
+        write("accumulation.target", loihi1.replace("accumulation = floor_per_group", "accumulation = rounding"));
+        write("host-input.target", loihi1.replace("host_input = router", "host_input = wire"));
+        String barrier = "time = 113 ns .. 465 ns source \"Davies 2018 Table 2: barrier sync 113-465 ns over 1-32 tiles\";\n"
+                + "    tiles = 1 .. 32 source \"Davies 2018 Table 2: barrier sync 113-465 ns over 1-32 tiles\";";
+        assertTrue(loihi1.contains(barrier), "loihi1's barrier as the corpus expects it");
+        write("table.target", loihi1.replace(barrier, "time_by_tiles = 1 .. 2;\n    between = step;"));
+        write("between.target", loihi1.replace(barrier, "time_by_tiles = 1: 0.6 us, 4: 1.4 us;\n    between = cubic;"));
         Files.write(dir.resolve("legacy.pt"), new byte[] {(byte) 0x80, 2, (byte) 0x8a, 10, 0x6c, (byte) 0xfc, (byte) 0x9c, 0x46, (byte) 0xf9, 0x20, 0x6a,
             (byte) 0xa8, 0x50, 0x19, 0x2e});
         byte[] ckpt = Files.readAllBytes(CHECKPOINTS.resolve("lightning_postnorm.ckpt"));
@@ -153,6 +160,12 @@ class BadInputCorpusTest {
         cases.add(Arguments.of("E0601", new String[] {"inspect", "@text.dchip"}));
         // targets
         cases.add(Arguments.of("E0502", new String[] {"compile", lif, "--target", "@typo.target", "-o", "@out/x.dchip"}));
+        for (String t : List.of("accumulation", "host-input", "table", "between")) {
+            cases.add(Arguments.of("E0505", new String[] {"compile", lif, "--target", "@" + t + ".target", "-o", "@out/x.dchip"}));
+        }
+        cases.add(Arguments.of("E0001", new String[] {"run", "@lif.dchip", "--input", samples, "-o", "@out", "--spark", "local[2]"}));
+        cases.add(Arguments.of("E0001", new String[] {"sweep", "@lif.dchip", "--input", samples, "-o", "@out"}));
+        cases.add(Arguments.of("E0001", new String[] {"check", lif, "--strict", "--lenient"}));
         cases.add(Arguments.of("E0505", new String[] {"compile", lif, "--target", "@slow.target", "-o", "@out/x.dchip"}));
         cases.add(Arguments.of("E0508", new String[] {"compile", lif, "--target", "loihi9", "-o", "@out/x.dchip"}));
         cases.add(Arguments.of("E0002", new String[] {"compile", lif, "--target", "loihi1", "-o", "@out/x.dchip", "--report", "/dev/full", "--calibrate",
@@ -185,6 +198,10 @@ class BadInputCorpusTest {
     @ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
         "text-weight.nir|check|'weight' of Linear node 'fc' holds text, not real numbers",
+        "accumulation.target|compile|unknown accumulation 'rounding'; hint: one of [round_half_up, floor_per_group]",
+        "host-input.target|compile|host_input is 'router'",
+        "table.target|compile|'time_by_tiles' takes entries 'tiles: time'",
+        "between.target|compile|'between' is step or linear, got 'cubic'",
         "zero-shape.nir|check|Input 'input' has shape (0,): every axis is a whole number of at least 1",
         "negative-shape.nir|check|Input 'input' has shape (-1,): every axis is a whole number of at least 1",
         "negative-tau.nir|check|LIF 'lif' has tau -0.01 s; a time constant is positive",
@@ -194,7 +211,10 @@ class BadInputCorpusTest {
         "length-flipped.dchip|inspect|the image is cut short or damaged: its sections run past its end",
     })
     void messagesPointTheRightWay(String file, String command, String expected) {
-        String line = CommandLineRun.of(command, dir.resolve(file).toString()).errorLine();
+        String[] args = file.endsWith(".target")
+                ? new String[] {command, CompileCommandTest.LIF, "--target", dir.resolve(file).toString(), "-o", dir.resolve("out/x.dchip").toString()}
+                : new String[] {command, dir.resolve(file).toString()};
+        String line = CommandLineRun.of(args).errorLine();
         assertTrue(line.contains(expected), line);
     }
 

@@ -154,6 +154,29 @@ class SparkRunTest {
         }
     }
 
+    /** What the Spark edition refuses: one line each, with its code and a hint, and nothing written. */
+    @Test
+    void refusalsAreOneLineWithAHint() {
+        Path out = dir.resolve("refused");
+        String[][] cases = {
+            {"E0001", "--compare does not run on Spark yet", "run", image.toString(), "--input", SAMPLES, "-o", out.toString(), "--spark", MASTER,
+                "--compare", MODEL},
+            {"E0001", "the Spark edition of dendra run needs --spark MASTER", "run", image.toString(), "--input", SAMPLES, "-o", out.toString()},
+            {"E0001", "a sweep compares chip images (.dchip)", "sweep", MODEL, "--input", SAMPLES, "-o", out.toString(), "--spark", MASTER},
+            {"E0101", "does not exist", "run", image.toString(), "--input", dir.resolve("absent.npy").toUri().toString(), "-o", out.toString(),
+                "--spark", MASTER},
+        };
+        for (String[] c : cases) {
+            StringWriter err = new StringWriter();
+            int status = DendraSpark.execute(java.util.Arrays.copyOfRange(c, 2, c.length), new PrintWriter(new StringWriter()), new PrintWriter(err));
+            String line = err.toString().strip();
+            assertEquals(1, status, line);
+            assertEquals(1, line.lines().count(), line);
+            assertTrue(line.contains("error[" + c[0] + "]") && line.contains(c[1]) && line.contains("; hint: "), line);
+            assertTrue(!Files.exists(out), "nothing written");
+        }
+    }
+
     /** Two hand-made partitions, given out of order: outputs in sample order, counts added, the raster from the one that drew it. */
     @Test
     void mergeOrdersTheSamplesAndAddsTheCounts() throws Exception {
