@@ -119,7 +119,7 @@ public class SimulatorBenchmarks {
     @Benchmark
     @OperationsPerInvocation(LIF_NEURONS)
     public void lifUpdate(LifBlock s, Blackhole bh) {
-        bh.consume(NeuronKernels.updateBlock(io.dendra.ir.NeuronProgram.LIF, LIF_NEURONS, 0, s.params, s.state, s.input, s.out, 24, 0));
+        bh.consume(io.dendra.ir.NeuronProgram.LIF.update(LIF_NEURONS, 0, s.params, s.state, s.input, s.out, 24, 0, null));
     }
 
     static final int SSM_NEURONS = 256;
@@ -134,7 +134,7 @@ public class SimulatorBenchmarks {
 
         @Setup
         public void build() {
-            int per = NeuronKernels.paramsPerNeuron(io.dendra.ir.NeuronProgram.SSM, SSM_STATES);
+            int per = io.dendra.ir.NeuronProgram.SSM.paramsPerNeuron(SSM_STATES);
             params = new int[SSM_NEURONS * per];
             SplittableRandom random = new SplittableRandom(2);
             for (int i = 0; i < SSM_NEURONS; i++) {
@@ -158,6 +158,6 @@ public class SimulatorBenchmarks {
     @Benchmark
     @OperationsPerInvocation(SSM_NEURONS * SSM_STATES)
     public void ssmStateUpdate(SsmBlock s, Blackhole bh) {
-        bh.consume(NeuronKernels.updateBlock(io.dendra.ir.NeuronProgram.SSM, SSM_NEURONS, SSM_STATES, s.params, s.state, s.input, s.out, 24, 24));
+        bh.consume(io.dendra.ir.NeuronProgram.SSM.update(SSM_NEURONS, SSM_STATES, s.params, s.state, s.input, s.out, 24, 24, null));
     }
 }

@@ -104,7 +104,7 @@ final class ImageParams {
         core.put("neurons", b.count());
         core.put("states", b.states());
         core.put("start_step", b.startStep());
-        List<String> names = NeuronKernels.paramNames(b.program(), b.states());
+        List<String> names = b.program().paramNames(b.states());
         ObjectNode parameters = core.putObject("parameters");
         for (int w = 0; w < names.size(); w++) {
             ArrayNode column = parameters.putArray(names.get(w));
@@ -114,7 +114,7 @@ final class ImageParams {
         if (initial.length == 0) {
             core.putNull("initial_state");
         } else {
-            List<String> stateNames = NeuronKernels.stateNames(b.program(), b.states());
+            List<String> stateNames = b.program().stateNames(b.states());
             ObjectNode state = core.putObject("initial_state");
             for (int w = 0; w < stateNames.size(); w++) {
                 ArrayNode column = state.putArray(stateNames.get(w));
@@ -206,7 +206,7 @@ final class ImageParams {
         NeuronProgram program = program(c.get("program").asText());
         int count = c.get("neurons").asInt();
         int states = c.get("states").asInt();
-        List<String> names = NeuronKernels.paramNames(program, states);
+        List<String> names = program.paramNames(states);
         int[] params = new int[count * names.size()];
         for (int w = 0; w < names.size(); w++) {
             JsonNode column = c.get("parameters").get(names.get(w));
@@ -215,7 +215,7 @@ final class ImageParams {
         }
         int[] initial = new int[0];
         if (!c.get("initial_state").isNull()) {
-            List<String> stateNames = NeuronKernels.stateNames(program, states);
+            List<String> stateNames = program.stateNames(states);
             initial = new int[count * stateNames.size()];
             for (int w = 0; w < stateNames.size(); w++) {
                 JsonNode column = c.get("initial_state").get(stateNames.get(w));

@@ -401,7 +401,7 @@ public class RunCommand implements Callable<Integer> {
             if (!model.sequenceOutput() && argmax(expected) == argmax(actual)) argmaxAgree++;
             if (!model.sequenceOutput()) referenceClasses[b] = argmax(expected);
             for (LayerMapping layer : image.layers()) {
-                if (NeuronKernels.emitsGraded(layer.program()) || layer.program() == io.dendra.ir.NeuronProgram.READOUT) continue;
+                if (layer.program().graded() || layer.program() == io.dendra.ir.NeuronProgram.READOUT) continue;
                 double[] ref = spikesOf(model, layer.name(), values);
                 if (ref == null) continue;
                 SpikeMatch.Counter tally = spikes.computeIfAbsent(layer.name(), k -> new SpikeMatch.Counter());

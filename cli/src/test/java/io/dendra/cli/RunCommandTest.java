@@ -316,7 +316,7 @@ class RunCommandTest {
                         core.synapses(), core.routes())),
                 "program", with.apply(new io.dendra.ir.CoreImage(0, core.chip(), core.tileX(), core.tileY(), core.slot(),
                         new io.dendra.ir.NeuronBlock(io.dendra.ir.NeuronProgram.SSM, core.neurons().layer(), core.neurons().firstNeuron(), core.neurons().count(), 1,
-                                core.neurons().startStep(), new int[core.neurons().count() * io.dendra.ir.NeuronKernels.paramsPerNeuron(io.dendra.ir.NeuronProgram.SSM, 1)]),
+                                core.neurons().startStep(), new int[core.neurons().count() * io.dendra.ir.NeuronProgram.SSM.paramsPerNeuron(1)]),
                         core.synapses(), core.routes())));
         for (String[] c : cases) {
             Path file = dir.resolve(c[0] + ".dchip");

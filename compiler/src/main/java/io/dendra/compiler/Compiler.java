@@ -118,7 +118,7 @@ public final class Compiler {
             }
             double[] ref = reference.get(b.valueNode());
             long[] chip = sent.get(b.name());
-            if (NeuronKernels.emitsGraded(b.program())) {
+            if (b.program().graded()) {
                 double[] decoded = new double[chip.length];
                 for (int i = 0; i < chip.length; i++) decoded[i] = Math.scalb((double) chip[i], -b.outputFraction());
                 errors.add(new LayerError(b.name(), b.program().id(), coefficient, use.weightError(), LayerAgreement.GradedError.of(decoded, ref)));

@@ -60,7 +60,7 @@ public enum ErrorCode {
     TARGET_MISSING_FIELD("E0504", "target lacks a required field", "copy the field from a built-in target: dendra targets loihi2"),
     TARGET_VALUE("E0505", "impossible value in a target", "see the allowed values in docs/targets.md"),
     TARGET_DUPLICATE("E0506", "field or section given twice", "remove one of them"),
-    UNKNOWN_PROGRAM("E0507", "unknown neuron program", "programs: lif, cuba_lif, if, li, ssm, glu, sum, relay, readout"),
+    UNKNOWN_PROGRAM("E0507", "unknown neuron program", "programs: lif, ssm, glu, sum, readout (the programs Dendra defines, docs/neuron-programs.md)"),
     UNKNOWN_TARGET("E0508", "unknown target", "give a built-in name (dendra targets lists them) or the path of a .target file"),
 
     // E06xx: chip images

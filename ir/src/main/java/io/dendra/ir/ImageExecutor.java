@@ -82,8 +82,8 @@ public final class ImageExecutor {
                             acc[i] = 0;
                         }
                     }
-                    NeuronKernels.updateBlock(b.program(), b.count(), b.states(), params[c], state[c], in[c], out[c], image.stateBits(),
-                            image.payloadBits());
+                    b.program().update(b.count(), b.states(), params[c], state[c], in[c], out[c], image.stateBits(),
+                            image.payloadBits(), null);
                 }
                 if (streamed != null && step >= output.firstStep()) {
                     int t = step - output.firstStep();

@@ -29,7 +29,7 @@ public final class NeuronBlock {
         this.program = Objects.requireNonNull(program);
         this.layer = Objects.requireNonNull(layer);
         if (count <= 0 || firstNeuron < 0 || states < 0 || startStep < 1) throw new IllegalArgumentException("bad neuron block of " + layer);
-        if (params.length != (long) count * NeuronKernels.paramsPerNeuron(program, states)) {
+        if (params.length != (long) count * program.paramsPerNeuron(states)) {
             throw new IllegalArgumentException(layer + ": " + params.length + " params for " + count + " " + program.id() + " neurons");
         }
         this.firstNeuron = firstNeuron;
@@ -37,7 +37,7 @@ public final class NeuronBlock {
         this.states = states;
         this.startStep = startStep;
         this.params = params.clone();
-        if (initialState.length != 0 && initialState.length != (long) count * NeuronKernels.stateWords(program, states)) {
+        if (initialState.length != 0 && initialState.length != (long) count * program.stateWords(states)) {
             throw new IllegalArgumentException(layer + ": " + initialState.length + " initial state words for " + count + " " + program.id() + " neurons");
         }
         this.initialState = initialState.clone();
@@ -50,7 +50,7 @@ public final class NeuronBlock {
     /** Complex states per neuron ({@code ssm}), else 0. */
     public int states() { return states; }
     public int startStep() { return startStep; }
-    public int compartments() { return NeuronKernels.compartments(program); }
+    public int compartments() { return program.compartments(); }
     public int param(int index) { return params[index]; }
 
     /** A copy of the parameters, for the simulator's own arrays. */
@@ -70,7 +70,7 @@ public final class NeuronBlock {
 
     /** Words of neuron state the block needs. */
     public int stateWords() {
-        return count * NeuronKernels.stateWords(program, states);
+        return count * program.stateWords(states);
     }
 
     @Override

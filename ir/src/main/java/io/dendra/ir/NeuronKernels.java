@@ -3,13 +3,10 @@ package io.dendra.ir;
 import static io.dendra.ir.FixedPoint.roundShift;
 import static io.dendra.ir.FixedPoint.saturate;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * The fixed-point update of every neuron program, bit by bit: the one definition both the
- * functional {@link ImageExecutor} and the cycle-level simulator run. docs/neuron-programs.md
- * states the same arithmetic in prose. All arithmetic is on {@code long}; widths are enforced by
+ * The fixed-point update of every neuron program, bit by bit, each program's kernel named by its
+ * {@link NeuronProgram} constant: the one definition both the functional {@link ImageExecutor}
+ * and the cycle-level simulator run. docs/neuron-programs.md states the same arithmetic in prose. All arithmetic is on {@code long}; widths are enforced by
  * {@link FixedPoint#saturate} where the text says so.
  */
 public final class NeuronKernels {
@@ -38,98 +35,8 @@ public final class NeuronKernels {
 
     private NeuronKernels() {}
 
-    /**
-     * One program's memory layout, in one place: its parameter words and state words (fixed ones,
-     * then per complex state ones, named {@code w[n]}), its input compartments, and whether its
-     * messages carry a payload. The kernels below read the words in exactly this order.
-     */
-    private record Layout(List<String> params, List<String> paramsPerState, List<String> state, List<String> statePerState, int compartments,
-            boolean graded) {
-        int paramCount(int states) { return params.size() + paramsPerState.size() * states; }
-        int stateCount(int states) { return state.size() + statePerState.size() * states; }
-
-        List<String> names(List<String> fixed, List<String> perState, int states) {
-            List<String> names = new ArrayList<>(fixed);
-            for (int n = 0; n < states; n++) for (String w : perState) names.add(w + "[" + n + "]");
-            return names;
-        }
-    }
-
-    private static Layout layout(NeuronProgram program) {
-        return switch (program) {
-            case LIF, CUBA_LIF -> new Layout(List.of("du", "dv", "bias_mant", "bias_exp", "vth"), List.of(), List.of("u", "v"), List.of(), 1, false);
-            case SSM -> new Layout(List.of("states", "shift_a", "shift_b", "shift_c", "d", "shift_d", "bias", "tau", "theta"),
-                    List.of("a_re", "a_im", "b_re", "b_im", "c_re", "c_im"), List.of("v"), List.of("s_re", "s_im"), 1, false);
-            case GLU -> new Layout(List.of("bias_a", "bias_g", "shift_g", "shift_out"), List.of(), List.of(), List.of(), 2, true);
-            case SUM -> new Layout(List.of("bias"), List.of(), List.of(), List.of(), 1, true);
-            case RELAY -> new Layout(List.of(), List.of(), List.of(), List.of(), 1, true);
-            case READOUT -> new Layout(List.of(), List.of(), List.of("sum"), List.of(), 1, false);
-            case IF, LI -> new Layout(List.of(), List.of(), List.of(), List.of(), 1, false);
-        };
-    }
-
-    /** Parameters per neuron of a program; {@code states} complex states for {@code ssm}. */
-    public static int paramsPerNeuron(NeuronProgram program, int states) {
-        return layout(program).paramCount(states);
-    }
-
-    /**
-     * The name of every parameter word of one neuron, in the order {@link #updateBlock} reads them
-     * (per-state words of {@code ssm} carry their state index, {@code a_re[3]}).
-     */
-    public static List<String> paramNames(NeuronProgram program, int states) {
-        Layout l = layout(program);
-        return l.names(l.params(), l.paramsPerState(), states);
-    }
-
-    /** The name of every state word of one neuron, in memory order. */
-    public static List<String> stateNames(NeuronProgram program, int states) {
-        Layout l = layout(program);
-        return l.names(l.state(), l.statePerState(), states);
-    }
-
-    /** State words per neuron. */
-    public static int stateWords(NeuronProgram program, int states) {
-        return layout(program).stateCount(states);
-    }
-
-    /** Input compartments per neuron (the glu has a and g). */
-    public static int compartments(NeuronProgram program) {
-        return layout(program).compartments();
-    }
-
-    /** Whether the program's messages carry a payload (graded) rather than being binary spikes. */
-    public static boolean emitsGraded(NeuronProgram program) {
-        return layout(program).graded();
-    }
-
-    /**
-     * Updates every neuron of a block once. {@code input} holds each neuron's inputs for this step
-     * (already read from the accumulators, {@code compartments} per neuron); {@code out} receives a
-     * payload (1 for a spike) or {@link #NO_MESSAGE}. Returns how many neurons were active: they
-     * had input or non-zero state, and ran the whole program.
-     */
-    public static int updateBlock(NeuronProgram program, int count, int states, int[] params, long[] state, long[] input, long[] out,
-            int stateBits, int payloadBits) {
-        return updateBlock(program, count, states, params, state, input, out, stateBits, payloadBits, null);
-    }
-
-    /** As above; {@code activeOut} (when not null) receives, per neuron, whether it was active. */
-    public static int updateBlock(NeuronProgram program, int count, int states, int[] params, long[] state, long[] input, long[] out,
-            int stateBits, int payloadBits, boolean[] activeOut) {
-        return switch (program) {
-            case LIF, CUBA_LIF -> lif(count, params, state, input, out, activeOut);
-            case SSM -> ssm(count, states, params, state, input, out, stateBits, activeOut);
-            case GLU -> glu(count, params, input, out, payloadBits, activeOut);
-            case SUM -> sum(count, params, input, out, payloadBits, activeOut);
-            case RELAY -> relay(count, input, out, payloadBits, activeOut);
-            case READOUT -> readout(count, state, input, out, activeOut);
-            case IF, LI -> throw new UnsupportedOperationException(program.id() + " has no fixed-point definition yet");
-        };
-    }
-
     /** DESIGN §3 {@code lif}, line by line: u, v 24-bit; u wraps, v saturates; spike when v > vth·64. */
-    static int lif(int count, int[] params, long[] state, long[] input, long[] out, boolean[] activeOut) {
+    static int lif(int count, int states, int[] params, long[] state, long[] input, long[] out, int stateBits, int payloadBits, boolean[] activeOut) {
         int active = 0;
         for (int i = 0; i < count; i++) {
             int p = i * LIF_PARAMS;
@@ -164,7 +71,7 @@ public final class NeuronKernels {
      * rounded once, states saturated); y = Σ Re(C·s) (rounded once) + D·z; soma v ← tau·v + y;
      * spike when v ≥ θ, then v = 0.
      */
-    static int ssm(int count, int states, int[] params, long[] state, long[] input, long[] out, int stateBits, boolean[] activeOut) {
+    static int ssm(int count, int states, int[] params, long[] state, long[] input, long[] out, int stateBits, int payloadBits, boolean[] activeOut) {
         int perNeuron = SSM_HEADER + SSM_PER_STATE * states;
         int stateWords = 1 + 2 * states;
         int active = 0;
@@ -206,7 +113,7 @@ public final class NeuronKernels {
     }
 
     /** a = input_a + bias_a, g = input_g + bias_g; out = a·σ(g), σ by table with linear interpolation. */
-    static int glu(int count, int[] params, long[] input, long[] out, int payloadBits, boolean[] activeOut) {
+    static int glu(int count, int states, int[] params, long[] state, long[] input, long[] out, int stateBits, int payloadBits, boolean[] activeOut) {
         int active = 0;
         for (int i = 0; i < count; i++) {
             int p = i * GLU_PARAMS;
@@ -236,7 +143,7 @@ public final class NeuronKernels {
         return low + roundShift((SIGMOID[(int) k + 1] - low) * fraction, 8);
     }
 
-    static int sum(int count, int[] params, long[] input, long[] out, int payloadBits, boolean[] activeOut) {
+    static int sum(int count, int states, int[] params, long[] state, long[] input, long[] out, int stateBits, int payloadBits, boolean[] activeOut) {
         int active = 0;
         for (int i = 0; i < count; i++) {
             if (input[i] != 0) active++;
@@ -247,17 +154,7 @@ public final class NeuronKernels {
         return active;
     }
 
-    static int relay(int count, long[] input, long[] out, int payloadBits, boolean[] activeOut) {
-        int active = 0;
-        for (int i = 0; i < count; i++) {
-            if (input[i] != 0) active++;
-            if (activeOut != null) activeOut[i] = input[i] != 0;
-            out[i] = input[i] == 0 ? NO_MESSAGE : saturate(input[i], payloadBits);
-        }
-        return active;
-    }
-
-    static int readout(int count, long[] state, long[] input, long[] out, boolean[] activeOut) {
+    static int readout(int count, int states, int[] params, long[] state, long[] input, long[] out, int stateBits, int payloadBits, boolean[] activeOut) {
         int active = 0;
         for (int i = 0; i < count; i++) {
             if (input[i] != 0) active++;

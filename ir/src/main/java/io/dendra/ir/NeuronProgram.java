@@ -1,13 +1,17 @@
 package io.dendra.ir;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The built-in neuron programs of DESIGN §3 and what one update of a neuron running each costs in
- * ops. A target turns ops into energy and time: {@code base + ops × per-op} (see the targets
- * module), so costs follow from op counts and differ between targets only by the per-op and base
- * costs. The fixed-point arithmetic of each program is in {@link NeuronKernels}.
+ * The neuron programs of DESIGN §3, each defined once, here: its memory layout (parameter words and
+ * state words by name, in the order its kernel reads them), its input compartments, whether its
+ * messages carry a payload, what one update costs in ops, and its kernel — the fixed-point update
+ * in {@link NeuronKernels} that both the functional {@link ImageExecutor} and the cycle-level
+ * simulator run. Only programs the compiler emits and the kernels define are here; a target that
+ * names another is refused when it is read.
  *
  * <p>Op counts: an <em>active</em> update is one where the neuron received input or holds non-zero
  * state and runs its whole program; an <em>inactive</em> update only reads its state, finds nothing
@@ -15,31 +19,70 @@ import java.util.Optional;
  * saturate and compare, reset (7); inactive = read, test, skip (3). With Loihi 1's published 81 pJ /
  * 52 pJ per active/inactive update these counts give 7.25 pJ per op and a 30.25 pJ base. The SSM
  * program adds, per complex state, the complex product Ā·s (4), the input term B̄·x (2) and the
- * output term Re(C·s) accumulated into the soma (2): 8 ops per state.
+ * output term Re(C·s) accumulated into the soma (2): 8 ops per state. A target turns ops into
+ * energy and time: {@code base + ops × per-op}.
  */
 public enum NeuronProgram {
-    LIF("lif", "Loihi 1 CUBA LIF (u, v 24-bit), bit-exact with Lava's PyLifModelBitAcc", 7, 3, 0),
-    CUBA_LIF("cuba_lif", "current-based LIF for NIR CubaLIF nodes", 7, 3, 0),
-    IF("if", "integrate-and-fire without leak, for NIR IF nodes", 4, 2, 0),
-    LI("li", "leaky integrator without spikes, for NIR LI nodes", 4, 2, 0),
-    SSM("ssm", "SpikingSSM channel: N/2 complex states as dendritic compartments and a LIF soma", 7, 3, 8),
-    GLU("glu", "two dendritic accumulators a, g and the graded output a·σ(g) (σ by table)", 6, 2, 0),
-    SUM("sum", "adds its graded inputs and sends the sum as a graded spike", 2, 1, 0),
-    RELAY("relay", "forwards its input one timestep later (a delay neuron)", 1, 1, 0),
-    READOUT("readout", "accumulates its input over the sequence; read by the host at the end", 2, 1, 0);
+    LIF("lif", "Loihi 1 CUBA LIF (u, v 24-bit), bit-exact with Lava's PyLifModelBitAcc", 7, 3, 0,
+            new Layout(List.of("du", "dv", "bias_mant", "bias_exp", "vth"), List.of(), List.of("u", "v"), List.of(), 1, false),
+            NeuronKernels::lif),
+    SSM("ssm", "SpikingSSM channel: N/2 complex states as dendritic compartments and a LIF soma", 7, 3, 8,
+            new Layout(List.of("states", "shift_a", "shift_b", "shift_c", "d", "shift_d", "bias", "tau", "theta"),
+                    List.of("a_re", "a_im", "b_re", "b_im", "c_re", "c_im"), List.of("v"), List.of("s_re", "s_im"), 1, false),
+            NeuronKernels::ssm),
+    GLU("glu", "two dendritic accumulators a, g and the graded output a·σ(g) (σ by table)", 6, 2, 0,
+            new Layout(List.of("bias_a", "bias_g", "shift_g", "shift_out"), List.of(), List.of(), List.of(), 2, true),
+            NeuronKernels::glu),
+    SUM("sum", "adds its graded inputs and sends the sum as a graded spike", 2, 1, 0,
+            new Layout(List.of("bias"), List.of(), List.of(), List.of(), 1, true),
+            NeuronKernels::sum),
+    READOUT("readout", "accumulates its input over the sequence; read by the host at the end", 2, 1, 0,
+            new Layout(List.of(), List.of(), List.of("sum"), List.of(), 1, false),
+            NeuronKernels::readout);
+
+    /**
+     * One program's memory: its parameter words and state words (fixed ones, then per complex state
+     * ones, named {@code w[n]}), its input compartments, and whether its messages carry a payload.
+     */
+    public record Layout(List<String> params, List<String> paramsPerState, List<String> state, List<String> statePerState, int compartments,
+            boolean graded) {
+        int paramCount(int states) { return params.size() + paramsPerState.size() * states; }
+        int stateCount(int states) { return state.size() + statePerState.size() * states; }
+
+        static List<String> names(List<String> fixed, List<String> perState, int states) {
+            List<String> names = new ArrayList<>(fixed);
+            for (int n = 0; n < states; n++) for (String w : perState) names.add(w + "[" + n + "]");
+            return names;
+        }
+    }
+
+    /**
+     * The update of every neuron of a block, once: {@code input} holds each neuron's inputs for this
+     * step ({@code compartments} per neuron); {@code out} receives a payload (1 for a spike) or
+     * {@link NeuronKernels#NO_MESSAGE}; {@code activeOut}, when not null, whether each neuron was
+     * active. Returns how many were.
+     */
+    @FunctionalInterface
+    public interface Kernel {
+        int update(int count, int states, int[] params, long[] state, long[] input, long[] out, int stateBits, int payloadBits, boolean[] activeOut);
+    }
 
     private final String id;
     private final String description;
     private final int activeOps;
     private final int inactiveOps;
     private final int opsPerState;
+    private final Layout layout;
+    private final Kernel kernel;
 
-    NeuronProgram(String id, String description, int activeOps, int inactiveOps, int opsPerState) {
+    NeuronProgram(String id, String description, int activeOps, int inactiveOps, int opsPerState, Layout layout, Kernel kernel) {
         this.id = id;
         this.description = description;
         this.activeOps = activeOps;
         this.inactiveOps = inactiveOps;
         this.opsPerState = opsPerState;
+        this.layout = layout;
+        this.kernel = kernel;
     }
 
     /** The name used in target files, model files and reports. */
@@ -58,6 +101,45 @@ public enum NeuronProgram {
 
     public boolean hasStates() {
         return opsPerState > 0;
+    }
+
+    public Layout layout() {
+        return layout;
+    }
+
+    /** Parameter words per neuron; {@code states} complex states for {@code ssm}. */
+    public int paramsPerNeuron(int states) {
+        return layout.paramCount(states);
+    }
+
+    /** The name of every parameter word of one neuron, in the order the kernel reads them ({@code a_re[3]} for per-state words). */
+    public List<String> paramNames(int states) {
+        return Layout.names(layout.params(), layout.paramsPerState(), states);
+    }
+
+    /** The name of every state word of one neuron, in memory order. */
+    public List<String> stateNames(int states) {
+        return Layout.names(layout.state(), layout.statePerState(), states);
+    }
+
+    /** State words per neuron. */
+    public int stateWords(int states) {
+        return layout.stateCount(states);
+    }
+
+    /** Input compartments per neuron (the glu has a and g). */
+    public int compartments() {
+        return layout.compartments();
+    }
+
+    /** Whether the program's messages carry a payload (graded) rather than being binary spikes. */
+    public boolean graded() {
+        return layout.graded();
+    }
+
+    /** Updates every neuron of a block once (see {@link Kernel}). */
+    public int update(int count, int states, int[] params, long[] state, long[] input, long[] out, int stateBits, int payloadBits, boolean[] activeOut) {
+        return kernel.update(count, states, params, state, input, out, stateBits, payloadBits, activeOut);
     }
 
     public static Optional<NeuronProgram> byId(String id) {

@@ -13,7 +13,7 @@ class NeuronKernelsTest {
         long[] spikes = new long[inputs.length];
         long[] out = new long[1];
         for (int t = 0; t < inputs.length; t++) {
-            NeuronKernels.lif(1, params, state, new long[] {inputs[t]}, out, null);
+            NeuronProgram.LIF.update(1, 0, params, state, new long[] {inputs[t]}, out, 24, 0, null);
             spikes[t] = out[0] == NeuronKernels.NO_MESSAGE ? 0 : 1;
         }
         return spikes;
@@ -35,7 +35,7 @@ class NeuronKernelsTest {
     void lifDecayTruncatesTowardZero() {
         // v = -3, dv = 2048: -3·2048 / 4096 = -1.5 truncates to -1 (a floor would give -2).
         long[] state = {0, -3};
-        NeuronKernels.lif(1, new int[] {4095, 2048, 0, 0, 100}, state, new long[] {0}, new long[1], null);
+        NeuronProgram.LIF.update(1, 0, new int[] {4095, 2048, 0, 0, 100}, state, new long[] {0}, new long[1], 24, 0, null);
         assertEquals(-1, state[1]);
     }
 
@@ -44,23 +44,23 @@ class NeuronKernelsTest {
         // u = 2^23 - 10 (du = 0 keeps it: u·4095/4096 truncates to 2^23 - 2058 + ...); add 100·64.
         long u0 = (1L << 23) - 10;
         long[] state = {u0, 0};
-        NeuronKernels.lif(1, new int[] {0, 0, 0, 0, 1 << 16}, state, new long[] {100}, new long[1], null);
+        NeuronProgram.LIF.update(1, 0, new int[] {0, 0, 0, 0, 1 << 16}, state, new long[] {100}, new long[1], 24, 0, null);
         long decayed = (u0 * 4095) >> 12;
         long expectedU = decayed + 6400 - (1L << 24);
         assertEquals(expectedU, state[0]);
         assertEquals(expectedU, state[1]); // v = 0 + u + 0
         // v saturates at -(2^23 - 1); the positive side always exceeds vth·64 (vth is 17-bit), so it spikes instead.
         long[] saturating = {-(1L << 22), -(1L << 23) + 5};
-        NeuronKernels.lif(1, new int[] {0, 0, 0, 0, 1000}, saturating, new long[] {0}, new long[1], null);
+        NeuronProgram.LIF.update(1, 0, new int[] {0, 0, 0, 0, 1000}, saturating, new long[] {0}, new long[1], 24, 0, null);
         assertEquals(-(1L << 23) + 1, saturating[1]);
     }
 
     @Test
     void lifBiasUsesItsExponent() {
         long[] state = new long[2];
-        NeuronKernels.lif(1, new int[] {4095, 4095, 3, 4, 1000}, state, new long[] {0}, new long[1], null);
+        NeuronProgram.LIF.update(1, 0, new int[] {4095, 4095, 3, 4, 1000}, state, new long[] {0}, new long[1], 24, 0, null);
         assertEquals(48, state[1]); // 3 << 4
-        NeuronKernels.lif(1, new int[] {4095, 4095, 100, -3, 1000}, state, new long[] {0}, new long[1], null);
+        NeuronProgram.LIF.update(1, 0, new int[] {4095, 4095, 100, -3, 1000}, state, new long[] {0}, new long[1], 24, 0, null);
         assertEquals(48 * 1 / 4096 + 12, state[1]); // v decays to 0 (dv 4095 leaves 48/4096 -> 0), plus 100 >> 3
     }
 
@@ -74,7 +74,7 @@ class NeuronKernelsTest {
         long[] out = new long[1];
         for (int t = 0; t < 20_000; t++) {
             long aIn = random.nextInt(-300, 600);
-            NeuronKernels.lif(1, params, state, new long[] {aIn}, out, null);
+            NeuronProgram.LIF.update(1, 0, params, state, new long[] {aIn}, out, 24, 0, null);
             // DESIGN §3, written out again with BigInteger-free arithmetic:
             long bias = -7L << 3;
             long p = u * (4096 - 1201);
@@ -102,7 +102,7 @@ class NeuronKernelsTest {
         long[] expectedState = {8, 12, 14, 15, 16, 16};
         boolean[] expectedSpike = {false, false, false, true, true, true};
         for (int t = 0; t < 6; t++) {
-            NeuronKernels.ssm(1, 1, params, state, new long[] {8}, out, 24, null);
+            NeuronProgram.SSM.update(1, 1, params, state, new long[] {8}, out, 24, 24, null);
             assertEquals(expectedState[t], state[1], "state at " + t);
             assertEquals(expectedSpike[t], out[0] == 1, "spike at " + t);
         }
@@ -114,11 +114,11 @@ class NeuronKernelsTest {
         int[] params = {1, 23, 0, 0, 0, 0, 0, 0, 1 << 20, 0, (1 << 23) - 1, 1, 0, 1, 0};
         long[] state = new long[3];
         long[] out = new long[1];
-        NeuronKernels.ssm(1, 1, params, state, new long[] {100}, out, 24, null);
-        NeuronKernels.ssm(1, 1, params, state, new long[] {0}, out, 24, null);
+        NeuronProgram.SSM.update(1, 1, params, state, new long[] {100}, out, 24, 24, null);
+        NeuronProgram.SSM.update(1, 1, params, state, new long[] {0}, out, 24, 24, null);
         assertEquals(0, state[1]);
         assertEquals(100, state[2]);
-        NeuronKernels.ssm(1, 1, params, state, new long[] {0}, out, 24, null);
+        NeuronProgram.SSM.update(1, 1, params, state, new long[] {0}, out, 24, 24, null);
         assertEquals(-100, state[1]);
     }
 
@@ -126,10 +126,10 @@ class NeuronKernelsTest {
     void gluGatesBySigmoidFromTheTable() {
         // a = 1000, g = 0: σ = 0.5 -> 500 (out shift 16: a·σ in Q16 back to a's units).
         long[] out = new long[1];
-        NeuronKernels.glu(1, new int[] {0, 0, -13, 16}, new long[] {1000, 0}, out, 24, null);
+        NeuronProgram.GLU.update(1, 0, new int[] {0, 0, -13, 16}, new long[0], new long[] {1000, 0}, out, 24, 24, null);
         assertEquals(500, out[0]);
         // g = 2.0 with g in Q8 (shift 8 - 13 = -5): σ(2) = 0.880797.
-        NeuronKernels.glu(1, new int[] {0, 0, -5, 16}, new long[] {100000, 512}, out, 24, null);
+        NeuronProgram.GLU.update(1, 0, new int[] {0, 0, -5, 16}, new long[0], new long[] {100000, 512}, out, 24, 24, null);
         assertEquals(88080, out[0], 2);
     }
 
@@ -167,26 +167,26 @@ class NeuronKernelsTest {
     /** The one layout table names each word where the kernels read it. */
     @Test
     void layoutNamesAgreeWithTheWordsTheKernelsRead() {
-        java.util.List<String> lif = NeuronKernels.paramNames(NeuronProgram.LIF, 0);
+        java.util.List<String> lif = NeuronProgram.LIF.paramNames(0);
         assertEquals(NeuronKernels.LIF_PARAMS, lif.size());
         assertEquals("du", lif.get(NeuronKernels.LIF_DU));
         assertEquals("dv", lif.get(NeuronKernels.LIF_DV));
         assertEquals("bias_mant", lif.get(NeuronKernels.LIF_BIAS_MANT));
         assertEquals("bias_exp", lif.get(NeuronKernels.LIF_BIAS_EXP));
         assertEquals("vth", lif.get(NeuronKernels.LIF_VTH));
-        java.util.List<String> ssm = NeuronKernels.paramNames(NeuronProgram.SSM, 2);
+        java.util.List<String> ssm = NeuronProgram.SSM.paramNames(2);
         assertEquals(NeuronKernels.SSM_HEADER + 2 * NeuronKernels.SSM_PER_STATE, ssm.size());
         assertEquals("bias", ssm.get(NeuronKernels.SSM_BIAS));
         assertEquals("theta", ssm.get(NeuronKernels.SSM_THETA));
         assertEquals("a_re[1]", ssm.get(NeuronKernels.SSM_HEADER + NeuronKernels.SSM_PER_STATE));
         assertEquals("c_im[1]", ssm.get(NeuronKernels.SSM_HEADER + 2 * NeuronKernels.SSM_PER_STATE - 1));
-        assertEquals(java.util.List.of("v", "s_re[0]", "s_im[0]", "s_re[1]", "s_im[1]"), NeuronKernels.stateNames(NeuronProgram.SSM, 2));
-        java.util.List<String> glu = NeuronKernels.paramNames(NeuronProgram.GLU, 0);
+        assertEquals(java.util.List.of("v", "s_re[0]", "s_im[0]", "s_re[1]", "s_im[1]"), NeuronProgram.SSM.stateNames(2));
+        java.util.List<String> glu = NeuronProgram.GLU.paramNames(0);
         assertEquals(NeuronKernels.GLU_PARAMS, glu.size());
         assertEquals("shift_out", glu.get(NeuronKernels.GLU_SHIFT_OUT));
-        assertEquals(2, NeuronKernels.compartments(NeuronProgram.GLU));
-        assertEquals(java.util.List.of("bias"), NeuronKernels.paramNames(NeuronProgram.SUM, 0));
-        assertEquals(java.util.List.of("sum"), NeuronKernels.stateNames(NeuronProgram.READOUT, 0));
-        assertTrue(NeuronKernels.emitsGraded(NeuronProgram.SUM) && !NeuronKernels.emitsGraded(NeuronProgram.LIF));
+        assertEquals(2, NeuronProgram.GLU.compartments());
+        assertEquals(java.util.List.of("bias"), NeuronProgram.SUM.paramNames(0));
+        assertEquals(java.util.List.of("sum"), NeuronProgram.READOUT.stateNames(0));
+        assertTrue(NeuronProgram.SUM.graded() && !NeuronProgram.LIF.graded());
     }
 }

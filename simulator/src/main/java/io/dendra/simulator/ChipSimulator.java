@@ -121,7 +121,7 @@ public final class ChipSimulator {
             start[i] = b.startStep();
             params[i] = b.params();
             blocks[i] = b;
-            graded[i] = NeuronKernels.emitsGraded(b.program());
+            graded[i] = b.program().graded();
             int[][] s = c.synapses().arrays();
             synStart[i] = s[0];
             synExponent[i] = s[1];
@@ -275,7 +275,7 @@ public final class ChipSimulator {
         private Run(int inputSteps, boolean recordSpikes) {
             this.inputSteps = inputSteps;
             for (int c = 0; c < cores; c++) {
-                state[c] = new long[count[c] * NeuronKernels.stateWords(program[c], states[c])];
+                state[c] = new long[count[c] * program[c].stateWords(states[c])];
                 blocks[c].resetState(state[c]);
                 ring[c] = new long[slots * groups[c] * count[c] * compartments[c]];
                 in[c] = new long[count[c] * compartments[c]];
@@ -380,7 +380,7 @@ public final class ChipSimulator {
                 }
             }
             boolean[] busy = activeFlags[c];
-            int active = NeuronKernels.updateBlock(program[c], count[c], states[c], params[c], state[c], input, out[c], image.stateBits(),
+            int active = program[c].update(count[c], states[c], params[c], state[c], input, out[c], image.stateBits(),
                     image.payloadBits(), busy);
             int inactive = count[c] - active;
             counters.updatesActive[c] += active;

@@ -53,9 +53,6 @@ public final class ImageLimits {
             if (!target.supports(program)) {
                 throw refuse(file, where + " runs the " + program.id() + " program, which " + target.name() + " does not run");
             }
-            if (program == io.dendra.ir.NeuronProgram.IF || program == io.dendra.ir.NeuronProgram.LI) {
-                throw refuse(file, where + " runs the " + program.id() + " program, which has no fixed-point definition yet (docs/neuron-programs.md)");
-            }
             checkLifBias(core, target, file, where);
             SynapseTable s = core.synapses();
             for (int a = 0; a < s.axons(); a++) {
@@ -89,7 +86,7 @@ public final class ImageLimits {
     /** A lif bias is a mantissa and an exponent of the target's widths (Loihi 1: 13 bits, 0 .. 7). */
     private static void checkLifBias(CoreImage core, Target target, Path file, String where) {
         var b = core.neurons();
-        if (b.program() != io.dendra.ir.NeuronProgram.LIF && b.program() != io.dendra.ir.NeuronProgram.CUBA_LIF) return;
+        if (b.program() != io.dendra.ir.NeuronProgram.LIF) return;
         int mantissaMax = target.formats().lifBiasMantissaMax();
         var exponents = target.formats().lifBiasExponent();
         for (int i = 0; i < b.count(); i++) {

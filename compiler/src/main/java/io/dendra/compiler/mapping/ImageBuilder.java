@@ -142,7 +142,7 @@ public final class ImageBuilder {
         LogicalBlock b = piece.block();
         int warmUp = b.startStep() - 1;
         if (warmUp == 0) return initialState;
-        if (b.program() == NeuronProgram.LIF || b.program() == NeuronProgram.CUBA_LIF) {
+        if (b.program() == NeuronProgram.LIF) {
             WarmUp.LifResult r = WarmUp.lifInitialState(piece.count(), params, initialState, warmUp);
             if (!r.exact()) {
                 notes.add("layer " + b.name() + ": its neurons update " + warmUp + " step(s) before their first input arrives and no initial state makes"
@@ -157,7 +157,7 @@ public final class ImageBuilder {
             default -> new int[0];
         };
         if (biasWord.length == 0) return initialState;
-        int perNeuron = NeuronKernels.paramsPerNeuron(b.program(), b.states());
+        int perNeuron = b.program().paramsPerNeuron(b.states());
         long[] bias = new long[piece.count() * b.compartments()];
         boolean any = false;
         for (int i = 0; i < piece.count(); i++) {

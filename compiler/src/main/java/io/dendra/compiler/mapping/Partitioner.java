@@ -185,7 +185,7 @@ public final class Partitioner {
     /** Neuron state and parameters when the target keeps them in the synaptic memory, else 0. */
     static long stateBits(Target target, LogicalBlock block, int n) {
         if (!target.core().stateSharesMemory()) return 0;
-        int words = NeuronKernels.stateWords(block.program(), block.states()) + NeuronKernels.paramsPerNeuron(block.program(), block.states());
+        int words = block.program().stateWords(block.states()) + block.program().paramsPerNeuron(block.states());
         return (long) n * words * target.formats().stateBits();
     }
 }

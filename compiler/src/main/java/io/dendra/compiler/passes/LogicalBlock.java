@@ -46,7 +46,7 @@ public final class LogicalBlock implements ChipValue {
         this.s4d = s4d;
         this.lif = lif;
         this.denseOpsPerStep = denseOpsPerStep;
-        if (bias.length != count * NeuronKernels.compartments(program)) throw new IllegalArgumentException("one bias per compartment");
+        if (bias.length != count * program.compartments()) throw new IllegalArgumentException("one bias per compartment");
     }
 
     void connect(Connection c) {
@@ -58,7 +58,7 @@ public final class LogicalBlock implements ChipValue {
     public int count() { return count; }
     public int states() { return states; }
     public int startStep() { return startStep; }
-    public int compartments() { return NeuronKernels.compartments(program); }
+    public int compartments() { return program.compartments(); }
     public double bias(int neuron, int compartment) { return bias[neuron * compartments() + compartment]; }
     public List<Connection> inputs() { return List.copyOf(inputs); }
 
@@ -84,7 +84,7 @@ public final class LogicalBlock implements ChipValue {
 
     @Override public int width() { return count; }
     @Override public int sendStep() { return startStep; }
-    @Override public boolean graded() { return NeuronKernels.emitsGraded(program); }
+    @Override public boolean graded() { return program.graded(); }
     @Override public Node valueNode() { return valueNode; }
     @Override public int outputFraction() { return graded() ? outputFraction : 0; }
 }

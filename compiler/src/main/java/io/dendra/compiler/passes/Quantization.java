@@ -140,7 +140,7 @@ public final class Quantization {
         S4dNode s4d = b.s4d;
         S4dNode.Discrete d = s4d.discretize();
         int m = b.states();
-        int per = NeuronKernels.paramsPerNeuron(NeuronProgram.SSM, m);
+        int per = NeuronProgram.SSM.paramsPerNeuron(m);
         int[] params = new int[b.count() * per];
         int shiftA = stateBits - 1;
         long coefMax = FixedPoint.maxMagnitude(stateBits);
@@ -239,7 +239,7 @@ public final class Quantization {
                     + "-bit mantissa, exponent " + target.formats().lifBiasExponent() + ") and was clipped to " + mantissaMax + " << " + maxExp);
         }
         if (b.initialCurrent != null) {
-            int[] state = new int[b.count() * NeuronKernels.stateWords(NeuronProgram.LIF, 0)];
+            int[] state = new int[b.count() * NeuronProgram.LIF.stateWords(0)];
             for (int i = 0; i < b.count(); i++) state[2 * i] = (int) Math.max(-(1L << 23) + 1, Math.min((1L << 23), Math.round(Math.scalb(b.initialCurrent[i], fv))));
             b.initialState = state;
         }

@@ -132,7 +132,7 @@ class LoweringTest {
 
     @Test
     void programTheTargetLacksIsRefused() {
-        DendraException e = refused(SSM_LAYER, Fixtures.target("loihi2", "programs = lif, ssm, glu, sum, relay, readout",
+        DendraException e = refused(SSM_LAYER, Fixtures.target("loihi2", "programs = lif, ssm, glu, sum, readout",
                 "programs = lif, ssm, sum, readout"));
         assertEquals(ErrorCode.UNSUPPORTED_ON_TARGET, e.code());
         assertTrue(e.getMessage().contains("the glu program"), e.getMessage());
