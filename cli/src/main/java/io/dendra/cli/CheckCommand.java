@@ -4,24 +4,40 @@ import io.dendra.compiler.frontend.ModelLoader;
 import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.compiler.graph.Node;
 import io.dendra.compiler.graph.S4dNode;
-import io.dendra.compiler.frontend.nir.NirConverter;
+import io.dendra.compiler.frontend.nir.NirSupport;
 import io.dendra.compiler.frontend.nir.NirGraph;
 import io.dendra.compiler.frontend.nir.NirReader;
+import io.dendra.compiler.Compiler;
+import io.dendra.compiler.passes.Legality;
+import io.dendra.diagnostics.DendraException;
+import io.dendra.diagnostics.Place;
+import io.dendra.targets.Target;
+import io.dendra.targets.Targets;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code dendra check MODEL}: validates a model and prints its layers, shapes and parameter count. */
-@Command(name = "check", mixinStandardHelpOptions = true, description = "Validate a model; print its layers, shapes and parameter count.")
+/**
+ * {@code dendra check MODEL [--target T]}: validates a model and prints its layers, shapes and
+ * parameter count; with a target, also every layer that cannot map to it and why, all at once.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true, description = "Validate a model; print its layers, shapes and parameter count; "
+        + "with --target, list every layer that cannot map to that chip.")
 final class CheckCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "model file (.dnd) or NIR graph (.nir)")
     Path model;
+
+    @Option(names = "--target", paramLabel = "NAME|FILE", description = "also check that every layer maps to this target "
+            + "(a built-in target: loihi1, loihi1_sanafe, loihi2, or a .target file)")
+    String target;
 
     @Mixin
     ModelOptions modelOptions;
@@ -41,14 +57,31 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.printf("output: %s %s%n", graph.output().name(), shape(graph.output()));
         out.printf("parameters: %,d%n", graph.parameterCount());
+        if (target != null) checkTarget(out, graph, Targets.load(target));
         out.flush();
         return 0;
+    }
+
+    /** Lists every layer that cannot map to the target; refuses the model (exit 1) when there is one. */
+    private void checkTarget(PrintWriter out, ModelGraph graph, Target chip) {
+        Legality.Result legality = Compiler.legality(graph, chip);
+        if (legality.legal()) {
+            out.printf("target %s: every layer maps%n", chip.name());
+            return;
+        }
+        List<Legality.Problem> problems = legality.problems();
+        out.printf("target %s: %d layer(s) cannot map%n", chip.name(), problems.size());
+        for (Legality.Problem p : problems) out.printf("  %s%n", p.exception().getMessage());
+        out.flush();
+        Legality.Problem first = problems.get(0);
+        throw new DendraException(first.code(), Place.file(model), problems.size() + " layer(s) of " + graph.name() + " cannot map to " + chip.name()
+                + " (listed above)", "change those layers, or choose a target that runs them ('dendra targets' lists them)");
     }
 
     /** Every node of a NIR graph, its parameters' shapes and whether Dendra runs it; printed before converting. */
     private void printNir(PrintWriter out) {
         NirGraph nir = NirReader.read(model, modelOptions.options().lenient());
-        Map<String, String> status = NirConverter.support(nir);
+        Map<String, String> status = NirSupport.support(nir);
         out.printf("NIR graph %s (version %s): %d node(s), %d edge(s)%n", model, nir.version(), nir.nodes().size(), nir.edges().size());
         out.printf("  %-18s %-10s %-28s %s%n", "node", "type", "parameters", "status");
         int referenceOnly = 0;
@@ -56,7 +89,7 @@ final class CheckCommand implements Callable<Integer> {
             StringBuilder params = new StringBuilder();
             n.params().forEach((k, t) -> params.append(params.isEmpty() ? "" : " ").append(k).append(t.rank() == 0 ? "" : t.shapeString()));
             String why = status.get(n.name());
-            String chipless = NirConverter.referenceOnly(n);
+            String chipless = NirSupport.referenceOnly(n);
             if (why == null && chipless != null) referenceOnly++;
             out.printf("  %-18s %-10s %-28s %s%n", n.name(), n.type(), params.length() > 28 ? params.substring(0, 25) + "..." : params,
                     why != null ? "not yet: " + why : chipless != null ? "reference only: " + chipless : "ok");

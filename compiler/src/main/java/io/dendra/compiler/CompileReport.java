@@ -21,13 +21,13 @@ public record CompileReport(String target, int cores, int chips, int neurons, lo
     public record Layer(String name, String program, int neurons, int cores, long synapses, long memoryBits, int axons, double coefficientError,
             double weightError, LayerAgreement output) {}
 
-    static CompileReport of(Target target, ImageBuilder.Result built, List<Compiler.LayerError> errors, SequenceBatch calibration,
+    static CompileReport of(Target target, ImageBuilder.Result built, List<LayerError> errors, SequenceBatch calibration,
             List<String> notes) {
         ChipImage image = built.image();
         List<Layer> layers = new java.util.ArrayList<>();
         for (int i = 0; i < built.layers().size(); i++) {
             ImageBuilder.LayerUse use = built.layers().get(i);
-            Compiler.LayerError error = errors.get(i);
+            LayerError error = errors.get(i);
             layers.add(new Layer(use.name(), use.program().id(), use.neurons(), use.cores().size(), use.synapses(), use.memoryBits(), use.axons(),
                     error.coefficientError(), error.weightError(), error.output()));
         }

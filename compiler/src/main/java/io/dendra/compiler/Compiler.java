@@ -1,15 +1,21 @@
 package io.dendra.compiler;
 
+import io.dendra.compiler.graph.DiscreteSsms;
 import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.compiler.graph.Node;
 import io.dendra.compiler.mapping.CorePiece;
 import io.dendra.compiler.mapping.ImageBuilder;
 import io.dendra.compiler.mapping.Partitioner;
 import io.dendra.compiler.passes.Calibration;
+import io.dendra.compiler.passes.Legality;
 import io.dendra.compiler.passes.LogicalBlock;
 import io.dendra.compiler.passes.LogicalNetwork;
 import io.dendra.compiler.passes.Lowering;
+import io.dendra.compiler.passes.NormFolding;
+import io.dendra.compiler.passes.QuantizedBlock;
+import io.dendra.compiler.passes.QuantizedNetwork;
 import io.dendra.compiler.passes.Quantization;
+import io.dendra.compiler.reference.ReferenceInterpreter;
 import io.dendra.compiler.reference.SequenceBatch;
 import io.dendra.compiler.verify.LayerAgreement;
 import io.dendra.compiler.verify.SpikeMatch;
@@ -23,35 +29,74 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
- * The compiler back end, top to bottom as DESIGN §1 draws it: lower the graph to neuron programs,
- * calibrate on sample sequences, quantize, partition into cores, place and route into an image,
- * then run the image on the first calibration sequence to measure what quantization cost. Each
- * pass stops the pipeline with its own error; {@code log} receives each pass's name and time.
+ * The compiler back end as a list of passes, top to bottom as DESIGN §1 draws it: fold norms,
+ * discretise the SSMs, check legality (every layer that cannot map, at once), lower to neuron
+ * programs, calibrate on sample sequences, quantize, partition into cores, trace the reference on
+ * the first calibration sequence, place and route into an image, and measure what quantization cost
+ * by running the image on that sequence. Each pass returns a new value and changes none; each
+ * stops the pipeline with its own error; {@code log} receives each pass's name and time.
+ *
+ * <p>DESIGN §1 calibrates and quantizes before lowering; here lowering comes first, because the
+ * ranges that matter are those of what the chip's neurons receive (a block's pre-activation, a
+ * channel's complex states), which exist only once the graph is lowered.
  */
 public final class Compiler {
 
-    /** How far the chip's layers are from the reference on the first calibration sequence. */
-    public record LayerError(String layer, String program, double coefficientError, double weightError, LayerAgreement output) {}
-
     public record Result(ChipImage image, CompileReport report) {}
+
+    /** The graph with its SSMs discretised. */
+    record Discretised(ModelGraph graph, DiscreteSsms ssms) {}
+
+    /** The graph lowered to a network of neuron blocks. */
+    record Lowered(Discretised model, LogicalNetwork network) {}
+
+    /** The lowered network with the ranges its values took on the calibration sequences. */
+    record Calibrated(Lowered lowered, Calibration ranges) {}
+
+    /** The reference's values of every layer on the first calibration sequence. */
+    record Trace(double[] input, int steps, Map<Node, double[]> values) {}
+
+    private static final Pass<ModelGraph, ModelGraph> FOLD_NORMS = new Pass<>("fold norms", NormFolding::apply);
+    private static final Pass<ModelGraph, Discretised> DISCRETISE = new Pass<>("discretise", g -> new Discretised(g, DiscreteSsms.of(g)));
 
     private Compiler() {}
 
-    public static Result compile(ModelGraph graph, Target target, SequenceBatch calibration, Consumer<String> log) {
-        LogicalNetwork network = timed(log, "lower", () -> Lowering.lower(graph, target, spikes(graph, calibration)));
-        Calibration ranges = timed(log, "calibrate", () -> Calibration.measure(graph, network, calibration));
-        Quantization.Result quantized = timed(log, "quantize", () -> Quantization.apply(network, target, ranges));
-        List<CorePiece> pieces = timed(log, "partition", () -> new Partitioner(target).partition(network));
-        ImageBuilder.Result built = timed(log, "place and route", () -> ImageBuilder.build(target, network, pieces,
-                ImageBuilder.activity(network, ranges.firstSample())));
-        List<LayerError> errors = timed(log, "measure quantization error", () -> measure(graph, network, built, ranges, quantized.coefficientError()));
+    public static Result compile(ModelGraph model, Target target, SequenceBatch calibration, Consumer<String> log) {
+        boolean spikes = spikes(model, calibration);
+        ModelGraph graph = FOLD_NORMS.apply(model, log);
+        Discretised discretised = DISCRETISE.apply(graph, log);
+        new Pass<ModelGraph, Legality.Result>("check legality", g -> Legality.check(g, target, spikes)).apply(graph, log).orThrow();
+        Lowered lowered = new Pass<Discretised, Lowered>("lower", d -> new Lowered(d, Lowering.lower(d.graph(), target, spikes))).apply(discretised, log);
+        Calibrated calibrated = new Pass<Lowered, Calibrated>("calibrate",
+                l -> new Calibrated(l, Calibration.measure(l.model().graph(), l.model().ssms(), l.network(), calibration))).apply(lowered, log);
+        QuantizedNetwork quantized = new Pass<Calibrated, QuantizedNetwork>("quantize",
+                c -> Quantization.apply(c.lowered().network(), target, c.ranges())).apply(calibrated, log);
+        List<CorePiece> pieces = new Pass<QuantizedNetwork, List<CorePiece>>("partition", q -> new Partitioner(target).partition(q)).apply(quantized, log);
+        Trace first = new Pass<Discretised, Trace>("trace first sequence", d -> trace(d, calibration)).apply(discretised, log);
+        ImageBuilder.Result built = new Pass<List<CorePiece>, ImageBuilder.Result>("place and route",
+                p -> ImageBuilder.build(target, quantized, p, ImageBuilder.activity(quantized.network(), first.values()))).apply(pieces, log);
+        List<LayerError> errors = new Pass<ImageBuilder.Result, List<LayerError>>("measure quantization error",
+                b -> measure(graph, quantized, b, first)).apply(built, log);
         ChipImage image = built.image().withInput(inputRange(built.image().input(), calibration));
         List<String> notes = new ArrayList<>(quantized.notes());
         notes.addAll(built.notes());
         return new Result(image, CompileReport.of(target, built, errors, calibration, notes));
+    }
+
+    /**
+     * Every layer of a model that cannot map to a target, and why: the passes up to the legality
+     * check, for {@code dendra check --target}. Whether the input is spikes does not change the
+     * answer (a target without graded spikes receives binary input either way).
+     */
+    public static Legality.Result legality(ModelGraph model, Target target) {
+        return Legality.check(NormFolding.apply(model), target, false);
+    }
+
+    private static Trace trace(Discretised model, SequenceBatch calibration) {
+        double[] input = calibration.samples().get(0);
+        return new Trace(input, calibration.steps(), new ReferenceInterpreter(model.graph(), model.ssms()).evaluate(input, calibration.steps()));
     }
 
     /** The input map with the range each channel took in the calibration input, which the image carries so that runs can check theirs. */
@@ -86,12 +131,11 @@ public final class Compiler {
      * spike matching for spiking layers, the RMS error relative to the RMS value for graded ones,
      * and the largest error relative to the largest value for the outputs.
      */
-    private static List<LayerError> measure(ModelGraph graph, LogicalNetwork network, ImageBuilder.Result built, Calibration ranges,
-            Map<String, Double> coefficientError) {
+    private static List<LayerError> measure(ModelGraph graph, QuantizedNetwork network, ImageBuilder.Result built, Trace first) {
         ChipImage image = built.image();
-        int steps = ranges.firstSteps();
+        int steps = first.steps();
         Map<String, long[]> sent = new LinkedHashMap<>();
-        for (LogicalBlock b : network.blocks()) sent.put(b.name(), new long[steps * b.count()]);
+        for (QuantizedBlock b : network.blocks()) sent.put(b.name(), new long[steps * b.block().count()]);
         // per core, looked up once: its layer's record, the layer's width and the core's first neuron
         int cores = image.cores().size();
         long[][] record = new long[cores][];
@@ -101,17 +145,18 @@ public final class Compiler {
             record[c] = sent.get(block.layer());
             width[c] = record[c].length / steps;
         }
-        double[] chipOutput = new ImageExecutor(image).run(ranges.firstInput(), steps, (step, core, neuron, payload) -> {
+        double[] chipOutput = new ImageExecutor(image).run(first.input(), steps, (step, core, neuron, payload) -> {
             var block = image.cores().get(core).neurons();
             int t = step - block.startStep();
             if (t >= 0 && t < steps) record[core][t * width[core] + block.firstNeuron() + neuron] = payload;
         });
-        Map<Node, double[]> reference = ranges.firstSample();
+        Map<Node, double[]> reference = first.values();
         List<LayerError> errors = new ArrayList<>();
         for (ImageBuilder.LayerUse use : built.layers()) {
-            LogicalBlock b = network.blocks().stream().filter(x -> x.name().equals(use.name())).findFirst().orElseThrow();
-            double coefficient = coefficientError.getOrDefault(b.name(), 0.0);
-            if (b == network.outputBlock() && network.outputKind() == io.dendra.ir.OutputMap.Kind.READOUT) {
+            QuantizedBlock q = network.blocks().stream().filter(x -> x.name().equals(use.name())).findFirst().orElseThrow();
+            LogicalBlock b = q.block();
+            double coefficient = q.coefficientError();
+            if (q == network.outputBlock() && network.network().outputKind() == io.dendra.ir.OutputMap.Kind.READOUT) {
                 double[] ref = reference.get(graph.output());
                 errors.add(new LayerError(b.name(), b.program().id(), coefficient, use.weightError(), LayerAgreement.OutputError.of(chipOutput, ref)));
                 continue;
@@ -120,7 +165,7 @@ public final class Compiler {
             long[] chip = sent.get(b.name());
             if (b.program().graded()) {
                 double[] decoded = new double[chip.length];
-                for (int i = 0; i < chip.length; i++) decoded[i] = Math.scalb((double) chip[i], -b.outputFraction());
+                for (int i = 0; i < chip.length; i++) decoded[i] = Math.scalb((double) chip[i], -q.outputFraction());
                 errors.add(new LayerError(b.name(), b.program().id(), coefficient, use.weightError(), LayerAgreement.GradedError.of(decoded, ref)));
             } else {
                 SpikeMatch.Counter spikes = new SpikeMatch.Counter();
@@ -129,12 +174,5 @@ public final class Compiler {
             }
         }
         return errors;
-    }
-
-    private static <T> T timed(Consumer<String> log, String pass, Supplier<T> work) {
-        long start = System.nanoTime();
-        T result = work.get();
-        if (log != null) log.accept(String.format("  %-28s %8.1f ms", pass, (System.nanoTime() - start) / 1e6));
-        return result;
     }
 }

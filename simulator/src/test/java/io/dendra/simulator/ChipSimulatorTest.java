@@ -89,6 +89,50 @@ class ChipSimulatorTest {
         assertArrayEquals(new ImageExecutor(image).run(input, 20, null), new ChipSimulator(image, LOIHI1).run(input, 20, false).output());
     }
 
+    /**
+     * Host input through synapses of delays 0, 1, 2: a spike sent at step t reaches its target 1 +
+     * delay steps later (docs/neuron-programs.md), so input spikes at steps 0 and 4 make neuron d fire
+     * at steps 1 + d and 5 + d; the output, streamed from step 1, has neuron d's spikes at rows d and
+     * 4 + d. Two input spikes, each one host message and three synaptic ops.
+     */
+    @Test
+    void hostInputThroughMixedDelaysArrivesWhenEachDelaySays() {
+        ChipImage image = HandBuiltImages.inputThroughDelays("loihi1");
+        double[] input = new double[8];
+        input[0] = 1;
+        input[4] = 1;
+        double[] expected = new double[8 * 3];
+        for (int d = 0; d < 3; d++) {
+            expected[d * 3 + d] = 1;
+            expected[(4 + d) * 3 + d] = 1;
+        }
+        ChipSimulator.Run run = new ChipSimulator(image, LOIHI1).run(input, 8, false);
+        assertArrayEquals(expected, run.output());
+        assertArrayEquals(expected, new ImageExecutor(image).run(input, 8, null));
+        assertEquals(2, run.counters().hostMessages());
+        assertEquals(6, run.counters().synopsBinary());
+        assertEquals(6, run.counters().fired());
+    }
+
+    /**
+     * Chips lie side by side east-west and a chip boundary is one crossing instead of a hop: from
+     * tile (0, 0) of chip 0 to tile (2, 0) of chip 1 is 7 east-west hops on chip 0 (to its last
+     * column), one crossing, then 2 hops on chip 1 — 9 hops and a crossing per message.
+     */
+    @Test
+    void aMessageToTheNextChipCrossesOnceAndHopsTheRest() {
+        ChipImage image = HandBuiltImages.acrossChips("loihi1", 2, 4);
+        int columns = LOIHI1.mesh().columns();
+        ChipSimulator sim = new ChipSimulator(image, LOIHI1);
+        Counters c = sim.run(new double[10], 10, false).counters();
+        assertEquals(10, c.messages());
+        assertEquals(10, c.chipCrossings());
+        assertEquals(10L * (columns - 1 + 2), c.hopsEastWest());
+        assertEquals(0, c.hopsNorthSouth());
+        assertEquals(40, c.synopsBinary());
+        assertEquals(10 * LOIHI1.cost(Event.CHIP_CROSSING).energyPj(), new EnergyModel(sim).total(c).chipLinks(), 1e-9);
+    }
+
     @Test
     void stepTimeIsTheSlowestCorePlusTheBarrier() {
         // One source spike per step to a sink one tile east: the sink's fan-out ends after the message's

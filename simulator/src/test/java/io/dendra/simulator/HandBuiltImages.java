@@ -83,4 +83,36 @@ final class HandBuiltImages {
         return new ChipImage("fanout", target, TargetPrinter.text(Targets.builtIn(target)), 24, 0,
                 Targets.builtIn(target).formats().accumulation(), 1, cores, input, output, layers, 1);
     }
+
+    /**
+     * One input channel to axon 0 of core 0, whose three lif neurons each fire on any input (du = dv
+     * = 4095, vth = 0) and are reached through synapses of delays 0, 1 and 2 (weight 1); the output
+     * streams the three neurons from step 1.
+     */
+    static ChipImage inputThroughDelays(String target) {
+        int[] params = new int[3 * NeuronKernels.LIF_PARAMS];
+        for (int i = 0; i < 3; i++) {
+            params[i * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_DU] = 4095;
+            params[i * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_DV] = 4095;
+        }
+        NeuronBlock block = new NeuronBlock(NeuronProgram.LIF, "delayed", 0, 3, 0, 1, params);
+        SynapseTable synapses = new SynapseTable(new int[] {0, 3}, new int[] {0}, new int[] {0, 1, 2}, new int[] {1, 1, 1}, new int[] {0, 1, 2});
+        CoreImage core = new CoreImage(0, 0, 0, 0, 0, block, synapses, noRoutes(3));
+        InputMap input = new InputMap(1, true, 0, new int[] {0, 1}, new int[] {0}, new int[] {0});
+        OutputMap output = new OutputMap(OutputMap.Kind.STREAM, 1, new int[] {0, 0, 0}, new int[] {0, 1, 2}, new double[] {1, 1, 1}, new double[3]);
+        return new ChipImage("delays", target, TargetPrinter.text(Targets.builtIn(target)), 24, 0, Targets.builtIn(target).formats().accumulation(), 1,
+                List.of(core), input, output, List.of(new LayerMapping("delayed", NeuronProgram.LIF, 3, List.of(0), 3)), 1);
+    }
+
+    /**
+     * As {@link #fanOut} with one sink, but the sink sits on the next chip of a board whose chips lie
+     * side by side east-west: core 0 at tile (0, 0) of chip 0, the sink at tile {@code (x, 0)} of chip 1.
+     */
+    static ChipImage acrossChips(String target, int x, int sinkNeurons) {
+        ChipImage one = fanOut(target, new int[][] {{x, 0}}, new int[] {sinkNeurons});
+        CoreImage sink = one.cores().get(1);
+        CoreImage moved = new CoreImage(1, 1, x, 0, 0, sink.neurons(), sink.synapses(), sink.routes());
+        return new ChipImage(one.modelName(), target, one.targetText(), 24, 0, one.accumulation(), 2, List.of(one.cores().get(0), moved), one.input(),
+                one.output(), one.layers(), one.pipelineDepth());
+    }
 }

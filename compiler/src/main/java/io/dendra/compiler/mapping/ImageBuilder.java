@@ -6,14 +6,15 @@ import io.dendra.compiler.passes.Connection;
 import io.dendra.compiler.passes.HostInput;
 import io.dendra.compiler.passes.LogicalBlock;
 import io.dendra.compiler.passes.LogicalNetwork;
+import io.dendra.compiler.passes.QuantizedBlock;
+import io.dendra.compiler.passes.QuantizedNetwork;
+import io.dendra.compiler.passes.QuantizedSynapses;
 import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
-import io.dendra.ir.Accumulation;
 import io.dendra.ir.IntArrayBuilder;
 import io.dendra.ir.ChipImage;
 import io.dendra.ir.CoreImage;
-import io.dendra.ir.FixedPoint;
 import io.dendra.ir.InputMap;
 import io.dendra.ir.LayerMapping;
 import io.dendra.ir.NeuronBlock;
@@ -32,10 +33,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a quantized, partitioned network into a chip image: gives every core its input axons —
- * one per source value and delay that reaches it, with a weight exponent shared by the axon's
- * synapses and signed mantissas of the target's weight bits — builds the route of every neuron
- * and input channel (one message per destination axon), places the cores, and writes the maps.
+ * The place-and-route stage: turns a quantized, partitioned network into a chip image — gives
+ * every core its input axons (one per source value and delay that reaches it, with the exponent
+ * and mantissas quantization chose), builds the route of every neuron and input channel (one
+ * message per destination axon), places the cores, compensates each block's warm-up, and writes
+ * the maps.
  */
 public final class ImageBuilder {
 
@@ -70,29 +72,29 @@ public final class ImageBuilder {
     public record Result(ChipImage image, Placement placement, List<LayerUse> layers, long[] memoryBitsPerCore, List<String> notes) {}
 
     private final Target target;
+    private final QuantizedNetwork quantized;
     private final LogicalNetwork network;
     private final List<CorePiece> pieces;
     private final Map<ChipValue, Map<Integer, List<Destination>>> routes = new IdentityHashMap<>();
-    private final Map<LogicalBlock, double[]> weightError = new IdentityHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private final IntArrayBuilder biasCore = new IntArrayBuilder(), biasAxon = new IntArrayBuilder(), biasFirstSend = new IntArrayBuilder(),
             biasPayload = new IntArrayBuilder();
 
-    private ImageBuilder(Target target, LogicalNetwork network, List<CorePiece> pieces) {
+    private ImageBuilder(Target target, QuantizedNetwork quantized, List<CorePiece> pieces) {
         this.target = target;
-        this.network = network;
+        this.quantized = quantized;
+        this.network = quantized.network();
         this.pieces = pieces;
     }
 
     /** Builds the image; {@code activity} gives, per source, the fraction of steps each of its values is sent. */
-    public static Result build(Target target, LogicalNetwork network, List<CorePiece> pieces, Map<ChipValue, Double> activity) {
+    public static Result build(Target target, QuantizedNetwork network, List<CorePiece> pieces, Map<ChipValue, Double> activity) {
         return new ImageBuilder(target, network, pieces).run(activity);
     }
 
     private Result run(Map<ChipValue, Double> activity) {
-        int mantissaMax = (1 << (target.core().weightBits().max() - 1)) - 1;
         List<CoreSynapses> synapses = new ArrayList<>();
-        for (CorePiece piece : pieces) synapses.add(axons(piece, mantissaMax));
+        for (CorePiece piece : pieces) synapses.add(axons(piece));
 
         List<Placer.Traffic> traffic = new ArrayList<>();
         for (CorePiece piece : pieces) {
@@ -110,8 +112,9 @@ public final class ImageBuilder {
         long[] memory = new long[pieces.size()];
         for (CorePiece piece : pieces) {
             LogicalBlock b = piece.block();
-            int[] params = piecesShare(b.params(), b.count(), piece);
-            int[] initialState = piecesShare(b.initialState(), b.count(), piece);
+            QuantizedBlock q = quantized.block(b);
+            int[] params = piecesShare(q.params(), b.count(), piece);
+            int[] initialState = piecesShare(q.initialState(), b.count(), piece);
             initialState = compensateWarmUp(piece, params, initialState, synapses.get(piece.core()));
             NeuronBlock neurons = new NeuronBlock(b.program(), b.name(), piece.first(), piece.count(), b.states(), b.startStep(), params, initialState);
             SynapseTable table = synapses.get(piece.core()).table();
@@ -197,49 +200,34 @@ public final class ImageBuilder {
     }
 
     /**
-     * The axons of one core: for each source and delay reaching the block (a synapse group), one
-     * axon per source value with a non-zero weight to this core's neurons. On a round_half_up chip
-     * each axon's exponent is set by its own largest weight; on a floor_per_group chip the group's
-     * axons share one exponent, set by the group's largest weight, as one Lava Dense shares its
-     * weight_exp.
+     * The axons of one core: for each synapse group reaching the block (a source and a delay), one
+     * axon per source value with a kept synapse onto this core's neurons, with the exponent and
+     * mantissas quantization chose for the whole layer.
      */
-    private CoreSynapses axons(CorePiece piece, int mantissaMax) {
+    private CoreSynapses axons(CorePiece piece) {
         LogicalBlock b = piece.block();
         CoreSynapses s = new CoreSynapses();
-        double[] errors = weightError.computeIfAbsent(b, k -> new double[1]);
-        boolean perGroup = target.formats().accumulation() == Accumulation.FLOOR_PER_GROUP;
-        for (List<Connection> connections : b.axonGroups()) {
-            ChipValue source = connections.get(0).source();
-            int delay = connections.get(0).delay();
-            int capacity = 0;
-            for (Connection c : connections) capacity += piece.count();
-            int[] targets = new int[capacity];
-            double[] values = new double[capacity];
-            double groupMax = 0;
-            if (perGroup) {
-                for (int k = 0; k < source.width(); k++) groupMax = Math.max(groupMax, collect(piece, connections, source, k, targets, values)[1]);
-            }
+        for (QuantizedSynapses group : quantized.block(b).synapses()) {
+            ChipValue source = group.source();
+            List<Connection> connections = group.connections();
             boolean used = false;
             for (int k = 0; k < source.width(); k++) {
-                double[] foundAndMax = collect(piece, connections, source, k, targets, values);
-                int found = (int) foundAndMax[0];
-                double max = foundAndMax[1];
-                if (found == 0 || max == 0) continue;
-                int exponent = exponentFor(perGroup ? groupMax : max, mantissaMax);
                 int axon = s.exponent.size();
                 int kept = 0;
-                for (int j = 0; j < found; j++) {
-                    long m = Math.round(Math.scalb(values[j], -exponent));
-                    m = Math.max(-mantissaMax, Math.min(mantissaMax, m));
-                    errors[0] = Math.max(errors[0], Math.abs(Math.scalb((double) m, exponent) - values[j]) / max);
-                    if (m == 0) continue;
-                    s.target.add(targets[j]);
-                    s.weight.add((int) m);
-                    s.delay.add(delay);
-                    kept++;
+                for (int i = 0; i < connections.size(); i++) {
+                    Connection c = connections.get(i);
+                    for (int e = c.start(k); e < c.end(k); e++) {
+                        int neuron = c.neuron(e);
+                        int m = group.mantissa(i, e);
+                        if (!piece.holds(neuron) || m == 0) continue;
+                        s.target.add((neuron - piece.first()) * b.compartments() + c.compartment());
+                        s.weight.add(m);
+                        s.delay.add(group.delay());
+                        kept++;
+                    }
                 }
                 if (kept == 0) continue;
-                s.exponent.add(exponent);
+                s.exponent.add(group.exponent(k));
                 s.group.add(s.groups);
                 s.start.add(s.target.size());
                 used = true;
@@ -249,34 +237,6 @@ public final class ImageBuilder {
             if (used) s.groups++;
         }
         return s;
-    }
-
-    /**
-     * Source value k's synapses onto this piece's neurons: their targets and weights in the block's
-     * input units into {@code targets} and {@code values}; returns how many, and their largest magnitude.
-     */
-    private static double[] collect(CorePiece piece, List<Connection> connections, ChipValue source, int k, int[] targets, double[] values) {
-        LogicalBlock b = piece.block();
-        int found = 0;
-        double max = 0;
-        for (Connection c : connections) {
-            double convert = Math.scalb(1.0, b.inputFraction(c.compartment()) - source.outputFraction());
-            for (int e = c.start(k); e < c.end(k); e++) {
-                int neuron = c.neuron(e);
-                if (!piece.holds(neuron)) continue;
-                double scaled = c.weightAt(e) * convert;
-                targets[found] = (neuron - piece.first()) * b.compartments() + c.compartment();
-                values[found++] = scaled;
-                max = Math.max(max, Math.abs(scaled));
-            }
-        }
-        return new double[] {found, max};
-    }
-
-    /** The exponent that puts {@code max} at the top of the mantissa range, within the target's exponents. */
-    private int exponentFor(double max, int mantissaMax) {
-        int exponent = FixedPoint.ceilLog2(max / mantissaMax);
-        return Math.max(target.core().weightExponent().min(), Math.min(target.core().weightExponent().max(), exponent));
     }
 
     private RouteTable routeTable(CorePiece piece) {
@@ -307,18 +267,18 @@ public final class ImageBuilder {
             }
             start[c + 1] = cores.size();
         }
-        return new InputMap(input.width(), input.binary(), input.outputFraction(), start, ints(cores), ints(axons))
+        return new InputMap(input.width(), input.binary(), quantized.outputFraction(input), start, ints(cores), ints(axons))
                 .withBias(biasCore.toArray(), biasAxon.toArray(), biasFirstSend.toArray(), biasPayload.toArray());
     }
 
     private OutputMap outputMap() {
-        LogicalBlock out = network.outputBlock();
-        int n = out.count();
+        QuantizedBlock out = quantized.outputBlock();
+        int n = out.block().count();
         int[] core = new int[n];
         int[] neuron = new int[n];
         double[] scale = new double[n];
         for (CorePiece piece : pieces) {
-            if (piece.block() != out) continue;
+            if (piece.block() != out.block()) continue;
             for (int i = 0; i < piece.count(); i++) {
                 core[piece.first() + i] = piece.core();
                 neuron[piece.first() + i] = i;
@@ -348,7 +308,7 @@ public final class ImageBuilder {
                 axons += cores.get(c).synapses().axons();
                 bits += memory[c];
             }
-            uses.add(new LayerUse(b.name(), b.program(), b.count(), coresOf(b), synapses, bits, axons, weightError.getOrDefault(b, new double[1])[0]));
+            uses.add(new LayerUse(b.name(), b.program(), b.count(), coresOf(b), synapses, bits, axons, quantized.block(b).weightError()));
         }
         return uses;
     }

@@ -2,11 +2,12 @@ package io.dendra.compiler.mapping;
 
 import io.dendra.compiler.passes.Connection;
 import io.dendra.compiler.passes.LogicalBlock;
-import io.dendra.compiler.passes.LogicalNetwork;
+import io.dendra.compiler.passes.QuantizedBlock;
+import io.dendra.compiler.passes.QuantizedNetwork;
+import io.dendra.compiler.passes.QuantizedSynapses;
 import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
-import io.dendra.ir.NeuronKernels;
 import io.dendra.targets.CoreLimits;
 import io.dendra.targets.Target;
 import java.util.ArrayList;
@@ -18,12 +19,17 @@ import java.util.Map;
  * Splits every layer into cores under all of the target's per-core limits: neurons, synaptic
  * memory in words of the target's synapse format (plus neuron state where it shares the memory),
  * input axons, and output axons (one per message a spike sends). Layers are split evenly into as
- * few cores as fit.
+ * few cores as fit. Synapses count as the image will hold them: those whose quantized weight is
+ * not zero.
  */
 public final class Partitioner {
     private final Target target;
-    /** Output routes per neuron of the block being split. */
-    private int[] routes;
+
+    /** A block being split: its quantized synapses, and the output routes each of its neurons needs. */
+    private record Demand(QuantizedBlock block, int[] routes) {
+        int count() { return block.block().count(); }
+        String name() { return block.name(); }
+    }
 
     public Partitioner(Target target) {
         this.target = target;
@@ -34,12 +40,11 @@ public final class Partitioner {
      * every block it sends to are known, and with them how many output axons (routes) each of its
      * neurons needs; then numbers the cores in pipeline order.
      */
-    public List<CorePiece> partition(LogicalNetwork network) {
-        List<LogicalBlock> blocks = network.blocks();
+    public List<CorePiece> partition(QuantizedNetwork network) {
+        List<QuantizedBlock> blocks = network.blocks();
         Map<LogicalBlock, List<int[]>> split = new IdentityHashMap<>();
         for (int b = blocks.size() - 1; b >= 0; b--) {
-            LogicalBlock block = blocks.get(b);
-            routes = routesPerNeuron(block, blocks, split);
+            Demand block = new Demand(blocks.get(b), routesPerNeuron(blocks.get(b).block(), blocks, split));
             int perCore = largestFit(block);
             int cores = (block.count() + perCore - 1) / perCore;
             while (!evenSplitFits(block, cores)) {
@@ -53,11 +58,11 @@ public final class Partitioner {
                 ranges.add(new int[] {first, count});
                 first += count;
             }
-            split.put(block, ranges);
+            split.put(block.block().block(), ranges);
         }
         List<CorePiece> pieces = new ArrayList<>();
-        for (LogicalBlock block : blocks) {
-            for (int[] range : split.get(block)) pieces.add(new CorePiece(pieces.size(), block, range[0], range[1]));
+        for (QuantizedBlock block : blocks) {
+            for (int[] range : split.get(block.block())) pieces.add(new CorePiece(pieces.size(), block.block(), range[0], range[1]));
         }
         int perChip = target.coresPerChip();
         int chips = (pieces.size() + perChip - 1) / perChip;
@@ -73,7 +78,7 @@ public final class Partitioner {
         return count / cores + (core < count % cores ? 1 : 0);
     }
 
-    private boolean evenSplitFits(LogicalBlock block, int cores) {
+    private boolean evenSplitFits(Demand block, int cores) {
         int first = 0;
         for (int c = 0; c < cores; c++) {
             int n = share(block.count(), cores, c);
@@ -84,7 +89,7 @@ public final class Partitioner {
     }
 
     /** The most neurons of the block, from its first, that one core holds (a layer's first neuron stands for the rest). */
-    int largestFit(LogicalBlock block) {
+    private int largestFit(Demand block) {
         CoreLimits core = target.core();
         if (!fits(block, 0, 1)) throw tooLarge(block, 0);
         int low = 1;
@@ -97,16 +102,16 @@ public final class Partitioner {
         return low;
     }
 
-    private int firstUnfit(LogicalBlock block) {
+    private int firstUnfit(Demand block) {
         for (int i = 0; i < block.count(); i++) if (!fits(block, i, 1)) return i;
         return 0;
     }
 
-    private DendraException tooLarge(LogicalBlock block, int neuron) {
+    private DendraException tooLarge(Demand block, int neuron) {
         CoreLimits core = target.core();
         long[] one = usage(block, neuron, 1);
-        String what = routes[neuron] > core.outputAxons()
-                ? "sends to " + routes[neuron] + " axons, but a core has " + core.outputAxons() + " output axons"
+        String what = block.routes()[neuron] > core.outputAxons()
+                ? "sends to " + block.routes()[neuron] + " axons, but a core has " + core.outputAxons() + " output axons"
                 : one[0] > core.inputAxons()
                 ? "reads " + one[0] + " inputs, but a core has " + core.inputAxons() + " input axons (" + (one[0] - core.inputAxons()) + " too many)"
                 : "needs " + one[1] + " bits of synaptic memory, a core has " + core.synapticMemoryBits() + " (" + (one[1] - core.synapticMemoryBits())
@@ -115,63 +120,65 @@ public final class Partitioner {
                 null);
     }
 
-    private boolean fits(LogicalBlock block, int first, int n) {
+    private boolean fits(Demand block, int first, int n) {
         if (n > target.core().neurons()) return false;
         long[] use = usage(block, first, n);
         long out = 0;
-        for (int i = first; i < first + n; i++) out += routes[i];
+        for (int i = first; i < first + n; i++) out += block.routes()[i];
         return use[0] <= target.core().inputAxons() && use[1] <= target.core().synapticMemoryBits() && out <= target.core().outputAxons();
     }
 
     /**
      * For each neuron of {@code source}, the messages it sends per spike: one per consumer core
-     * and axon group (source and delay) with an entry for it. Consumers are already split.
+     * and synapse group (source and delay) with a kept synapse for it. Consumers are already split.
      */
-    private static int[] routesPerNeuron(LogicalBlock source, List<LogicalBlock> blocks, Map<LogicalBlock, List<int[]>> split) {
+    private static int[] routesPerNeuron(LogicalBlock source, List<QuantizedBlock> blocks, Map<LogicalBlock, List<int[]>> split) {
         int[] routes = new int[source.count()];
-        for (LogicalBlock consumer : blocks) {
-            List<int[]> ranges = split.get(consumer);
+        for (QuantizedBlock consumer : blocks) {
+            List<int[]> ranges = split.get(consumer.block());
             if (ranges == null) continue;
-            for (List<Connection> group : consumer.axonGroups()) {
-                if (group.get(0).source() != source) continue;
+            for (QuantizedSynapses group : consumer.synapses()) {
+                if (group.source() != source) continue;
                 for (int k = 0; k < source.count(); k++) {
-                    for (int[] range : ranges) {
-                        boolean reaches = false;
-                        for (Connection c : group) {
-                            for (int e = c.start(k); e < c.end(k) && !reaches; e++) reaches = c.neuron(e) >= range[0] && c.neuron(e) < range[0] + range[1];
-                        }
-                        if (reaches) routes[k]++;
-                    }
+                    for (int[] range : ranges) if (kept(group, k, range[0], range[1]) > 0) routes[k]++;
                 }
             }
         }
         return routes;
     }
 
+    /** Source value k's kept synapses in a group onto neurons {@code first .. first + n}. */
+    private static long kept(QuantizedSynapses group, int k, int first, int n) {
+        long entries = 0;
+        List<Connection> connections = group.connections();
+        for (int i = 0; i < connections.size(); i++) {
+            Connection c = connections.get(i);
+            for (int e = c.start(k); e < c.end(k); e++) {
+                int neuron = c.neuron(e);
+                if (neuron >= first && neuron < first + n && group.mantissa(i, e) != 0) entries++;
+            }
+        }
+        return entries;
+    }
+
     /**
      * Input axons and synaptic memory of neurons {@code first .. first + n}: one axon per source
-     * value and delay with an entry among them, its entries packed into words, plus neuron state
-     * and parameters on targets whose state shares the memory.
+     * value and delay with a kept synapse among them, its synapses packed into words, plus neuron
+     * state and parameters on targets whose state shares the memory.
      */
-    long[] usage(LogicalBlock block, int first, int n) {
+    private long[] usage(Demand block, int first, int n) {
         long axons = 0;
         long bits = 0;
-        for (List<Connection> group : block.axonGroups()) {
-            int width = group.get(0).source().width();
+        for (QuantizedSynapses group : block.block().synapses()) {
+            int width = group.source().width();
             for (int k = 0; k < width; k++) {
-                long entries = 0;
-                for (Connection c : group) {
-                    for (int e = c.start(k); e < c.end(k); e++) {
-                        int neuron = c.neuron(e);
-                        if (neuron >= first && neuron < first + n) entries++;
-                    }
-                }
+                long entries = kept(group, k, first, n);
                 if (entries == 0) continue;
                 axons++;
                 bits += synapseBits(target, 1, entries);
             }
         }
-        return new long[] {axons, bits + stateBits(target, block, n)};
+        return new long[] {axons, bits + stateBits(target, block.block().block(), n)};
     }
 
     /** Words for {@code axons} axons of {@code entriesPerAxon} synapse entries each. */

@@ -1,5 +1,6 @@
 package io.dendra.compiler.passes;
 
+import io.dendra.compiler.graph.DiscreteSsms;
 import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.compiler.graph.Node;
 import io.dendra.compiler.graph.S4dNode;
@@ -12,8 +13,7 @@ import java.util.Map;
 /**
  * The value ranges the fixed-point formats must hold, measured by running the float64 reference
  * on calibration sequences: the largest magnitude each chip value sends, each block's input per
- * compartment, and for ssm neurons each channel's complex states and soma potential. Keeps the
- * first sequence's layer values for the quantization error report.
+ * compartment, and for ssm neurons each channel's complex states and soma potential.
  */
 public final class Calibration {
     private final Map<ChipValue, Double> outputMax = new IdentityHashMap<>();
@@ -21,25 +21,18 @@ public final class Calibration {
     private final Map<LogicalBlock, double[]> stateMax = new IdentityHashMap<>();
     private final Map<LogicalBlock, double[]> somaMax = new IdentityHashMap<>();
     private final Map<LogicalBlock, Double> lifMax = new IdentityHashMap<>();
-    private Map<Node, double[]> firstSample;
-    private double[] firstInput;
-    private int firstSteps;
-    /** Each ssm block's discrete coefficients, computed once for all calibration sequences. */
-    private final Map<LogicalBlock, S4dNode.Discrete> discrete = new java.util.IdentityHashMap<>();
-    private Calibration() {}
+    /** Each S4D layer's discrete coefficients, for the float recurrence here and for quantization. */
+    private final DiscreteSsms discrete;
 
-    public static Calibration measure(ModelGraph graph, LogicalNetwork network, SequenceBatch batch) {
-        Calibration c = new Calibration();
-        ReferenceInterpreter reference = new ReferenceInterpreter(graph);
-        for (double[] sample : batch.samples()) {
-            Map<Node, double[]> values = reference.evaluate(sample, batch.steps());
-            if (c.firstSample == null) {
-                c.firstSample = values;
-                c.firstInput = sample;
-                c.firstSteps = batch.steps();
-            }
-            c.record(network, values, batch.steps());
-        }
+    private Calibration(DiscreteSsms discrete) {
+        this.discrete = discrete;
+    }
+
+    /** The calibrate pass: the reference on every calibration sequence, its ranges recorded per block. */
+    public static Calibration measure(ModelGraph graph, DiscreteSsms discrete, LogicalNetwork network, SequenceBatch batch) {
+        Calibration c = new Calibration(discrete);
+        ReferenceInterpreter reference = new ReferenceInterpreter(graph, discrete);
+        for (double[] sample : batch.samples()) c.record(network, reference.evaluate(sample, batch.steps()), batch.steps());
         return c;
     }
 
@@ -50,7 +43,7 @@ public final class Calibration {
             double[][] pre = preactivations(block, values, steps);
             double[] max = inputMax.computeIfAbsent(block, b -> new double[b.compartments()]);
             for (int c = 0; c < pre.length; c++) max[c] = Math.max(max[c], maxAbs(pre[c]));
-            if (block.program() == NeuronProgram.SSM) recordSsm(block, pre[0], values.get(block.s4d), steps);
+            if (block.program() == NeuronProgram.SSM) recordSsm(block, pre[0], values.get(block.s4d()), steps);
             if (block.program() == NeuronProgram.LIF) lifMax.merge(block, lifReach(block, pre[0], steps), Math::max);
         }
     }
@@ -81,10 +74,9 @@ public final class Calibration {
 
     /** Runs the float recurrence of each channel on its input to measure its states and soma. */
     private void recordSsm(LogicalBlock block, double[] z, double[] s4dOutput, int steps) {
-        S4dNode s4d = block.s4d;
         int h = block.count();
         int m = block.states();
-        S4dNode.Discrete d = discrete.computeIfAbsent(block, b -> s4d.discretize());
+        S4dNode.Discrete d = discrete.of(block.s4d());
         double[] states = stateMax.computeIfAbsent(block, b -> new double[h]);
         double[] soma = somaMax.computeIfAbsent(block, b -> new double[h]);
         for (int c = 0; c < h; c++) {
@@ -102,12 +94,12 @@ public final class Calibration {
                 }
             }
             double v = 0;
-            double scale = block.lif.inputScale(c);
+            double scale = block.lif().inputScale(c);
             for (int t = 0; t < steps; t++) {
                 double y = s4dOutput[t * h + c] * scale;
-                v = block.lif.tau() * v + y;
+                v = block.lif().tau() * v + y;
                 soma[c] = Math.max(soma[c], Math.max(Math.abs(v), Math.abs(y)));
-                if (block.lif.fires(v)) v = 0;
+                if (block.lif().fires(v)) v = 0;
             }
         }
     }
@@ -118,18 +110,19 @@ public final class Calibration {
      */
     private static double lifReach(LogicalBlock block, double[] pre, int steps) {
         int n = block.count();
-        double alpha = block.lif.currentDecay();
-        double tau = block.lif.tau();
+        double alpha = block.lif().currentDecay();
+        double tau = block.lif().tau();
         double max = 0;
+        double[] initialCurrent = block.initialCurrent();
         for (int i = 0; i < n; i++) {
             double bias = block.bias(i, 0);
-            double u = block.initialCurrent == null ? 0 : block.initialCurrent[i];
+            double u = initialCurrent.length == 0 ? 0 : initialCurrent[i];
             double v = 0;
             for (int t = 0; t < steps; t++) {
                 u = alpha * u + pre[t * n + i] - bias;
                 v = tau * v + u + bias;
                 max = Math.max(max, Math.max(Math.abs(u), Math.abs(v)));
-                if (block.lif.fires(v)) v = 0;
+                if (block.lif().fires(v)) v = 0;
             }
         }
         return max;
@@ -147,9 +140,6 @@ public final class Calibration {
     public double somaMax(LogicalBlock block, int neuron) { return somaMax.get(block)[neuron]; }
     /** The largest |u| or |v| a lif block reached on the calibration sequences. */
     public double lifMax(LogicalBlock block) { return lifMax.getOrDefault(block, 0.0); }
-
-    /** The reference values of every layer on the first calibration sequence. */
-    public Map<Node, double[]> firstSample() { return firstSample; }
-    public double[] firstInput() { return firstInput.clone(); }
-    public int firstSteps() { return firstSteps; }
+    /** An S4D layer's discrete coefficients, as calibration used them. */
+    public S4dNode.Discrete discrete(S4dNode layer) { return discrete.of(layer); }
 }

@@ -15,7 +15,4 @@ public sealed interface ChipValue permits HostInput, LogicalBlock {
 
     /** The graph node whose reference values equal the values it sends, for calibration. */
     Node valueNode();
-
-    /** Fraction bits of its payloads (0 for spikes, whose payload 1 means 1). */
-    int outputFraction();
 }

@@ -6,7 +6,6 @@ import io.dendra.compiler.graph.InputNode;
 public final class HostInput implements ChipValue {
     private final InputNode node;
     private final boolean binary;
-    private int fraction;
 
     HostInput(InputNode node, boolean binary) {
         this.node = node;
@@ -18,9 +17,4 @@ public final class HostInput implements ChipValue {
     @Override public int sendStep() { return 0; }
     @Override public boolean graded() { return !binary; }
     @Override public InputNode valueNode() { return node; }
-    @Override public int outputFraction() { return binary ? 0 : fraction; }
-
-    void setFraction(int fraction) {
-        this.fraction = fraction;
-    }
 }

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The neurons of one model layer before they are split into cores: program, count, the step they
- * start, real-valued biases and parameters, the connections feeding them; then, after
- * quantization, the fraction bits of their inputs and outputs and their integer parameters.
+ * The neurons of one model layer as lowering makes them, in real numbers: program, count, the step
+ * they start, biases, the model layers their parameters come from, the connections feeding them.
+ * Quantization reads it and makes a {@link QuantizedBlock}; nothing changes it after lowering.
  */
 public final class LogicalBlock implements ChipValue {
     private final String name;
@@ -22,20 +22,14 @@ public final class LogicalBlock implements ChipValue {
     private final Node valueNode;
     private final double[] bias;
     private final List<Connection> inputs = new ArrayList<>();
-    final S4dNode s4d;
-    final LifNode lif;
+    private final S4dNode s4d;
+    private final LifNode lif;
     private final long denseOpsPerStep;
-
-    /** lif blocks: the current u each neuron starts with (model units), or null for zero. */
-    double[] initialCurrent;
-
-    int[] inputFraction;
-    int outputFraction;
-    int[] params;
-    int[] initialState = new int[0];
+    /** lif blocks: the current u each neuron starts with (model units); empty for zero. */
+    private final double[] initialCurrent;
 
     LogicalBlock(String name, NeuronProgram program, int count, int states, int startStep, Node valueNode, double[] bias, S4dNode s4d, LifNode lif,
-            long denseOpsPerStep) {
+            long denseOpsPerStep, double[] initialCurrent) {
         this.name = name;
         this.program = program;
         this.count = count;
@@ -46,6 +40,7 @@ public final class LogicalBlock implements ChipValue {
         this.s4d = s4d;
         this.lif = lif;
         this.denseOpsPerStep = denseOpsPerStep;
+        this.initialCurrent = initialCurrent.clone();
         if (bias.length != count * program.compartments()) throw new IllegalArgumentException("one bias per compartment");
     }
 
@@ -77,14 +72,15 @@ public final class LogicalBlock implements ChipValue {
         return groups;
     }
     public long denseOpsPerStep() { return denseOpsPerStep; }
-    public int inputFraction(int compartment) { return inputFraction[compartment]; }
-    public int[] params() { return params.clone(); }
-    /** The quantized initial state words, empty when all are zero. */
-    public int[] initialState() { return initialState.clone(); }
+    /** The S4D layer of an ssm block (null for other programs). */
+    public S4dNode s4d() { return s4d; }
+    /** The LIF soma of an lif or ssm block (null for other programs). */
+    public LifNode lif() { return lif; }
+    /** lif blocks: the current each neuron starts with, in model units; empty when all are zero. */
+    public double[] initialCurrent() { return initialCurrent.clone(); }
 
     @Override public int width() { return count; }
     @Override public int sendStep() { return startStep; }
     @Override public boolean graded() { return program.graded(); }
     @Override public Node valueNode() { return valueNode; }
-    @Override public int outputFraction() { return graded() ? outputFraction : 0; }
 }

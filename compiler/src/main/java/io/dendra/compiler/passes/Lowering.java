@@ -1,11 +1,8 @@
 package io.dendra.compiler.passes;
 
 import io.dendra.compiler.graph.AddNode;
-import io.dendra.compiler.graph.BatchNormNode;
-import io.dendra.compiler.graph.EmbeddingNode;
 import io.dendra.compiler.graph.GluNode;
 import io.dendra.compiler.graph.InputNode;
-import io.dendra.compiler.graph.LayerNormNode;
 import io.dendra.compiler.graph.LifNode;
 import io.dendra.compiler.graph.LinearNode;
 import io.dendra.compiler.graph.SparseLinearNode;
@@ -14,8 +11,6 @@ import io.dendra.compiler.graph.MeanTimeNode;
 import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.compiler.graph.Node;
 import io.dendra.compiler.graph.S4dNode;
-import io.dendra.diagnostics.DendraException;
-import io.dendra.diagnostics.ErrorCode;
 import io.dendra.ir.NeuronProgram;
 import io.dendra.ir.OutputMap;
 import io.dendra.targets.Target;
@@ -31,6 +26,8 @@ import java.util.Map;
  * becomes a {@code sum} neuron whose two inputs are delay-balanced; S4D and its LIF soma become one
  * {@code ssm} neuron; the GLU mix becomes {@code glu} neurons; a mean over time followed by a
  * decoder becomes {@code readout} neurons. Every hop costs one step, which sets each block's start.
+ * It runs on a graph whose norms are folded ({@link NormFolding}) and that {@link Legality} passed:
+ * what cannot map is refused there, all at once, not here.
  */
 public final class Lowering {
 
@@ -88,7 +85,6 @@ public final class Lowering {
     private final boolean spikeInput;
     private final List<LogicalBlock> blocks = new ArrayList<>();
     private final Map<Node, Object> lowered = new IdentityHashMap<>();
-    private final Map<Node, Integer> consumers = new IdentityHashMap<>();
 
     private Lowering(Target target, boolean spikeInput) {
         this.target = target;
@@ -104,18 +100,17 @@ public final class Lowering {
      * binary messages even where graded ones exist, and the first synapses keep their full weight precision.
      */
     public static LogicalNetwork lower(ModelGraph graph, Target target, boolean spikeInput) {
+        for (Node n : graph.nodes()) {
+            if (n instanceof io.dendra.compiler.graph.BatchNormNode) throw new IllegalArgumentException("lowering needs its norms folded first (NormFolding)");
+        }
+        Legality.check(graph, target, spikeInput).orThrow();
         return new Lowering(target, spikeInput).run(graph);
     }
 
     private LogicalNetwork run(ModelGraph graph) {
-        for (Node node : graph.nodes()) for (Node in : node.inputs()) consumers.merge(in, 1, Integer::sum);
         HostInput input = null;
         for (Node node : graph.nodes()) {
             if (node instanceof InputNode in) {
-                if (in.tokens()) {
-                    throw refuse(ErrorCode.NOT_LOWERABLE, node, "token input '" + in.name() + "' needs an embedding lookup, which runs on the host and is not lowered",
-                            "feed the embedded vectors as a real input");
-                }
                 input = new HostInput(in, spikeInput || !target.formats().gradedSpikes());
                 lowered.put(node, Pending.identity(input));
             } else {
@@ -125,13 +120,11 @@ public final class Lowering {
         Object result = lowered.get(graph.output());
         if (result instanceof PendingMean mean) {
             Pending p = mean.inner();
-            requireProgram(NeuronProgram.READOUT, graph.output(), "readout neurons");
             LogicalBlock readout = block(graph.output().name(), NeuronProgram.READOUT, p.rows(), 0, new double[p.rows()], null, null,
                     p.source(), p.rows() * (long) p.source().width(), graph.output());
             readout.connect(p.connection(0, 0));
             return new LogicalNetwork(graph.name(), input, blocks, OutputMap.Kind.READOUT, readout, p.bias());
         }
-        if (result instanceof PendingSsm) throw refuse(ErrorCode.NOT_LOWERABLE, graph.output(), "an s4d output must go into a lif soma", null);
         Pending p = (Pending) result;
         if (p.source() instanceof LogicalBlock b && p.isIdentity()) {
             return new LogicalNetwork(graph.name(), input, blocks, OutputMap.Kind.STREAM, b, new double[b.width()]);
@@ -153,31 +146,7 @@ public final class Lowering {
             if (in instanceof PendingMean mean) return new PendingMean(mean.inner().then(w, b, n.width()));
             return pending(n.input(), in).then(w, b, n.width());
         }
-        if (node instanceof BatchNormNode n) {
-            double[] scale = new double[n.width()];
-            double[] shift = new double[n.width()];
-            for (int c = 0; c < n.width(); c++) {
-                scale[c] = n.scale(c);
-                shift[c] = n.shift(c);
-            }
-            Object in = lowered.get(n.input());
-            if (in instanceof PendingMean mean) return new PendingMean(mean.inner().scaled(scale, shift));
-            return pending(n.input(), in).scaled(scale, shift);
-        }
-        if (node instanceof LayerNormNode n) {
-            throw refuse(ErrorCode.LAYERNORM_ON_CHIP, n, "layer " + n.name() + ": LayerNorm needs the mean and variance of all "
-                    + n.width() + " channels at every step, which no neuron sees", null);
-        }
-        if (node instanceof EmbeddingNode n) throw refuse(ErrorCode.NOT_LOWERABLE, n, "embedding '" + n.name() + "' runs on the host", null);
-        if (node instanceof S4dNode n) {
-            if (n.bidirectional()) {
-                throw refuse(ErrorCode.BIDIRECTIONAL_ON_CHIP, n, "layer " + n.name() + ": its backward half needs inputs that arrive later", null);
-            }
-            if (consumers.getOrDefault(n, 0) != 1) {
-                throw refuse(ErrorCode.NOT_LOWERABLE, n, "layer " + n.name() + ": an s4d output must go into exactly one lif soma", null);
-            }
-            return new PendingSsm(n, pending(n.input(), lowered.get(n.input())));
-        }
+        if (node instanceof S4dNode n) return new PendingSsm(n, pending(n.input(), lowered.get(n.input())));
         if (node instanceof LifNode n) {
             Object in = lowered.get(n.input());
             if (in instanceof PendingSsm ssm) return Pending.identity(ssmBlock(ssm, n));
@@ -187,27 +156,20 @@ public final class Lowering {
         if (node instanceof AddNode n) {
             Object left = lowered.get(n.left());
             Object right = lowered.get(n.right());
-            if (left instanceof PendingMean || right instanceof PendingMean) {
-                throw refuse(ErrorCode.NOT_LOWERABLE, n, "layer " + n.name() + ": additions after mean_time are not lowered", null);
-            }
             return Pending.identity(materialize(n.name(), List.of(pending(n.left(), left), pending(n.right(), right)), n));
         }
         if (node instanceof MeanTimeNode n) return new PendingMean(pending(n.input(), lowered.get(n.input())));
-        throw refuse(ErrorCode.NOT_LOWERABLE, node, "layer kind " + node.kind() + " is not lowered", null);
+        throw illegal(node);
     }
 
     private Pending pending(Node from, Object value) {
         if (value instanceof Pending p) return p;
-        if (value instanceof PendingSsm) throw refuse(ErrorCode.NOT_LOWERABLE, from, "layer " + from.name() + ": an s4d output must go into a lif soma", null);
-        throw refuse(ErrorCode.NOT_LOWERABLE, from, "layer " + from.name() + ": only a linear decoder may follow mean_time on a chip", null);
+        throw illegal(from);
     }
 
     /** The S4D and its soma as one ssm neuron per channel; the input affine map becomes its synapses and bias. */
     private LogicalBlock ssmBlock(PendingSsm ssm, LifNode lif) {
         S4dNode s4d = ssm.s4d();
-        requireGraded(ssm.input().source(), s4d);
-        requireProgram(NeuronProgram.SSM, s4d, "an SSM channel with its LIF soma");
-        if (lif.reset() != LifNode.Reset.ZERO) throw refuse(ErrorCode.NOT_LOWERABLE, lif, "layer " + lif.name() + ": the ssm soma resets to zero", null);
         Pending in = ssm.input();
         long dense = (long) s4d.width() * in.source().width() + 8L * s4d.width() * s4d.states();
         LogicalBlock b = block(s4d.name(), NeuronProgram.SSM, s4d.width(), s4d.states(), in.bias(), s4d, lif, in.source(), dense, lif);
@@ -216,11 +178,6 @@ public final class Lowering {
     }
 
     private LogicalBlock lifBlock(LifNode lif, Pending in) {
-        requireProgram(NeuronProgram.LIF, lif, "LIF neurons");
-        if (lif.reset() != LifNode.Reset.ZERO) {
-            throw refuse(ErrorCode.NOT_LOWERABLE, lif, "layer " + lif.name() + ": the Loihi lif resets to zero; reset=\"subtract\" has no lowering", null);
-        }
-        if (in.source().graded()) requireGraded(in.source(), lif);
         // The soma's gain scales the incoming map. On the Loihi lif a bias enters v, not the current u.
         // A constant input b into the current (u ← α·u + a + b) is exactly a bias c = b / (1 − α) into v
         // with u starting at −c: u + c then follows the model's current from zero (docs/lowering.md).
@@ -238,8 +195,8 @@ public final class Lowering {
             anyCurrent |= lif.currentDecay() > 0 && steady != 0;
         }
         Pending scaled = in.scaled(scale, new double[h]);
-        LogicalBlock b = block(lif.name(), NeuronProgram.LIF, h, 0, bias, null, lif, in.source(), in.denseOps() + (lif.recurrent() ? (long) h * h : 0), lif);
-        if (anyCurrent) b.initialCurrent = initialCurrent;
+        LogicalBlock b = block(lif.name(), NeuronProgram.LIF, h, 0, bias, null, lif, in.source(), in.denseOps() + (lif.recurrent() ? (long) h * h : 0), lif,
+                anyCurrent ? initialCurrent : new double[0]);
         b.connect(scaled.connection(0, 0));
         if (lif.recurrent()) {
             // The block's own spikes of step t arrive at step t + 1: the recurrence reads the previous step, as in the model.
@@ -252,7 +209,6 @@ public final class Lowering {
 
     /** Compartment a takes rows 0..H-1 of the mixed input, g rows H..2H-1. */
     private LogicalBlock gluBlock(GluNode glu, Pending in) {
-        requireProgram(NeuronProgram.GLU, glu, "GLU neurons");
         int h = glu.width();
         Pending mixed = in.then(glu.weight(), glu.bias(), 2 * h);
         int cols = mixed.source().width();
@@ -272,27 +228,18 @@ public final class Lowering {
      * are delayed so that all arrive in the same step: the delay balancing of DESIGN §6.
      */
     private LogicalBlock materialize(String name, List<Pending> terms, Node valueNode) {
-        requireProgram(NeuronProgram.SUM, valueNode, "a residual sum");
         int rows = terms.get(0).rows();
         int latest = 0;
-        for (Pending p : terms) {
-            requireGraded(p.source(), valueNode);
-            latest = Math.max(latest, p.source().sendStep());
-        }
+        for (Pending p : terms) latest = Math.max(latest, p.source().sendStep());
         double[] bias = new double[rows];
         long dense = 0;
         for (Pending p : terms) {
             for (int r = 0; r < rows; r++) bias[r] += p.bias()[r];
             dense += p.denseOps();
         }
-        LogicalBlock sum = new LogicalBlock(name, NeuronProgram.SUM, rows, 0, latest + 1, valueNode, bias, null, null, dense);
+        LogicalBlock sum = new LogicalBlock(name, NeuronProgram.SUM, rows, 0, latest + 1, valueNode, bias, null, null, dense, new double[0]);
         for (Pending p : terms) {
-            int delay = latest - p.source().sendStep();
-            if (!target.core().delay().contains(delay)) {
-                throw refuse(ErrorCode.DELAY_OUT_OF_RANGE, valueNode, "layer " + name + ": balancing its inputs needs a delay of " + delay
-                        + " steps; " + target.name() + " allows " + target.core().delay(), null);
-            }
-            sum.connect(p.connection(0, delay));
+            sum.connect(p.connection(0, latest - p.source().sendStep()));
         }
         blocks.add(sum);
         return sum;
@@ -301,33 +248,18 @@ public final class Lowering {
     /** A block fed by one source, starting the step after that source sends. */
     private LogicalBlock block(String name, NeuronProgram program, int count, int states, double[] bias, S4dNode s4d, LifNode lif,
             ChipValue source, long dense, Node valueNode) {
-        LogicalBlock b = new LogicalBlock(name, program, count, states, source.sendStep() + 1, valueNode, bias, s4d, lif, dense);
+        return block(name, program, count, states, bias, s4d, lif, source, dense, valueNode, new double[0]);
+    }
+
+    private LogicalBlock block(String name, NeuronProgram program, int count, int states, double[] bias, S4dNode s4d, LifNode lif,
+            ChipValue source, long dense, Node valueNode, double[] initialCurrent) {
+        LogicalBlock b = new LogicalBlock(name, program, count, states, source.sendStep() + 1, valueNode, bias, s4d, lif, dense, initialCurrent);
         blocks.add(b);
         return b;
     }
 
-    private void requireProgram(NeuronProgram program, Node where, String what) {
-        if (!target.supports(program)) {
-            throw refuse(ErrorCode.UNSUPPORTED_ON_TARGET, where, "layer " + where.name() + ": " + what + " need" + (what.endsWith("s") ? "" : "s")
-                    + " the " + program.id() + " program; target " + target.name() + " runs only " + programs(), null);
-        }
-    }
-
-    private void requireGraded(ChipValue source, Node where) {
-        if (source.graded() && !target.formats().gradedSpikes()) {
-            throw refuse(ErrorCode.UNSUPPORTED_ON_TARGET, where, "layer " + where.name() + ": needs graded spikes; target " + target.name() + " has none", null);
-        }
-        if (!target.formats().gradedSpikes() && where instanceof S4dNode) {
-            throw refuse(ErrorCode.UNSUPPORTED_ON_TARGET, where, "layer " + where.name() + ": ssm neurons need graded spikes; target " + target.name() + " has none",
-                    null);
-        }
-    }
-
-    private String programs() {
-        return String.join(", ", target.programs().stream().map(NeuronProgram::id).sorted().toList());
-    }
-
-    private DendraException refuse(ErrorCode code, Node node, String message, String hint) {
-        return new DendraException(code, node.place(), message, hint);
+    /** A layer the legality check refuses reached lowering: a compiler bug, not a user's error. */
+    private static IllegalStateException illegal(Node node) {
+        return new IllegalStateException("lowering met layer " + node.name() + ", which the legality check refuses");
     }
 }

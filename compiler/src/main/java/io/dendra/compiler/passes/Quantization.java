@@ -7,22 +7,26 @@ import static io.dendra.ir.NeuronKernels.GLU_SHIFT_G;
 import static io.dendra.ir.NeuronKernels.GLU_SHIFT_OUT;
 
 import io.dendra.compiler.graph.S4dNode;
+import io.dendra.ir.Accumulation;
 import io.dendra.ir.FixedPoint;
 import io.dendra.ir.NeuronKernels;
 import io.dendra.ir.NeuronProgram;
 import io.dendra.targets.Target;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Chooses every fixed-point scale from the calibrated ranges and turns each block's real
- * parameters into the integer parameters of its program (docs/neuron-programs.md). A value gets
- * the most fraction bits that still hold twice its calibrated magnitude in its width; a block's
- * input gets no more than its largest incoming weight allows with the target's weight bits and
- * exponents. Records, per block, the worst error of a quantized coefficient relative to the largest
- * coefficient of its neuron.
+ * The quantize pass: chooses every fixed-point scale from the calibrated ranges and turns each
+ * block's real parameters and weights into the integers of its program and synapses
+ * (docs/neuron-programs.md), returning a new {@link QuantizedNetwork}; the lowered network is not
+ * changed. A value gets the most fraction bits that still hold twice its calibrated magnitude in its
+ * width; a block's input gets no more than its largest incoming weight allows with the target's
+ * weight bits and exponents. Weights get one exponent per source value (per synapse group on a
+ * floor_per_group target), chosen over the whole layer, so that splitting a layer into cores does
+ * not change what it computes. Records, per block, the worst error of a quantized coefficient
+ * relative to the largest coefficient of its neuron, and of a weight relative to its axon's largest.
  */
 public final class Quantization {
     /** Values may grow to this multiple of their calibrated maximum before they saturate. */
@@ -34,9 +38,18 @@ public final class Quantization {
     private final Calibration calibration;
     private final int stateBits;
     private final int payloadBits;
-    private final Map<String, Double> coefficientError = new LinkedHashMap<>();
+    /** Payload fraction bits of each graded source, set before the blocks that read them are quantized. */
+    private final Map<ChipValue, Integer> outputFraction = new IdentityHashMap<>();
     /** What quantization had to clip, one line per layer, for the compile report. */
     private final List<String> notes = new ArrayList<>();
+
+    /** One block's formats and integers while they are chosen. */
+    private static final class Formats {
+        int[] inputFraction;
+        int[] params;
+        int[] initialState = new int[0];
+        double coefficientError;
+    }
 
     private Quantization(Target target, Calibration calibration) {
         this.target = target;
@@ -45,19 +58,70 @@ public final class Quantization {
         this.payloadBits = target.formats().gradedPayloadBits().orElse(stateBits);
     }
 
-    /** Each layer's worst coefficient error, and what had to be clipped. */
-    public record Result(Map<String, Double> coefficientError, List<String> notes) {}
-
-    /** Sets the scales and integer parameters of every block. */
-    public static Result apply(LogicalNetwork network, Target target, Calibration calibration) {
+    /** The network with every scale, parameter and weight as the target's integers. */
+    public static QuantizedNetwork apply(LogicalNetwork network, Target target, Calibration calibration) {
         Quantization q = new Quantization(target, calibration);
         HostInput input = network.input();
-        if (!input.binary()) input.setFraction(q.sourceFraction(input, network));
+        q.outputFraction.put(input, input.binary() ? 0 : q.sourceFraction(input, network));
+        for (LogicalBlock block : network.blocks()) q.outputFraction.put(block, block.graded() ? q.sourceFraction(block, network) : 0);
+        List<QuantizedBlock> blocks = new ArrayList<>();
         for (LogicalBlock block : network.blocks()) {
-            if (block.graded()) block.outputFraction = q.sourceFraction(block, network);
+            Formats f = q.quantize(block);
+            double[] weightError = new double[1];
+            List<QuantizedSynapses> synapses = new ArrayList<>();
+            for (List<Connection> group : block.axonGroups()) synapses.add(q.weights(block, f, group, weightError));
+            blocks.add(new QuantizedBlock(block, f.inputFraction, q.outputFraction.get(block), f.params, f.initialState, synapses, f.coefficientError,
+                    weightError[0]));
         }
-        for (LogicalBlock block : network.blocks()) q.quantize(block);
-        return new Result(q.coefficientError, List.copyOf(q.notes));
+        return new QuantizedNetwork(network, q.outputFraction.get(input), blocks, q.notes);
+    }
+
+    /**
+     * One synapse group's weights in the block's input units, as a mantissa of the target's weight
+     * bits times 2^exponent: on a round_half_up target each source value's exponent is set by its own
+     * largest weight; on a floor_per_group target the group's values share one, set by the group's
+     * largest weight, as one Lava Dense shares its weight_exp.
+     */
+    private QuantizedSynapses weights(LogicalBlock b, Formats f, List<Connection> group, double[] worst) {
+        ChipValue source = group.get(0).source();
+        int width = source.width();
+        int mantissaMax = (1 << (target.core().weightBits().max() - 1)) - 1;
+        double[] convert = new double[group.size()];
+        for (int i = 0; i < group.size(); i++) {
+            convert[i] = Math.scalb(1.0, f.inputFraction[group.get(i).compartment()] - outputFraction.get(source));
+        }
+        double[] axonMax = new double[width];
+        double groupMax = 0;
+        for (int i = 0; i < group.size(); i++) {
+            Connection c = group.get(i);
+            for (int k = 0; k < width; k++) {
+                for (int e = c.start(k); e < c.end(k); e++) axonMax[k] = Math.max(axonMax[k], Math.abs(c.weightAt(e) * convert[i]));
+            }
+        }
+        for (double m : axonMax) groupMax = Math.max(groupMax, m);
+        boolean perGroup = target.formats().accumulation() == Accumulation.FLOOR_PER_GROUP;
+        int[] exponent = new int[width];
+        for (int k = 0; k < width; k++) exponent[k] = axonMax[k] == 0 ? 0 : exponentFor(perGroup ? groupMax : axonMax[k], mantissaMax);
+        int[][] mantissa = new int[group.size()][];
+        for (int i = 0; i < group.size(); i++) {
+            Connection c = group.get(i);
+            mantissa[i] = new int[c.entries()];
+            for (int k = 0; k < width; k++) {
+                for (int e = c.start(k); e < c.end(k); e++) {
+                    double value = c.weightAt(e) * convert[i];
+                    long m = Math.max(-mantissaMax, Math.min(mantissaMax, Math.round(Math.scalb(value, -exponent[k]))));
+                    worst[0] = Math.max(worst[0], Math.abs(Math.scalb((double) m, exponent[k]) - value) / axonMax[k]);
+                    mantissa[i][e] = (int) m;
+                }
+            }
+        }
+        return new QuantizedSynapses(source, group.get(0).delay(), group, exponent, mantissa);
+    }
+
+    /** The exponent that puts {@code max} at the top of the mantissa range, within the target's exponents. */
+    private int exponentFor(double max, int mantissaMax) {
+        int exponent = FixedPoint.ceilLog2(max / mantissaMax);
+        return Math.max(target.core().weightExponent().min(), Math.min(target.core().weightExponent().max(), exponent));
     }
 
     /**
@@ -90,43 +154,42 @@ public final class Quantization {
         };
     }
 
-    private void quantize(LogicalBlock b) {
-        int compartments = b.compartments();
-        b.inputFraction = new int[compartments];
+    private Formats quantize(LogicalBlock b) {
+        Formats f = new Formats();
+        f.inputFraction = new int[b.compartments()];
         switch (b.program()) {
             case SUM -> {
-                b.outputFraction = Math.min(b.outputFraction, weightLimit(b, 0));
-                b.inputFraction[0] = b.outputFraction;
+                int fraction = Math.min(outputFraction.get(b), weightLimit(b, 0));
+                outputFraction.put(b, fraction);
+                f.inputFraction[0] = fraction;
                 int[] params = new int[b.count()];
                 double err = 0;
                 for (int i = 0; i < b.count(); i++) {
-                    params[i] = toInt(Math.round(Math.scalb(b.bias(i, 0), b.outputFraction)));
-                    err = Math.max(err, Math.abs(Math.scalb(params[i], -b.outputFraction) - b.bias(i, 0)));
+                    params[i] = toInt(Math.round(Math.scalb(b.bias(i, 0), fraction)));
+                    err = Math.max(err, Math.abs(Math.scalb(params[i], -fraction) - b.bias(i, 0)));
                 }
-                b.params = params;
-                note(b, err / Math.max(1e-300, maxAbsBias(b, 0)));
+                f.params = params;
+                f.coefficientError = err / Math.max(1e-300, maxAbsBias(b, 0));
             }
             case GLU -> {
-                for (int c = 0; c < 2; c++) b.inputFraction[c] = Math.min(inputCap(b, c), weightLimit(b, c));
+                for (int c = 0; c < 2; c++) f.inputFraction[c] = Math.min(inputCap(b, c), weightLimit(b, c));
                 int[] params = new int[b.count() * GLU_PARAMS];
                 for (int i = 0; i < b.count(); i++) {
-                    params[i * GLU_PARAMS + GLU_BIAS_A] = toInt(Math.round(Math.scalb(b.bias(i, 0), b.inputFraction[0])));
-                    params[i * GLU_PARAMS + GLU_BIAS_G] = toInt(Math.round(Math.scalb(b.bias(i, 1), b.inputFraction[1])));
-                    params[i * GLU_PARAMS + GLU_SHIFT_G] = b.inputFraction[1] - NeuronKernels.SIGMOID_ARGUMENT_BITS;
-                    params[i * GLU_PARAMS + GLU_SHIFT_OUT] = NeuronKernels.SIGMOID_FRACTION_BITS + b.inputFraction[0] - b.outputFraction;
+                    params[i * GLU_PARAMS + GLU_BIAS_A] = toInt(Math.round(Math.scalb(b.bias(i, 0), f.inputFraction[0])));
+                    params[i * GLU_PARAMS + GLU_BIAS_G] = toInt(Math.round(Math.scalb(b.bias(i, 1), f.inputFraction[1])));
+                    params[i * GLU_PARAMS + GLU_SHIFT_G] = f.inputFraction[1] - NeuronKernels.SIGMOID_ARGUMENT_BITS;
+                    params[i * GLU_PARAMS + GLU_SHIFT_OUT] = NeuronKernels.SIGMOID_FRACTION_BITS + f.inputFraction[0] - outputFraction.get(b);
                 }
-                b.params = params;
-                note(b, 0);
+                f.params = params;
             }
             case READOUT -> {
-                b.inputFraction[0] = Math.min(inputCap(b, 0), weightLimit(b, 0));
-                b.params = new int[0];
-                note(b, 0);
+                f.inputFraction[0] = Math.min(inputCap(b, 0), weightLimit(b, 0));
+                f.params = new int[0];
             }
-            case SSM -> ssm(b);
-            case LIF -> lif(b);
-            default -> throw new IllegalStateException("no quantization for " + b.program().id());
+            case SSM -> ssm(b, f);
+            case LIF -> lif(b, f);
         }
+        return f;
     }
 
     /**
@@ -134,11 +197,11 @@ public final class Quantization {
      * and D each as 24-bit mantissas with a per-channel shift that also converts between the input,
      * state and soma scales; C carries the factor 2 of 2·Re(C·s) and the soma's exp(−ln_vth).
      */
-    private void ssm(LogicalBlock b) {
+    private void ssm(LogicalBlock b, Formats f) {
         int fz = Math.min(inputCap(b, 0), weightLimit(b, 0));
-        b.inputFraction[0] = fz;
-        S4dNode s4d = b.s4d;
-        S4dNode.Discrete d = s4d.discretize();
+        f.inputFraction[0] = fz;
+        S4dNode s4d = b.s4d();
+        S4dNode.Discrete d = calibration.discrete(s4d);
         int m = b.states();
         int per = NeuronProgram.SSM.paramsPerNeuron(m);
         int[] params = new int[b.count() * per];
@@ -147,8 +210,8 @@ public final class Quantization {
         double worst = 0;
         for (int h = 0; h < b.count(); h++) {
             int fs = fit(calibration.stateMax(b, h), stateBits);
-            int fv = fit(Math.max(calibration.somaMax(b, h), Math.abs(b.lif.threshold())), stateBits);
-            double scale = b.lif.inputScale(h);
+            int fv = fit(Math.max(calibration.somaMax(b, h), Math.abs(b.lif().threshold())), stateBits);
+            double scale = b.lif().inputScale(h);
             double[] bRe = new double[m];
             double[] bIm = new double[m];
             double[] cRe = new double[m];
@@ -172,8 +235,8 @@ public final class Quantization {
             params[p + NeuronKernels.SSM_D] = mantissa(dReal, shiftD, coefMax);
             params[p + NeuronKernels.SSM_SHIFT_D] = shiftD;
             params[p + NeuronKernels.SSM_BIAS] = toInt(Math.round(Math.scalb(b.bias(h, 0), fz)));
-            params[p + NeuronKernels.SSM_TAU] = (int) Math.round(b.lif.tau() * (1 << NeuronKernels.SSM_TAU_BITS));
-            params[p + NeuronKernels.SSM_THETA] = toInt(Math.round(Math.scalb(b.lif.threshold(), fv)));
+            params[p + NeuronKernels.SSM_TAU] = (int) Math.round(b.lif().tau() * (1 << NeuronKernels.SSM_TAU_BITS));
+            params[p + NeuronKernels.SSM_THETA] = toInt(Math.round(Math.scalb(b.lif().threshold(), fv)));
             double groupMax = 0;
             double groupErr = 0;
             for (int n = 0; n < m; n++) {
@@ -194,8 +257,8 @@ public final class Quantization {
             }
             worst = Math.max(worst, groupErr / Math.max(groupMax, 1e-300));
         }
-        b.params = params;
-        note(b, worst);
+        f.params = params;
+        f.coefficientError = worst;
     }
 
     /**
@@ -205,17 +268,17 @@ public final class Quantization {
      * a potential exactly at the threshold spikes as in the model; one less than 64 LSB below it may
      * spike too.
      */
-    private void lif(LogicalBlock b) {
+    private void lif(LogicalBlock b, Formats f) {
         int fv = Math.min(lifVoltageCap(b), weightLimit(b, 0) + 6);
-        b.inputFraction[0] = fv - 6;
+        f.inputFraction[0] = fv - 6;
         int[] params = new int[b.count() * NeuronKernels.LIF_PARAMS];
-        int dv = (int) Math.max(0, Math.min(4095, Math.round(4096 * (1 - b.lif.tau()))));
+        int dv = (int) Math.max(0, Math.min(4095, Math.round(4096 * (1 - b.lif().tau()))));
         // u decays by (4096 − (du + 1)) / 4096: du = 4095 clears it each step (no current)
-        int du = (int) Math.max(0, Math.min(4095, Math.round(4096 * (1 - b.lif.currentDecay())) - 1));
+        int du = (int) Math.max(0, Math.min(4095, Math.round(4096 * (1 - b.lif().currentDecay())) - 1));
         // v > vth·64 is the model's v > θ (strict, NIR) when vth = ⌊θ·2^fv/64⌋, and its v >= θ when vth = ⌊(θ·2^fv − 1)/64⌋.
-        long thetaQ = Math.round(Math.scalb(b.lif.threshold(), fv));
-        long vth = Math.floorDiv(b.lif.strict() ? thetaQ : thetaQ - 1, 64);
-        double err = Math.abs((4096 - dv) / 4096.0 - b.lif.tau());
+        long thetaQ = Math.round(Math.scalb(b.lif().threshold(), fv));
+        long vth = Math.floorDiv(b.lif().strict() ? thetaQ : thetaQ - 1, 64);
+        double err = Math.abs((4096 - dv) / 4096.0 - b.lif().tau());
         int mantissaMax = target.formats().lifBiasMantissaMax();
         int maxExp = target.formats().lifBiasExponent().max();
         int clipped = 0;
@@ -233,17 +296,18 @@ public final class Quantization {
             params[p + NeuronKernels.LIF_BIAS_EXP] = (int) mantExp[1];
             params[p + NeuronKernels.LIF_VTH] = (int) Math.max(0, Math.min((1 << 17) - 1, vth));
         }
-        b.params = params;
+        f.params = params;
         if (clipped > 0) {
             notes.add("layer " + b.name() + ": the bias of " + clipped + " neuron(s) is beyond " + target.name() + "'s lif bias (" + target.formats().lifBiasMantissaBits()
                     + "-bit mantissa, exponent " + target.formats().lifBiasExponent() + ") and was clipped to " + mantissaMax + " << " + maxExp);
         }
-        if (b.initialCurrent != null) {
+        double[] initialCurrent = b.initialCurrent();
+        if (initialCurrent.length > 0) {
             int[] state = new int[b.count() * NeuronProgram.LIF.stateWords(0)];
-            for (int i = 0; i < b.count(); i++) state[2 * i] = (int) Math.max(-(1L << 23) + 1, Math.min((1L << 23), Math.round(Math.scalb(b.initialCurrent[i], fv))));
-            b.initialState = state;
+            for (int i = 0; i < b.count(); i++) state[2 * i] = (int) Math.max(-(1L << 23) + 1, Math.min((1L << 23), Math.round(Math.scalb(initialCurrent[i], fv))));
+            f.initialState = state;
         }
-        note(b, err / Math.max(b.lif.tau(), 1e-9));
+        f.coefficientError = err / Math.max(b.lif().tau(), 1e-9);
     }
 
     /**
@@ -266,10 +330,10 @@ public final class Quantization {
      * has no bound) — and a threshold vth that fits in 17 bits.
      */
     private int lifVoltageCap(LogicalBlock b) {
-        double bound = calibration.inputMax(b, 0) / Math.max(1e-9, 1 - b.lif.tau()) / Math.max(1e-9, 1 - b.lif.currentDecay());
+        double bound = calibration.inputMax(b, 0) / Math.max(1e-9, 1 - b.lif().tau()) / Math.max(1e-9, 1 - b.lif().currentDecay());
         double reach = Math.min(bound, 4 * calibration.lifMax(b));
-        int fv = fit(Math.max(reach, Math.abs(b.lif.threshold())), 24);
-        return Math.min(fv, 17 + 6 - 1 - FixedPoint.ceilLog2(Math.max(Math.abs(b.lif.threshold()), 1e-9)));
+        int fv = fit(Math.max(reach, Math.abs(b.lif().threshold())), 24);
+        return Math.min(fv, 17 + 6 - 1 - FixedPoint.ceilLog2(Math.max(Math.abs(b.lif().threshold()), 1e-9)));
     }
 
     /**
@@ -284,7 +348,7 @@ public final class Quantization {
             if (c.compartment() != compartment) continue;
             double max = c.maxAbsWeight();
             if (max == 0) continue;
-            int f = c.source().outputFraction() + FixedPoint.floorLog2(mantissaMax * Math.pow(2, maxExponent) / max);
+            int f = outputFraction.get(c.source()) + FixedPoint.floorLog2(mantissaMax * Math.pow(2, maxExponent) / max);
             limit = Math.min(limit, f);
         }
         return limit;
@@ -322,9 +386,5 @@ public final class Quantization {
         double max = 0;
         for (int i = 0; i < b.count(); i++) max = Math.max(max, Math.abs(b.bias(i, compartment)));
         return max;
-    }
-
-    private void note(LogicalBlock b, double error) {
-        coefficientError.put(b.name(), error);
     }
 }

@@ -2,6 +2,7 @@ package io.dendra.compiler.reference;
 
 import io.dendra.compiler.graph.AddNode;
 import io.dendra.compiler.graph.BatchNormNode;
+import io.dendra.compiler.graph.DiscreteSsms;
 import io.dendra.compiler.graph.EmbeddingNode;
 import io.dendra.compiler.graph.GluNode;
 import io.dendra.compiler.graph.InputNode;
@@ -31,11 +32,16 @@ import java.util.Map;
 public final class ReferenceInterpreter {
     private final ModelGraph graph;
     /** Each S4D layer's discrete coefficients, computed once for every sequence the interpreter runs. */
-    private final Map<S4dNode, S4dNode.Discrete> discrete = new java.util.IdentityHashMap<>();
+    private final DiscreteSsms discrete;
 
     public ReferenceInterpreter(ModelGraph graph) {
+        this(graph, DiscreteSsms.of(graph));
+    }
+
+    /** With the graph's S4D layers already discretised. */
+    public ReferenceInterpreter(ModelGraph graph, DiscreteSsms discrete) {
         this.graph = graph;
-        for (Node node : graph.nodes()) if (node instanceof S4dNode n) discrete.put(n, n.discretize());
+        this.discrete = discrete;
     }
 
     /**
@@ -97,7 +103,7 @@ public final class ReferenceInterpreter {
         if (node instanceof ThresholdNode n) return threshold(n, x, steps);
         if (node instanceof DelayNode n) return delay(n, x, steps);
         if (node instanceof EmbeddingNode n) return embedding(n, x, steps);
-        if (node instanceof S4dNode n) return s4d(n, discrete.get(n), x, steps);
+        if (node instanceof S4dNode n) return s4d(n, discrete.of(n), x, steps);
         if (node instanceof LifNode n) return lif(n, x, steps);
         if (node instanceof GluNode n) return glu(n, x, rows);
         if (node instanceof AddNode n) return add(x, values.get(n.right()));

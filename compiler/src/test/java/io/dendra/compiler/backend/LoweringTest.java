@@ -34,7 +34,7 @@ class LoweringTest {
 
     @Test
     void spikingSsmLayerBecomesSsmGluSumAndReadoutWithABalancedSkip() {
-        LogicalNetwork net = Lowering.lower(Fixtures.model(SSM_LAYER), Targets.builtIn("loihi2"));
+        LogicalNetwork net = Lowering.lower(io.dendra.compiler.passes.NormFolding.apply(Fixtures.model(SSM_LAYER)), Targets.builtIn("loihi2"));
         assertEquals(4, net.blocks().size());
         LogicalBlock ssm = net.blocks().get(0);
         LogicalBlock glu = net.blocks().get(1);
@@ -77,7 +77,7 @@ class LoweringTest {
 
     private static DendraException refused(String body, Target target) {
         ModelGraph graph = Fixtures.model(body);
-        return assertThrows(DendraException.class, () -> Lowering.lower(graph, target));
+        return assertThrows(DendraException.class, () -> Lowering.lower(io.dendra.compiler.passes.NormFolding.apply(graph), target));
     }
 
     @Test

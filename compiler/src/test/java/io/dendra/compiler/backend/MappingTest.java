@@ -111,13 +111,36 @@ class MappingTest {
         assertTrue(p.cost() < p.rowMajorCost() / 4, p.cost() + " vs row-major " + p.rowMajorCost());
     }
 
+    /**
+     * The objective is the target's hop costs: a chain of three cores (10 messages per step on each
+     * link) on a 3 x 3 mesh of one core per tile lies along the cheaper axis — 2 links x 10 x 1 ns —
+     * whichever axis that is.
+     */
     @Test
-    void placementIsNeverWorseThanRowMajorOnTheExample() throws Exception {
-        var graph = io.dendra.compiler.frontend.dnd.DndFrontEnd.load(Fixtures.ROOT.resolve("examples/fmnist-ssm/model.dnd"));
-        var tensor = io.dendra.compiler.tensor.NpyFile.read(Fixtures.ROOT.resolve("examples/fmnist-ssm/samples.npy"));
-        var calibration = io.dendra.compiler.reference.SequenceBatch.of(tensor, graph.input(), Fixtures.ROOT.resolve("samples.npy"));
-        Compiler.Result r = Fixtures.compile(graph, Targets.builtIn("loihi2"), calibration);
-        assertTrue(r.report().placementCost() <= r.report().rowMajorCost());
+    void placementLaysAChainAlongTheCheaperAxis() {
+        Mesh mesh = new Mesh(3, 3, 1);
+        List<Placer.Traffic> chain = List.of(new Placer.Traffic(0, 1, 10), new Placer.Traffic(1, 2, 10));
+        Placement eastWest = new Placer(mesh, 3, chain, 1, 100, 1000).place();
+        Placement northSouth = new Placer(mesh, 3, chain, 100, 1, 1000).place();
+        assertEquals(20, eastWest.cost(), 1e-9);
+        assertEquals(20, northSouth.cost(), 1e-9);
+        assertEquals(Placement.tileY(mesh, eastWest.slot(0)), Placement.tileY(mesh, eastWest.slot(2)));
+        assertEquals(Placement.tileX(mesh, northSouth.slot(0)), Placement.tileX(mesh, northSouth.slot(2)));
+    }
+
+    /**
+     * A chip boundary costs a crossing instead of a hop: three cores on two chips of two tiles each
+     * (chips side by side east-west), 10 messages per step from core 0 to 1 and 1 from core 1 to 2.
+     * The heavy pair shares a chip (10 x 1 ns) and the light link crosses (1 x 100 ns): 110, where
+     * the other way round costs 1 x 1 + 10 x 100.
+     */
+    @Test
+    void placementKeepsHeavyTrafficOnOneChip() {
+        Mesh mesh = new Mesh(2, 1, 1);
+        List<Placer.Traffic> traffic = List.of(new Placer.Traffic(0, 1, 10), new Placer.Traffic(1, 2, 1));
+        Placement p = new Placer(mesh, 3, traffic, 1, 1, 100).place();
+        assertEquals(110, p.cost(), 1e-9);
+        assertEquals(Placement.chip(mesh, p.slot(0)), Placement.chip(mesh, p.slot(1)));
     }
 
     /** A layer whose spikes reach every core of the next is split until each core's routes fit its output axons. */

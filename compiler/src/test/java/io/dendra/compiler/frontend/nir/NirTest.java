@@ -113,7 +113,7 @@ class NirTest {
         for (Path file : files) {
             NirGraph nir = NirReader.read(file, true);
             assertTrue(nir.nodes().size() >= 3, file.toString());
-            assertTrue(NirConverter.support(nir).values().stream().allMatch(s -> s == null), file + ": " + NirConverter.support(nir));
+            assertTrue(NirSupport.support(nir).values().stream().allMatch(s -> s == null), file + ": " + NirSupport.support(nir));
             assertTrue(ModelLoader.load(file, LENIENT).nodes().size() >= 3, file.toString());
         }
     }
