@@ -115,4 +115,20 @@ class CompileCommandTest {
         assertTrue(CommandLineRun.of("inspect", LIF).errorLine().contains("error[E0601]"));
         assertTrue(CommandLineRun.of("compile", LIF, "--target", "loihi7", "-o", dir.resolve("y.dchip").toString()).errorLine().contains("error[E0508]"));
     }
+
+    /** {@code check --target} lists every layer the chip cannot run, one line each, and exits 1; a chip that runs them all says so. */
+    @Test
+    void checkWithATargetListsEveryLayerThatCannotMap() {
+        String model = ROOT.resolve("examples/fmnist-ssm/model.dnd").toString();
+        CommandLineRun loihi1 = CommandLineRun.of("check", model, "--target", "loihi1");
+        assertEquals(1, loihi1.status(), loihi1.err());
+        assertTrue(loihi1.out().contains("target loihi1: 7 layer(s) cannot map"), loihi1.out());
+        for (String layer : new String[] {"s4_layers.0.s4d", "s4_layers.0.glu", "h.0", "s4_layers.1.s4d", "s4_layers.1.glu", "h.1", "decoder"}) {
+            assertTrue(loihi1.out().contains("error[E0412]: layer " + layer + ":"), layer + " in " + loihi1.out());
+        }
+        assertTrue(loihi1.errorLine().contains("error[E0412]: 7 layer(s) of fmnist_ssm cannot map to loihi1 (listed above)"), loihi1.err());
+        CommandLineRun loihi2 = CommandLineRun.of("check", model, "--target", "loihi2");
+        assertEquals(0, loihi2.status(), loihi2.err());
+        assertTrue(loihi2.out().contains("target loihi2: every layer maps"), loihi2.out());
+    }
 }

@@ -53,7 +53,11 @@ class NirCommandsTest {
             assertTrue(Files.size(out.resolve("output.npy")) > 0, name);
             JsonNode agreement = report.at("/agreement/spike_agreement");
             assertTrue(agreement.size() > 0, name + ": " + report.at("/agreement"));
-            agreement.fields().forEachRemaining(e -> assertTrue(e.getValue().asDouble() > 0.5, name + " " + e.getKey() + " " + e.getValue()));
+            // Single neurons and chains quantize exactly; the braille networks (recurrent, thresholds a
+            // fraction of an LSB from their potentials) and the CNN (8-bit weights over 5 x 5 kernels)
+            // measured 0.91 .. 0.9991 of (step, neuron) pairs equal.
+            double least = name.contains("lif") ? 1.0 : 0.9;
+            agreement.fields().forEachRemaining(e -> assertTrue(e.getValue().asDouble() >= least, name + " " + e.getKey() + " " + e.getValue()));
         }
     }
 }

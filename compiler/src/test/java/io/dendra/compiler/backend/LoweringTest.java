@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dendra.compiler.Compiler;
 import io.dendra.compiler.graph.ModelGraph;
+import io.dendra.compiler.passes.Legality;
 import io.dendra.compiler.passes.Connection;
 import io.dendra.compiler.passes.HostInput;
 import io.dendra.compiler.passes.LogicalBlock;
@@ -16,6 +18,7 @@ import io.dendra.ir.NeuronProgram;
 import io.dendra.ir.OutputMap;
 import io.dendra.targets.Target;
 import io.dendra.targets.Targets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LoweringTest {
@@ -136,5 +139,31 @@ class LoweringTest {
                 "programs = lif, ssm, sum, readout"));
         assertEquals(ErrorCode.UNSUPPORTED_ON_TARGET, e.code());
         assertTrue(e.getMessage().contains("the glu program"), e.getMessage());
+    }
+
+    /**
+     * Three layers that cannot map, each for its own reason, are all listed, in graph order, and
+     * the layers between them are checked on their own: a LayerNorm, a lif that resets by
+     * subtraction, and (on a target without the glu program) a GLU after both.
+     */
+    @Test
+    void legalityListsEveryLayerThatCannotMapAtOnce() {
+        ModelGraph graph = Fixtures.model("""
+                input x: real[2];
+                n = layernorm(x, weight=[1, 1], bias=[0, 0]);
+                h = linear(n, weight=[[1, 0], [0, 1]]);
+                s = lif(h, tau=0.5, threshold=1, reset="subtract");
+                t = lif(linear(s, weight=[[1, 1], [1, -1]]), tau=0.5, threshold=1);
+                g = glu(t, weight=[[1, 0], [0, 1], [0.5, 0.5], [-1, 1]], bias=[0, 0, 0, 0]);
+                output g;""");
+        Target noGlu = Fixtures.target("loihi2", "programs = lif, ssm, glu, sum, readout", "programs = lif, ssm, sum, readout");
+        Legality.Result result = Compiler.legality(graph, noGlu);
+        assertEquals(List.of("n", "s", "g"), result.problems().stream().map(p -> p.node().name()).toList());
+        assertEquals(List.of(ErrorCode.LAYERNORM_ON_CHIP, ErrorCode.NOT_LOWERABLE, ErrorCode.UNSUPPORTED_ON_TARGET),
+                result.problems().stream().map(Legality.Problem::code).toList());
+        DendraException e = assertThrows(DendraException.class, result::orThrow);
+        assertEquals(ErrorCode.LAYERNORM_ON_CHIP, e.code());
+        assertTrue(e.getMessage().contains("and 2 more layer(s) that cannot map: 'dendra check MODEL --target"), e.getMessage());
+        assertTrue(Compiler.legality(Fixtures.model(SSM_LAYER), Targets.builtIn("loihi2")).legal());
     }
 }
