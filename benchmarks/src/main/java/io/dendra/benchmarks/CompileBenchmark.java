@@ -19,41 +19,76 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Compiles SpikingSSMs of the papers' shapes for loihi2 the way a user does — checkpoint, import,
- * compile with the default calibration — and prints the compile time and the peak heap. Shapes:
- * {@code smnist} (2 layers, H 400, N 64; goal under 2 s) and {@code wikitext} (a WikiText-103-sized
- * backbone: 16 layers, H 1024, N 64, embedded tokens fed as 1024-wide vectors; goal under 30 s).
+ * compile with 4 calibration sequences of 128 steps — as a JMH single-shot benchmark: each
+ * measurement is one whole compile in a fresh iteration. Shapes ({@code shape}): {@code smnist}
+ * (2 layers, H 400, N 64; goal under 2 s) and {@code wikitext} (a WikiText-103-sized backbone: 16
+ * layers, H 1024, N 64, embedded tokens fed as 1024-wide vectors; goal under 30 s). After each
+ * compile the fork prints the image's size and the peak heap of that compile.
  *
- * <p>Usage: {@code CompileBenchmark [smnist|wikitext]...}; run by {@code benchmarks/compile.sh}.
+ * <p>Run by {@code benchmarks/compile.sh [smnist|wikitext]}.
  */
-public final class CompileBenchmark {
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+@Fork(value = 1, jvmArgsAppend = "-Xmx16g")
+@State(Scope.Benchmark)
+public class CompileBenchmark {
     record Shape(String name, int layers, int dModel, int dState, int inputs, int classes, double goalSeconds) {}
 
     static final List<Shape> SHAPES = List.of(new Shape("smnist", 2, 400, 64, 1, 10, 2), new Shape("wikitext", 16, 1024, 64, 1024, 0, 30));
 
-    private CompileBenchmark() {}
+    @Param({"smnist", "wikitext"})
+    public String shape;
 
-    public static void main(String[] args) throws Exception {
-        boolean verbose = List.of(args).contains("-v");
-        List<String> wanted = args.length == 0 || List.of(args).equals(List.of("-v")) ? List.of("smnist", "wikitext") : List.of(args);
-        for (Shape shape : SHAPES) {
-            if (!wanted.contains(shape.name())) continue;
-            Path dir = Files.createTempDirectory("dendra-bench");
-            Path ckpt = dir.resolve(shape.name() + ".safetensors");
-            SafetensorsWriter.write(ckpt, checkpoint(shape), Map.of());
-            resetPeaks();
-            long start = System.nanoTime();
-            ModelGraph graph = importModel(ckpt, dir, shape.name());
-            SequenceBatch calibration = calibration(graph, 4, 128);
-            Compiler.Result result = Compiler.compile(graph, Targets.builtIn("loihi2"), calibration, verbose ? System.out::println : null);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("%-9s %2d layers, H %4d, N %2d: %,9d parameters -> %4d cores on %d chip(s), %,11d synapses; compile %6.2f s (goal %.0f s),"
-                    + " peak heap %,6.0f MiB%n", shape.name(), shape.layers(), shape.dModel(), shape.dState(), graph.parameterCount(),
-                    result.image().cores().size(), result.image().chips(), result.image().synapses(), seconds, shape.goalSeconds(),
-                    peakHeapBytes() / 1048576.0);
-        }
+    private Path dir;
+    private Path checkpoint;
+    private Compiler.Result result;
+
+    @Setup(Level.Trial)
+    public void writeCheckpoint() throws Exception {
+        Shape s = SHAPES.stream().filter(x -> x.name().equals(shape)).findFirst().orElseThrow();
+        dir = Files.createTempDirectory("dendra-bench");
+        checkpoint = dir.resolve(shape + ".safetensors");
+        SafetensorsWriter.write(checkpoint, checkpoint(s), Map.of());
+    }
+
+    @Setup(Level.Iteration)
+    public void resetPeakHeap() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
+    }
+
+    /** Import and compile, as {@code dendra import-spikingssm} then {@code dendra compile}. */
+    @Benchmark
+    public Compiler.Result compile() throws Exception {
+        ModelGraph graph = importModel(checkpoint, dir, shape);
+        return result = Compiler.compile(graph, Targets.builtIn("loihi2"), calibration(graph, 4, 128), null);
+    }
+
+    @TearDown(Level.Iteration)
+    public void describe() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+        System.out.printf("%n%s: %d cores on %d chip(s), %,d synapses; peak heap %,.0f MiB%n", shape, result.image().cores().size(), result.image().chips(),
+                result.image().synapses(), peak / 1048576.0);
     }
 
     /** Imports a checkpoint the way dendra import-spikingssm does and loads the model it writes. */
@@ -116,18 +151,5 @@ public final class CompileBenchmark {
         double[] v = new double[n];
         for (int i = 0; i < n; i++) v[i] = (2 * random.nextDouble() - 1) * bound;
         return v;
-    }
-
-    private static void resetPeaks() {
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
-    }
-
-    private static long peakHeapBytes() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) sum += pool.getPeakUsage().getUsed();
-        }
-        return sum;
     }
 }
