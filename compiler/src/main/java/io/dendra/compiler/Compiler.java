@@ -22,7 +22,6 @@ import io.dendra.compiler.verify.SpikeMatch;
 import io.dendra.ir.ChipImage;
 import io.dendra.ir.ImageExecutor;
 import io.dendra.ir.InputMap;
-import io.dendra.ir.NeuronKernels;
 import io.dendra.targets.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
