@@ -66,7 +66,7 @@ public final class Compiler {
         boolean spikes = spikes(model, calibration);
         ModelGraph graph = FOLD_NORMS.apply(model, log);
         Discretised discretised = DISCRETISE.apply(graph, log);
-        new Pass<ModelGraph, Legality.Result>("check legality", g -> Legality.check(g, target, spikes)).apply(graph, log).orThrow();
+        new Pass<ModelGraph, Legality.Result>("check legality", g -> Legality.check(g, target)).apply(graph, log).orThrow();
         Lowered lowered = new Pass<Discretised, Lowered>("lower", d -> new Lowered(d, Lowering.lower(d.graph(), target, spikes))).apply(discretised, log);
         Calibrated calibrated = new Pass<Lowered, Calibrated>("calibrate",
                 l -> new Calibrated(l, Calibration.measure(l.model().graph(), l.model().ssms(), l.network(), calibration))).apply(lowered, log);
@@ -84,13 +84,9 @@ public final class Compiler {
         return new Result(image, CompileReport.of(target, built, errors, calibration, notes));
     }
 
-    /**
-     * Every layer of a model that cannot map to a target, and why: the passes up to the legality
-     * check, for {@code dendra check --target}. Whether the input is spikes does not change the
-     * answer (a target without graded spikes receives binary input either way).
-     */
+    /** Every layer of a model that cannot map to a target, and why: the passes up to the legality check, for {@code dendra check --target}. */
     public static Legality.Result legality(ModelGraph model, Target target) {
-        return Legality.check(NormFolding.apply(model), target, false);
+        return Legality.check(NormFolding.apply(model), target);
     }
 
     private static Trace trace(Discretised model, SequenceBatch calibration) {

@@ -74,19 +74,20 @@ public final class Legality {
     private record Mean() implements Carried {}
 
     private final Target target;
-    private final boolean spikeInput;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<Node, Carried> carried = new IdentityHashMap<>();
     private final Map<Node, Integer> consumers = new IdentityHashMap<>();
 
-    private Legality(Target target, boolean spikeInput) {
+    private Legality(Target target) {
         this.target = target;
-        this.spikeInput = spikeInput;
     }
 
-    /** {@code spikeInput}: the input is spikes (every calibration value 0 or 1), sent as binary messages. */
-    public static Result check(ModelGraph graph, Target target, boolean spikeInput) {
-        Legality l = new Legality(target, spikeInput);
+    /**
+     * Whether the input is spikes does not change the answer: only a target without graded spikes
+     * refuses payloads, and on such a target the host sends spikes either way.
+     */
+    public static Result check(ModelGraph graph, Target target) {
+        Legality l = new Legality(target);
         for (Node node : graph.nodes()) for (Node in : node.inputs()) l.consumers.merge(in, 1, Integer::sum);
         for (Node node : graph.nodes()) l.carried.put(node, l.visit(node));
         l.output(graph.output());
@@ -99,7 +100,7 @@ public final class Legality {
                 refuse(ErrorCode.NOT_LOWERABLE, node, "token input '" + in.name() + "' needs an embedding lookup, which runs on the host and is not lowered",
                         "feed the embedded vectors as a real input");
             }
-            return new Value(!spikeInput && target.formats().gradedSpikes(), 0, true, true);
+            return new Value(target.formats().gradedSpikes(), 0, true, true);
         }
         if (node instanceof LinearNode || node instanceof SparseLinearNode || node instanceof BatchNormNode) {
             Node input = node.inputs().get(0);

@@ -26,8 +26,9 @@ import java.util.Map;
  * becomes a {@code sum} neuron whose two inputs are delay-balanced; S4D and its LIF soma become one
  * {@code ssm} neuron; the GLU mix becomes {@code glu} neurons; a mean over time followed by a
  * decoder becomes {@code readout} neurons. Every hop costs one step, which sets each block's start.
- * It runs on a graph whose norms are folded ({@link NormFolding}) and that {@link Legality} passed:
- * what cannot map is refused there, all at once, not here.
+ * It runs on a graph whose norms are folded ({@link NormFolding}) and that {@link Legality} passed
+ * for the same target: what cannot map is refused there, all at once; a layer lowering cannot
+ * lower is a compiler bug ({@link IllegalStateException}).
  */
 public final class Lowering {
 
@@ -100,10 +101,6 @@ public final class Lowering {
      * binary messages even where graded ones exist, and the first synapses keep their full weight precision.
      */
     public static LogicalNetwork lower(ModelGraph graph, Target target, boolean spikeInput) {
-        for (Node n : graph.nodes()) {
-            if (n instanceof io.dendra.compiler.graph.BatchNormNode) throw new IllegalArgumentException("lowering needs its norms folded first (NormFolding)");
-        }
-        Legality.check(graph, target, spikeInput).orThrow();
         return new Lowering(target, spikeInput).run(graph);
     }
 

@@ -80,7 +80,7 @@ class LoweringTest {
 
     private static DendraException refused(String body, Target target) {
         ModelGraph graph = Fixtures.model(body);
-        return assertThrows(DendraException.class, () -> Lowering.lower(io.dendra.compiler.passes.NormFolding.apply(graph), target));
+        return assertThrows(DendraException.class, () -> Compiler.legality(graph, target).orThrow());
     }
 
     @Test
