@@ -24,28 +24,30 @@ import java.util.Optional;
  */
 public enum NeuronProgram {
     LIF("lif", "Loihi 1 CUBA LIF (u, v 24-bit), bit-exact with Lava's PyLifModelBitAcc", 7, 3, 0,
-            new Layout(List.of("du", "dv", "bias_mant", "bias_exp", "vth"), List.of(), List.of("u", "v"), List.of(), 1, false),
+            new Layout(List.of("du", "dv", "bias_mant", "bias_exp", "vth"), List.of(), List.of("u", "v"), List.of(), 1, false, List.of()),
             NeuronKernels::lif),
     SSM("ssm", "SpikingSSM channel: N/2 complex states as dendritic compartments and a LIF soma", 7, 3, 8,
             new Layout(List.of("states", "shift_a", "shift_b", "shift_c", "d", "shift_d", "bias", "tau", "theta"),
-                    List.of("a_re", "a_im", "b_re", "b_im", "c_re", "c_im"), List.of("v"), List.of("s_re", "s_im"), 1, false),
+                    List.of("a_re", "a_im", "b_re", "b_im", "c_re", "c_im"), List.of("v"), List.of("s_re", "s_im"), 1, false, List.of("bias")),
             NeuronKernels::ssm),
     GLU("glu", "two dendritic accumulators a, g and the graded output a·σ(g) (σ by table)", 6, 2, 0,
-            new Layout(List.of("bias_a", "bias_g", "shift_g", "shift_out"), List.of(), List.of(), List.of(), 2, true),
+            new Layout(List.of("bias_a", "bias_g", "shift_g", "shift_out"), List.of(), List.of(), List.of(), 2, true, List.of("bias_a", "bias_g")),
             NeuronKernels::glu),
     SUM("sum", "adds its graded inputs and sends the sum as a graded spike", 2, 1, 0,
-            new Layout(List.of("bias"), List.of(), List.of(), List.of(), 1, true),
+            new Layout(List.of("bias"), List.of(), List.of(), List.of(), 1, true, List.of("bias")),
             NeuronKernels::sum),
     READOUT("readout", "accumulates its input over the sequence; read by the host at the end", 2, 1, 0,
-            new Layout(List.of(), List.of(), List.of("sum"), List.of(), 1, false),
+            new Layout(List.of(), List.of(), List.of("sum"), List.of(), 1, false, List.of()),
             NeuronKernels::readout);
 
     /**
      * One program's memory: its parameter words and state words (fixed ones, then per complex state
-     * ones, named {@code w[n]}), its input compartments, and whether its messages carry a payload.
+     * ones, named {@code w[n]}), its input compartments, whether its messages carry a payload, and
+     * the parameter words that are added to each compartment's input as a bias (one per
+     * compartment, or none when the program's bias acts elsewhere, as the lif's on v).
      */
     public record Layout(List<String> params, List<String> paramsPerState, List<String> state, List<String> statePerState, int compartments,
-            boolean graded) {
+            boolean graded, List<String> inputBias) {
         int paramCount(int states) { return params.size() + paramsPerState.size() * states; }
         int stateCount(int states) { return state.size() + statePerState.size() * states; }
 
@@ -125,6 +127,14 @@ public enum NeuronProgram {
     /** State words per neuron. */
     public int stateWords(int states) {
         return layout.stateCount(states);
+    }
+
+    /**
+     * The indices, among a neuron's parameter words, of the biases added to its compartments'
+     * inputs (compartment order); empty when the program adds no bias to its input.
+     */
+    public int[] inputBiasWords() {
+        return layout.inputBias().stream().mapToInt(layout.params()::indexOf).toArray();
     }
 
     /** Input compartments per neuron (the glu has a and g). */

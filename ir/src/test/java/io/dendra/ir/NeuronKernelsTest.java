@@ -189,4 +189,14 @@ class NeuronKernelsTest {
         assertEquals(java.util.List.of("sum"), NeuronProgram.READOUT.stateNames(0));
         assertTrue(NeuronProgram.SUM.graded() && !NeuronProgram.LIF.graded());
     }
+
+    /** The biases added to a compartment's input are the words the kernels add there; the lif's bias acts on v. */
+    @Test
+    void inputBiasWordsAreTheOnesTheKernelsAddToTheInput() {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {NeuronKernels.SSM_BIAS}, NeuronProgram.SSM.inputBiasWords());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {NeuronKernels.GLU_BIAS_A, NeuronKernels.GLU_BIAS_G}, NeuronProgram.GLU.inputBiasWords());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {NeuronKernels.SUM_BIAS}, NeuronProgram.SUM.inputBiasWords());
+        assertEquals(0, NeuronProgram.LIF.inputBiasWords().length);
+        assertEquals(0, NeuronProgram.READOUT.inputBiasWords().length);
+    }
 }

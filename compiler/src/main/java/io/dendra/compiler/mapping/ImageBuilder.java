@@ -18,7 +18,6 @@ import io.dendra.ir.CoreImage;
 import io.dendra.ir.InputMap;
 import io.dendra.ir.LayerMapping;
 import io.dendra.ir.NeuronBlock;
-import io.dendra.ir.NeuronKernels;
 import io.dendra.ir.NeuronProgram;
 import io.dendra.ir.OutputMap;
 import io.dendra.ir.RouteTable;
@@ -153,12 +152,7 @@ public final class ImageBuilder {
             }
             return r.initialState();
         }
-        int[] biasWord = switch (b.program()) {
-            case SSM -> new int[] {NeuronKernels.SSM_BIAS};
-            case GLU -> new int[] {NeuronKernels.GLU_BIAS_A, NeuronKernels.GLU_BIAS_G};
-            case SUM -> new int[] {NeuronKernels.SUM_BIAS};
-            default -> new int[0];
-        };
+        int[] biasWord = b.program().inputBiasWords();
         if (biasWord.length == 0) return initialState;
         int perNeuron = b.program().paramsPerNeuron(b.states());
         long[] bias = new long[piece.count() * b.compartments()];
