@@ -343,7 +343,11 @@ public final class ChipSimulator {
 
         /** Every core reads its accumulators, updates its neurons and queues its messages (in core order). */
         private void neuronPhase(int step) {
-            parallel(c -> updateCore(c, step));
+            if (pool == null) {
+                for (int c = 0; c < cores; c++) updateCore(c, step);
+            } else {
+                parallel(c -> updateCore(c, step));
+            }
             for (int c = 0; c < cores; c++) {
                 for (int j = 0; j < outCount[c]; j++) queue.add(c, outCore[c][j], outAxon[c][j], outPayload[c][j], outTime[c][j], outInput[c][j]);
                 queue.endSegment(c);
@@ -475,15 +479,12 @@ public final class ChipSimulator {
         }
 
         /**
-         * Runs {@code work} for every core: with a pool, {@link #workers} threads (the calling one
+         * Runs {@code work} for every core on the pool: {@link #workers} threads (the calling one
          * included) take cores one at a time until none is left. Each core's work touches only that
-         * core's state and counters, so which thread ran it changes nothing.
+         * core's state and counters, so which thread ran it changes nothing. (Without a pool the
+         * callers loop over the cores themselves: no closure is made per step.)
          */
         private void parallel(java.util.function.IntConsumer work) {
-            if (pool == null) {
-                for (int c = 0; c < cores; c++) work.accept(c);
-                return;
-            }
             java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
             Runnable drain = () -> {
                 for (int c = next.getAndIncrement(); c < cores; c = next.getAndIncrement()) work.accept(c);
@@ -538,7 +539,11 @@ public final class ChipSimulator {
                 if (incomingCount[c] == incoming[c].length) incoming[c] = Arrays.copyOf(incoming[c], incoming[c].length * 2);
                 incoming[c][incomingCount[c]++] = m;
             }
-            parallel(c -> fanOutCore(c, step));
+            if (pool == null) {
+                for (int c = 0; c < cores; c++) fanOutCore(c, step);
+            } else {
+                parallel(c -> fanOutCore(c, step));
+            }
         }
 
         /** Core c's synaptic fan-out of this step's messages: the accumulation (in any order: the sums are exact) and its op counts. */
