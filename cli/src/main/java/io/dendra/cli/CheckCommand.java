@@ -47,6 +47,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        Target chip = target == null ? null : Targets.load(target);
         if (model.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".nir")) printNir(out);
         ModelGraph graph = modelOptions.load(model, spec.commandLine().getOut());
         out.printf("model %s (%s): ok%n", graph.name(), model);
@@ -56,7 +57,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.printf("output: %s %s%n", graph.output().name(), shape(graph.output()));
         out.printf("parameters: %,d%n", graph.parameterCount());
-        if (target != null) checkTarget(out, graph, Targets.load(target));
+        if (chip != null) checkTarget(out, graph, chip);
         out.flush();
         return 0;
     }
