@@ -100,6 +100,7 @@ public class SimulatorBenchmarks {
     @State(Scope.Benchmark)
     public static class LifBlock {
         int[] params = new int[LIF_NEURONS * NeuronKernels.LIF_PARAMS];
+        int[] kernelParams;
         long[] state = new long[LIF_NEURONS * 2];
         long[] input = new long[LIF_NEURONS];
         long[] out = new long[LIF_NEURONS];
@@ -113,13 +114,14 @@ public class SimulatorBenchmarks {
                 params[i * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_VTH] = 150;
                 input[i] = random.nextInt(-200, 400);
             }
+            kernelParams = io.dendra.ir.NeuronProgram.LIF.kernelParams(params, LIF_NEURONS, 0);
         }
     }
 
     @Benchmark
     @OperationsPerInvocation(LIF_NEURONS)
     public void lifUpdate(LifBlock s, Blackhole bh) {
-        bh.consume(io.dendra.ir.NeuronProgram.LIF.update(LIF_NEURONS, 0, s.params, s.state, s.input, s.out, 24, 0, null));
+        bh.consume(io.dendra.ir.NeuronProgram.LIF.update(LIF_NEURONS, 0, s.kernelParams, s.state, s.input, s.out, 24, 0, null));
     }
 
     static final int SSM_NEURONS = 256;
@@ -128,6 +130,7 @@ public class SimulatorBenchmarks {
     @State(Scope.Benchmark)
     public static class SsmBlock {
         int[] params;
+        int[] kernelParams;
         long[] state = new long[SSM_NEURONS * (1 + 2 * SSM_STATES)];
         long[] input = new long[SSM_NEURONS];
         long[] out = new long[SSM_NEURONS];
@@ -152,12 +155,13 @@ public class SimulatorBenchmarks {
                 }
                 input[i] = random.nextInt(-100_000, 100_000);
             }
+            kernelParams = io.dendra.ir.NeuronProgram.SSM.kernelParams(params, SSM_NEURONS, SSM_STATES);
         }
     }
 
     @Benchmark
     @OperationsPerInvocation(SSM_NEURONS * SSM_STATES)
     public void ssmStateUpdate(SsmBlock s, Blackhole bh) {
-        bh.consume(io.dendra.ir.NeuronProgram.SSM.update(SSM_NEURONS, SSM_STATES, s.params, s.state, s.input, s.out, 24, 24, null));
+        bh.consume(io.dendra.ir.NeuronProgram.SSM.update(SSM_NEURONS, SSM_STATES, s.kernelParams, s.state, s.input, s.out, 24, 24, null));
     }
 }

@@ -55,14 +55,13 @@ public final class ImageExecutor {
             int groups = accumulation == Accumulation.FLOOR_PER_GROUP ? Math.max(1, synapses.groups()) : 1;
             groupExponent[c] = new int[groups];
             if (accumulation == Accumulation.FLOOR_PER_GROUP) for (int g = 0; g < synapses.groups(); g++) groupExponent[c][g] = synapses.groupExponent(g);
-            state[c] = new long[b.stateWords()];
-            b.resetState(state[c]);
+            state[c] = b.initialKernelState();
             accumulators[c] = new long[slots][groups][b.count() * b.compartments()];
             in[c] = new long[b.count() * b.compartments()];
             out[c] = new long[b.count()];
         }
         int[][] params = new int[n][];
-        for (int c = 0; c < n; c++) params[c] = cores.get(c).neurons().params();
+        for (int c = 0; c < n; c++) params[c] = cores.get(c).neurons().kernelParams();
 
         OutputMap output = image.output();
         int outputs = output.outputs();

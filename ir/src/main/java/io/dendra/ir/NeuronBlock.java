@@ -68,6 +68,18 @@ public final class NeuronBlock {
         }
     }
 
+    /** The parameters in the order the program's kernel reads them ({@link NeuronProgram#kernelParams}). */
+    public int[] kernelParams() {
+        return program.kernelParams(params, count, states);
+    }
+
+    /** The initial state in the order the program's kernel keeps it ({@link NeuronProgram#kernelState}). */
+    public long[] initialKernelState() {
+        long[] state = new long[stateWords()];
+        resetState(state);
+        return program.kernelState(state, count, states);
+    }
+
     /** Words of neuron state the block needs. */
     public int stateWords() {
         return count * program.stateWords(states);

@@ -35,7 +35,13 @@ public final class NeuronKernels {
 
     private NeuronKernels() {}
 
-    /** DESIGN §3 {@code lif}, line by line: u, v 24-bit; u wraps, v saturates; spike when v > vth·64. */
+    /**
+     * DESIGN §3 {@code lif}, line by line: u, v 24-bit; u wraps, v saturates; spike when v > vth·64.
+     * Written without data-dependent branches (the decays' truncation toward zero as an add of the
+     * sign's mask, the wrap and the clamp as selects), and a neuron with no input, no bias and zero
+     * u and v is skipped when its threshold is not negative: its update would leave it at zero
+     * without a spike, so skipping it changes nothing.
+     */
     static int lif(int count, int states, int[] params, long[] state, long[] input, long[] out, int stateBits, int payloadBits, boolean[] activeOut) {
         int active = 0;
         for (int i = 0; i < count; i++) {
@@ -43,24 +49,27 @@ public final class NeuronKernels {
             long u = state[2 * i];
             long v = state[2 * i + 1];
             long aIn = input[i];
-            int biasMant = params[p + LIF_BIAS_MANT];
-            int biasExp = params[p + LIF_BIAS_EXP];
-            boolean busy = aIn != 0 || u != 0 || v != 0 || biasMant != 0;
-            if (busy) active++;
+            long biasMant = params[p + LIF_BIAS_MANT];
+            long vth = (long) params[p + LIF_VTH] << 6;
+            boolean busy = (aIn | u | v | biasMant) != 0;
             if (activeOut != null) activeOut[i] = busy;
-            long bias = biasExp >= 0 ? (long) biasMant << biasExp : (long) biasMant >> -biasExp;
-            long pu = u * (4096 - (params[p + LIF_DU] + 1));
-            u = Long.signum(pu) * (Math.abs(pu) >> 12);
-            u = u + (aIn << 6);
-            if (u > (1L << 23)) u -= 1L << 24;
-            else if (u <= -(1L << 23)) u += 1L << 24;
+            if (!busy && vth >= 0) {
+                out[i] = NO_MESSAGE;
+                continue;
+            }
+            if (busy) active++;
+            int biasExp = params[p + LIF_BIAS_EXP];
+            long bias = biasExp >= 0 ? biasMant << biasExp : biasMant >> -biasExp;
+            // x · (4096 − d) / 4096, truncated toward zero (Lava's sign(x)·(|x| >> 12)): a negative product adds 4095 first
+            long pu = u * (4095 - params[p + LIF_DU]);
+            u = ((pu + ((pu >> 63) & 4095)) >> 12) + (aIn << 6);
+            u += (u <= -(1L << 23) ? 1L << 24 : 0) - (u > (1L << 23) ? 1L << 24 : 0);
             long qv = v * (4096 - params[p + LIF_DV]);
-            v = Long.signum(qv) * (Math.abs(qv) >> 12) + u + bias;
+            v = ((qv + ((qv >> 63) & 4095)) >> 12) + u + bias;
             v = Math.max(-(1L << 23) + 1, Math.min((1L << 23) - 1, v));
-            boolean spike = v > ((long) params[p + LIF_VTH] << 6);
-            if (spike) v = 0;
+            boolean spike = v > vth;
             state[2 * i] = u;
-            state[2 * i + 1] = v;
+            state[2 * i + 1] = spike ? 0 : v;
             out[i] = spike ? 1 : NO_MESSAGE;
         }
         return active;
@@ -69,42 +78,61 @@ public final class NeuronKernels {
     /**
      * The SpikingSSM channel: z = input + bias; per complex state s ← Ā·s + B̄·z (each product
      * rounded once, states saturated); y = Σ Re(C·s) (rounded once) + D·z; soma v ← tau·v + y;
-     * spike when v ≥ θ, then v = 0.
+     * spike when v ≥ θ, then v = 0. Parameters and state in the kernel's order
+     * ({@link NeuronProgram#kernelParams}): the header words neuron after neuron, then Ā, B̄ and C's
+     * real and imaginary parts and the states' as one array each over [neuron][state], so that the
+     * loop over a neuron's states reads consecutive words; each rounding shift is one expression
+     * for either sign of its shift, and saturation a clamp, without branches.
      */
     static int ssm(int count, int states, int[] params, long[] state, long[] input, long[] out, int stateBits, int payloadBits, boolean[] activeOut) {
-        int perNeuron = SSM_HEADER + SSM_PER_STATE * states;
-        int stateWords = 1 + 2 * states;
+        int cells = count * states;
+        int aRe = count * SSM_HEADER;
+        int aIm = aRe + cells;
+        int bRe = aIm + cells;
+        int bIm = bRe + cells;
+        int cRe = bIm + cells;
+        int cIm = cRe + cells;
+        int sRe = count;
+        int sIm = count + cells;
+        long max = (1L << (stateBits - 1)) - 1;
+        long min = -max - 1;
         int active = 0;
         for (int i = 0; i < count; i++) {
-            int p = i * perNeuron;
-            int s = i * stateWords;
-            int shiftA = params[p + SSM_SHIFT_A];
-            int shiftB = params[p + SSM_SHIFT_B];
-            long z = input[i] + params[p + SSM_BIAS];
-            boolean busy = z != 0;
+            int h = i * SSM_HEADER;
+            int shiftA = params[h + SSM_SHIFT_A];
+            int shiftB = params[h + SSM_SHIFT_B];
+            // roundShift(x, k) = ((x << left) + half) >> right, with left = max(0, −k), right = max(0, k), half = 2^(right − 1) or 0
+            int leftA = Math.max(0, -shiftA);
+            int rightA = Math.max(0, shiftA);
+            long halfA = rightA == 0 ? 0 : 1L << (rightA - 1);
+            int leftB = Math.max(0, -shiftB);
+            int rightB = Math.max(0, shiftB);
+            long halfB = rightB == 0 ? 0 : 1L << (rightB - 1);
+            long z = input[i] + params[h + SSM_BIAS];
             long y = 0;
-            for (int n = 0; n < states; n++) {
-                int c = p + SSM_HEADER + SSM_PER_STATE * n;
-                long re = state[s + 1 + 2 * n];
-                long im = state[s + 2 + 2 * n];
-                busy |= re != 0 || im != 0;
-                long aRe = params[c];
-                long aIm = params[c + 1];
-                long nextRe = roundShift(aRe * re - aIm * im, shiftA) + roundShift(params[c + 2] * z, shiftB);
-                long nextIm = roundShift(aRe * im + aIm * re, shiftA) + roundShift(params[c + 3] * z, shiftB);
-                re = saturate(nextRe, stateBits);
-                im = saturate(nextIm, stateBits);
-                state[s + 1 + 2 * n] = re;
-                state[s + 2 + 2 * n] = im;
-                y += params[c + 4] * re - params[c + 5] * im;
+            long old = 0;
+            int first = i * states;
+            int end = first + states;
+            for (int n = first; n < end; n++) {
+                long re = state[sRe + n];
+                long im = state[sIm + n];
+                old |= re | im;
+                long ar = params[aRe + n];
+                long ai = params[aIm + n];
+                long nextRe = (((ar * re - ai * im) << leftA) + halfA >> rightA) + (((long) params[bRe + n] * z << leftB) + halfB >> rightB);
+                long nextIm = (((ar * im + ai * re) << leftA) + halfA >> rightA) + (((long) params[bIm + n] * z << leftB) + halfB >> rightB);
+                re = Math.max(min, Math.min(max, nextRe));
+                im = Math.max(min, Math.min(max, nextIm));
+                state[sRe + n] = re;
+                state[sIm + n] = im;
+                y += params[cRe + n] * re - params[cIm + n] * im;
             }
-            y = roundShift(y, params[p + SSM_SHIFT_C]) + roundShift((long) params[p + SSM_D] * z, params[p + SSM_SHIFT_D]);
-            long v = state[s];
-            busy |= v != 0;
-            v = saturate(roundShift(params[p + SSM_TAU] * v, SSM_TAU_BITS) + y, stateBits);
-            boolean spike = v >= params[p + SSM_THETA];
-            if (spike) v = 0;
-            state[s] = v;
+            y = roundShift(y, params[h + SSM_SHIFT_C]) + roundShift((long) params[h + SSM_D] * z, params[h + SSM_SHIFT_D]);
+            long v = state[i];
+            boolean busy = (z | old | v) != 0;
+            v = saturate(roundShift((long) params[h + SSM_TAU] * v, SSM_TAU_BITS) + y, stateBits);
+            boolean spike = v >= params[h + SSM_THETA];
+            state[i] = spike ? 0 : v;
             out[i] = spike ? 1 : NO_MESSAGE;
             if (busy) active++;
             if (activeOut != null) activeOut[i] = busy;

@@ -51,6 +51,36 @@ public enum NeuronProgram {
         int paramCount(int states) { return params.size() + paramsPerState.size() * states; }
         int stateCount(int states) { return state.size() + statePerState.size() * states; }
 
+        /**
+         * Moves the words of {@code count} neurons between the image's order (per neuron: its
+         * {@code fixed} words, then {@code perState} words for each of its states) and the kernel's
+         * (every neuron's fixed words, neuron after neuron, then each per-state word as
+         * {@code [neuron][state]}): {@code toKernel} reads the image's order and writes the kernel's,
+         * else the reverse.
+         */
+        static void reorder(int length, java.util.function.IntToLongFunction from, long[] to, int count, int fixed, int perState, int states,
+                boolean toKernel) {
+            int perNeuron = fixed + perState * states;
+            if (length != (long) count * perNeuron) throw new IllegalArgumentException(length + " words for " + count + " neurons of " + perNeuron);
+            int cells = count * states;
+            for (int i = 0; i < count; i++) {
+                for (int w = 0; w < fixed; w++) {
+                    int image = i * perNeuron + w;
+                    int kernel = i * fixed + w;
+                    if (toKernel) to[kernel] = from.applyAsLong(image);
+                    else to[image] = from.applyAsLong(kernel);
+                }
+                for (int n = 0; n < states; n++) {
+                    for (int w = 0; w < perState; w++) {
+                        int image = i * perNeuron + fixed + n * perState + w;
+                        int kernel = count * fixed + w * cells + i * states + n;
+                        if (toKernel) to[kernel] = from.applyAsLong(image);
+                        else to[image] = from.applyAsLong(kernel);
+                    }
+                }
+            }
+        }
+
         static List<String> names(List<String> fixed, List<String> perState, int states) {
             List<String> names = new ArrayList<>(fixed);
             for (int n = 0; n < states; n++) for (String w : perState) names.add(w + "[" + n + "]");
@@ -59,7 +89,8 @@ public enum NeuronProgram {
     }
 
     /**
-     * The update of every neuron of a block, once: {@code input} holds each neuron's inputs for this
+     * The update of every neuron of a block, once, on its parameters and state in the kernel's order
+     * ({@link #kernelParams}, {@link #kernelState}): {@code input} holds each neuron's inputs for this
      * step ({@code compartments} per neuron); {@code out} receives a payload (1 for a spike) or
      * {@link NeuronKernels#NO_MESSAGE}; {@code activeOut}, when not null, whether each neuron was
      * active. Returns how many were.
@@ -147,9 +178,53 @@ public enum NeuronProgram {
         return layout.graded();
     }
 
-    /** Updates every neuron of a block once (see {@link Kernel}). */
-    public int update(int count, int states, int[] params, long[] state, long[] input, long[] out, int stateBits, int payloadBits, boolean[] activeOut) {
-        return kernel.update(count, states, params, state, input, out, stateBits, payloadBits, activeOut);
+    /**
+     * A block's parameter words ({@code count} neurons, the image's order: neuron after neuron) in the
+     * order its kernel reads them: each neuron's fixed words, neuron after neuron, then each
+     * per-state word as one run over neurons and their states ({@code [word][neuron][state]}), so
+     * that a kernel's loop over a neuron's states reads consecutive words of a few arrays (structure
+     * of arrays) rather than words interleaved with others. Programs without per-state words keep
+     * the image's order.
+     */
+    public int[] kernelParams(int[] words, int count, int states) {
+        long[] kernel = new long[words.length];
+        Layout.reorder(words.length, i -> words[i], kernel, count, layout.params().size(), layout.paramsPerState().size(), states, true);
+        int[] narrow = new int[kernel.length];
+        for (int i = 0; i < narrow.length; i++) narrow[i] = (int) kernel[i];
+        return narrow;
+    }
+
+    /** A block's state words, from the image's order (neuron after neuron) to the kernel's, as {@link #kernelParams}. */
+    public long[] kernelState(long[] words, int count, int states) {
+        long[] kernel = new long[words.length];
+        Layout.reorder(words.length, i -> words[i], kernel, count, layout.state().size(), layout.statePerState().size(), states, true);
+        return kernel;
+    }
+
+    /** A block's state words, from the kernel's order back to the image's (neuron after neuron, {@link #stateNames} each). */
+    public long[] imageState(long[] kernel, int count, int states) {
+        long[] words = new long[kernel.length];
+        Layout.reorder(kernel.length, i -> kernel[i], words, count, layout.state().size(), layout.statePerState().size(), states, false);
+        return words;
+    }
+
+    /** Updates every neuron of a block once, on parameters and state in the kernel's order (see {@link Kernel}). */
+    public int update(int count, int states, int[] kernelParams, long[] kernelState, long[] input, long[] out, int stateBits, int payloadBits,
+            boolean[] activeOut) {
+        return kernel.update(count, states, kernelParams, kernelState, input, out, stateBits, payloadBits, activeOut);
+    }
+
+    /**
+     * Updates every neuron of a block once, on parameters and state in the image's order (neuron
+     * after neuron): reorders both for the kernel and the state back. For tests and one-off use; a
+     * simulator keeps the kernel's order from step to step.
+     */
+    public int updateInImageOrder(int count, int states, int[] params, long[] state, long[] input, long[] out, int stateBits, int payloadBits,
+            boolean[] activeOut) {
+        long[] working = kernelState(state, count, states);
+        int active = kernel.update(count, states, kernelParams(params, count, states), working, input, out, stateBits, payloadBits, activeOut);
+        System.arraycopy(imageState(working, count, states), 0, state, 0, state.length);
+        return active;
     }
 
     public static Optional<NeuronProgram> byId(String id) {

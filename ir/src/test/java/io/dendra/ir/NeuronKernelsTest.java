@@ -13,7 +13,7 @@ class NeuronKernelsTest {
         long[] spikes = new long[inputs.length];
         long[] out = new long[1];
         for (int t = 0; t < inputs.length; t++) {
-            NeuronProgram.LIF.update(1, 0, params, state, new long[] {inputs[t]}, out, 24, 0, null);
+            NeuronProgram.LIF.updateInImageOrder(1, 0, params, state, new long[] {inputs[t]}, out, 24, 0, null);
             spikes[t] = out[0] == NeuronKernels.NO_MESSAGE ? 0 : 1;
         }
         return spikes;
@@ -35,7 +35,7 @@ class NeuronKernelsTest {
     void lifDecayTruncatesTowardZero() {
         // v = -3, dv = 2048: -3·2048 / 4096 = -1.5 truncates to -1 (a floor would give -2).
         long[] state = {0, -3};
-        NeuronProgram.LIF.update(1, 0, new int[] {4095, 2048, 0, 0, 100}, state, new long[] {0}, new long[1], 24, 0, null);
+        NeuronProgram.LIF.updateInImageOrder(1, 0, new int[] {4095, 2048, 0, 0, 100}, state, new long[] {0}, new long[1], 24, 0, null);
         assertEquals(-1, state[1]);
     }
 
@@ -44,23 +44,23 @@ class NeuronKernelsTest {
         // u = 2^23 - 10 (du = 0 keeps it: u·4095/4096 truncates to 2^23 - 2058 + ...); add 100·64.
         long u0 = (1L << 23) - 10;
         long[] state = {u0, 0};
-        NeuronProgram.LIF.update(1, 0, new int[] {0, 0, 0, 0, 1 << 16}, state, new long[] {100}, new long[1], 24, 0, null);
+        NeuronProgram.LIF.updateInImageOrder(1, 0, new int[] {0, 0, 0, 0, 1 << 16}, state, new long[] {100}, new long[1], 24, 0, null);
         long decayed = (u0 * 4095) >> 12;
         long expectedU = decayed + 6400 - (1L << 24);
         assertEquals(expectedU, state[0]);
         assertEquals(expectedU, state[1]); // v = 0 + u + 0
         // v saturates at -(2^23 - 1); the positive side always exceeds vth·64 (vth is 17-bit), so it spikes instead.
         long[] saturating = {-(1L << 22), -(1L << 23) + 5};
-        NeuronProgram.LIF.update(1, 0, new int[] {0, 0, 0, 0, 1000}, saturating, new long[] {0}, new long[1], 24, 0, null);
+        NeuronProgram.LIF.updateInImageOrder(1, 0, new int[] {0, 0, 0, 0, 1000}, saturating, new long[] {0}, new long[1], 24, 0, null);
         assertEquals(-(1L << 23) + 1, saturating[1]);
     }
 
     @Test
     void lifBiasUsesItsExponent() {
         long[] state = new long[2];
-        NeuronProgram.LIF.update(1, 0, new int[] {4095, 4095, 3, 4, 1000}, state, new long[] {0}, new long[1], 24, 0, null);
+        NeuronProgram.LIF.updateInImageOrder(1, 0, new int[] {4095, 4095, 3, 4, 1000}, state, new long[] {0}, new long[1], 24, 0, null);
         assertEquals(48, state[1]); // 3 << 4
-        NeuronProgram.LIF.update(1, 0, new int[] {4095, 4095, 100, -3, 1000}, state, new long[] {0}, new long[1], 24, 0, null);
+        NeuronProgram.LIF.updateInImageOrder(1, 0, new int[] {4095, 4095, 100, -3, 1000}, state, new long[] {0}, new long[1], 24, 0, null);
         assertEquals(48 * 1 / 4096 + 12, state[1]); // v decays to 0 (dv 4095 leaves 48/4096 -> 0), plus 100 >> 3
     }
 
@@ -74,7 +74,7 @@ class NeuronKernelsTest {
         long[] out = new long[1];
         for (int t = 0; t < 20_000; t++) {
             long aIn = random.nextInt(-300, 600);
-            NeuronProgram.LIF.update(1, 0, params, state, new long[] {aIn}, out, 24, 0, null);
+            NeuronProgram.LIF.updateInImageOrder(1, 0, params, state, new long[] {aIn}, out, 24, 0, null);
             // DESIGN §3, written out again with BigInteger-free arithmetic:
             long bias = -7L << 3;
             long p = u * (4096 - 1201);
@@ -102,7 +102,7 @@ class NeuronKernelsTest {
         long[] expectedState = {8, 12, 14, 15, 16, 16};
         boolean[] expectedSpike = {false, false, false, true, true, true};
         for (int t = 0; t < 6; t++) {
-            NeuronProgram.SSM.update(1, 1, params, state, new long[] {8}, out, 24, 24, null);
+            NeuronProgram.SSM.updateInImageOrder(1, 1, params, state, new long[] {8}, out, 24, 24, null);
             assertEquals(expectedState[t], state[1], "state at " + t);
             assertEquals(expectedSpike[t], out[0] == 1, "spike at " + t);
         }
@@ -114,11 +114,11 @@ class NeuronKernelsTest {
         int[] params = {1, 23, 0, 0, 0, 0, 0, 0, 1 << 20, 0, (1 << 23) - 1, 1, 0, 1, 0};
         long[] state = new long[3];
         long[] out = new long[1];
-        NeuronProgram.SSM.update(1, 1, params, state, new long[] {100}, out, 24, 24, null);
-        NeuronProgram.SSM.update(1, 1, params, state, new long[] {0}, out, 24, 24, null);
+        NeuronProgram.SSM.updateInImageOrder(1, 1, params, state, new long[] {100}, out, 24, 24, null);
+        NeuronProgram.SSM.updateInImageOrder(1, 1, params, state, new long[] {0}, out, 24, 24, null);
         assertEquals(0, state[1]);
         assertEquals(100, state[2]);
-        NeuronProgram.SSM.update(1, 1, params, state, new long[] {0}, out, 24, 24, null);
+        NeuronProgram.SSM.updateInImageOrder(1, 1, params, state, new long[] {0}, out, 24, 24, null);
         assertEquals(-100, state[1]);
     }
 
@@ -126,10 +126,10 @@ class NeuronKernelsTest {
     void gluGatesBySigmoidFromTheTable() {
         // a = 1000, g = 0: σ = 0.5 -> 500 (out shift 16: a·σ in Q16 back to a's units).
         long[] out = new long[1];
-        NeuronProgram.GLU.update(1, 0, new int[] {0, 0, -13, 16}, new long[0], new long[] {1000, 0}, out, 24, 24, null);
+        NeuronProgram.GLU.updateInImageOrder(1, 0, new int[] {0, 0, -13, 16}, new long[0], new long[] {1000, 0}, out, 24, 24, null);
         assertEquals(500, out[0]);
         // g = 2.0 with g in Q8 (shift 8 - 13 = -5): σ(2) = 0.880797.
-        NeuronProgram.GLU.update(1, 0, new int[] {0, 0, -5, 16}, new long[0], new long[] {100000, 512}, out, 24, 24, null);
+        NeuronProgram.GLU.updateInImageOrder(1, 0, new int[] {0, 0, -5, 16}, new long[0], new long[] {100000, 512}, out, 24, 24, null);
         assertEquals(88080, out[0], 2);
     }
 

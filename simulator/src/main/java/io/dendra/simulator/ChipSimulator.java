@@ -54,6 +54,7 @@ public final class ChipSimulator {
     /** Per core and group: the shift a floor_per_group chip applies to the group's sum. */
     private final int[][] groupExponent;
     private final Accumulation accumulation;
+    /** Each core's parameters in its kernel's order. */
     private final int[][] params;
     private final NeuronBlock[] blocks;
     final boolean[] graded;
@@ -119,7 +120,7 @@ public final class ChipSimulator {
             compartments[i] = b.compartments();
             states[i] = b.states();
             start[i] = b.startStep();
-            params[i] = b.params();
+            params[i] = b.kernelParams();
             blocks[i] = b;
             graded[i] = b.program().graded();
             int[][] s = c.synapses().arrays();
@@ -275,8 +276,7 @@ public final class ChipSimulator {
         private Run(int inputSteps, boolean recordSpikes) {
             this.inputSteps = inputSteps;
             for (int c = 0; c < cores; c++) {
-                state[c] = new long[count[c] * program[c].stateWords(states[c])];
-                blocks[c].resetState(state[c]);
+                state[c] = blocks[c].initialKernelState();
                 ring[c] = new long[slots * groups[c] * count[c] * compartments[c]];
                 in[c] = new long[count[c] * compartments[c]];
                 out[c] = new long[count[c]];

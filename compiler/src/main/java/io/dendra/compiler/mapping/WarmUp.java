@@ -133,7 +133,7 @@ public final class WarmUp {
         long[] input = new long[count];
         long[] out = new long[count];
         for (int step = 1; step <= steps; step++) {
-            NeuronProgram.LIF.update(count, 0, params, state, input, out, 24, 0, null);
+            NeuronProgram.LIF.updateInImageOrder(count, 0, params, state, input, out, 24, 0, null);
             for (int i = 0; i < count; i++) {
                 if (out[i] != NeuronKernels.NO_MESSAGE) return "neuron " + i + " would spike at warm-up step " + step;
             }
