@@ -66,7 +66,7 @@ public class SimulatorBenchmarks {
     @Benchmark
     @OperationsPerInvocation(SYNOPS)
     public void fanOut(FanOut s, Blackhole bh) {
-        ChipSimulator.Run run = s.simulator.run(s.input, s.steps, false);
+        io.dendra.simulator.SampleResult run = s.simulator.run(s.input, s.steps, false);
         bh.consume(run.counters().synopsBinary());
         bh.consume(run.output());
     }
@@ -90,7 +90,7 @@ public class SimulatorBenchmarks {
     @Benchmark
     @OperationsPerInvocation(MESSAGES)
     public void routing(Mesh s, Blackhole bh) {
-        ChipSimulator.Run run = s.simulator.run(s.input, ROUTING_STEPS, false);
+        io.dendra.simulator.SampleResult run = s.simulator.run(s.input, ROUTING_STEPS, false);
         bh.consume(run.counters().linkWaitCycles());
         bh.consume(run.counters().messages());
     }

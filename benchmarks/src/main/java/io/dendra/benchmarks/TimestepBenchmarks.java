@@ -12,8 +12,6 @@ import io.dendra.targets.Targets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,15 +24,14 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * One simulated timestep of a whole model on loihi2, with full cycle and energy accounting, on 1
- * or 2 threads (the cores of each step spread over the threads): the bundled Fashion-MNIST
- * SpikingSSM and an sMNIST-shaped one (2 layers, H 400, N 64). Each invocation simulates one
- * sample of {@value #STEPS} steps; results are per step.
+ * One simulated timestep of a whole model on loihi2, with full cycle and energy accounting: the
+ * bundled Fashion-MNIST SpikingSSM and an sMNIST-shaped one (2 layers, H 400, N 64). Each
+ * invocation simulates one sample of {@value #STEPS} steps on the benchmark's thread (run with
+ * {@code -t 2} for two threads, each its own samples, as a batch runs); results are per step.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -49,12 +46,8 @@ public class TimestepBenchmarks {
         @Param({"fmnist", "smnist"})
         String model;
 
-        @Param({"1", "2"})
-        int threads;
-
         ChipSimulator simulator;
         double[] sample;
-        ExecutorService pool;
 
         @Setup
         public void build() throws Exception {
@@ -75,19 +68,13 @@ public class TimestepBenchmarks {
             ChipImage image = Compiler.compile(graph, target, batch, null).image();
             simulator = new ChipSimulator(image, target);
             sample = java.util.Arrays.copyOf(batch.samples().get(0), STEPS * graph.input().width());
-            pool = threads > 1 ? Executors.newFixedThreadPool(threads) : null;
-        }
-
-        @TearDown
-        public void stop() {
-            if (pool != null) pool.shutdownNow();
         }
     }
 
     @Benchmark
     @OperationsPerInvocation(STEPS)
     public void timestep(Model m, Blackhole bh) {
-        ChipSimulator.Run run = m.simulator.run(m.sample, STEPS, false, m.pool, m.threads);
+        io.dendra.simulator.SampleResult run = m.simulator.run(m.sample, STEPS, false);
         bh.consume(run.output());
         bh.consume(run.counters().synopsGraded());
     }

@@ -24,6 +24,7 @@ import io.dendra.ir.LayerMapping;
 import io.dendra.ir.NeuronKernels;
 import io.dendra.ir.OutputMap;
 import io.dendra.simulator.ChipSimulator;
+import io.dendra.simulator.SampleResult;
 import io.dendra.simulator.RunReport;
 import io.dendra.simulator.Simulation;
 import io.dendra.targets.Target;
@@ -390,7 +391,7 @@ public class RunCommand implements Callable<Integer> {
             this.referenceClasses = new int[batch.size()];
         }
 
-        void accept(int b, ChipSimulator.Run run) {
+        void accept(int b, SampleResult run) {
             Map<Node, double[]> values = reference.evaluate(batch.samples().get(b), batch.steps());
             double[] expected = values.get(model.output());
             double[] actual = run.output();

@@ -108,7 +108,7 @@ class LavaEquivalenceTest {
 
     /** The simulator's recorded spikes: every block starts at step 1 in the random images, so its window is every step. */
     static Set<String> simulatorSpikes(ChipImage image, double[] input, int steps) {
-        ChipSimulator.Run run = new ChipSimulator(image, LOIHI1).run(input, steps, true);
+        io.dendra.simulator.SampleResult run = new ChipSimulator(image, LOIHI1).run(input, steps, true);
         Set<String> spikes = new TreeSet<>();
         for (CoreImage c : image.cores()) {
             for (int t = 0; t < steps; t++) {

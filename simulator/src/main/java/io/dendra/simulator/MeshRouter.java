@@ -7,10 +7,12 @@ import java.util.Arrays;
  * cores, hop by hop in dimension order with one flit per directed link per cycle and the target's
  * link buffers, and times each destination's input stage (its receive cost and synaptic ops, its
  * receive buffer), applying back-pressure to senders. It sets arrival times and each core's end of
- * synaptic work; the accumulation itself is the fan-out's ({@link ChipSimulator}). State is per run.
+ * synaptic work; the accumulation itself is the fan-out's ({@link SynapticFanOut}). The host's
+ * messages cross no link: {@link #fromHost} takes each straight to its core's input stage. State is
+ * per {@link Workspace}.
  */
 final class MeshRouter {
-    private final ChipSimulator sim;
+    private final ChipTables sim;
     private final int cores;
     private final long[] linkFree;
     /** Per directed link: grants this step, and (finite link buffers) the departures of its last sim.timing.linkBuffer grants, as rings. */
@@ -24,10 +26,10 @@ final class MeshRouter {
     /** How long each core's output stage (and, last, the host's) has been held by back-pressure this step; its later messages leave that much later. */
     private final long[] senderStall;
 
-    MeshRouter(ChipSimulator sim) {
+    MeshRouter(ChipTables sim) {
         this.sim = sim;
-        this.cores = sim.image().cores().size();
-        linkFree = new long[sim.image().chips() * sim.meshColumns * sim.meshRows * 4];
+        this.cores = sim.cores;
+        linkFree = new long[sim.image.chips() * sim.meshColumns * sim.meshRows * 4];
         linkGrants = new int[linkFree.length];
         linkRing = sim.timing.linkBuffer > 0 ? new long[linkFree.length * sim.timing.linkBuffer] : null;
         receiveFree = new long[cores];
@@ -62,10 +64,10 @@ final class MeshRouter {
             int m = (int) queue.order[j];
             int src = queue.source[m];
             int dst = queue.core[m];
-            int stallIndex = src >= 0 ? src : cores;
+            int stallIndex = src;
             long t = queue.time[m] + senderStall[stallIndex] + sim.timing.withinTileFs;
-            if (src < 0 || (sim.globalX[src] == sim.globalX[dst] && sim.tileY[src] == sim.tileY[dst])) {
-                if (src >= 0) counters.localDeliveries[src]++;
+            if (sim.globalX[src] == sim.globalX[dst] && sim.tileY[src] == sim.tileY[dst]) {
+                counters.localDeliveries[src]++;
             } else {
                 int x = sim.globalX[src];
                 int y = sim.tileY[src];
@@ -86,14 +88,22 @@ final class MeshRouter {
                 }
             }
             queue.time[m] = t;
-            receive(queue, counters, synapseEnd, m, dst, t, stallIndex);
+            boolean graded = queue.input[m] ? sim.gradedInput : sim.graded[src];
+            receive(counters, synapseEnd, queue.axon[m], graded, dst, t, stallIndex);
         }
     }
 
-    /** The input stage of core {@code dst} takes message m, arrived at {@code arrival}. */
-    private void receive(MessageQueue queue, Counters counters, long[] synapseEnd, int m, int dst, long arrival, int stallIndex) {
-        int axon = queue.axon[m];
-        boolean isGraded = sim.gradedMessage(queue, m);
+    /**
+     * A message from the host to axon {@code axon} of core {@code dst}: it enters at the core's
+     * router at the start of the step (after the host's earlier messages, and their back-pressure)
+     * and goes to the core's input stage.
+     */
+    void fromHost(int dst, int axon, boolean graded, Counters counters, long[] synapseEnd) {
+        receive(counters, synapseEnd, axon, graded, dst, senderStall[cores] + sim.timing.withinTileFs, cores);
+    }
+
+    /** The input stage of core {@code dst} takes a message for {@code axon}, arrived at {@code arrival}. */
+    private void receive(Counters counters, long[] synapseEnd, int axon, boolean isGraded, int dst, long arrival, int stallIndex) {
         long synops = sim.synStart[dst][axon + 1] - sim.synStart[dst][axon];
         long cost = sim.timing.messageInFs + synops * (isGraded ? sim.timing.synopGradedFs : sim.timing.synopFs);
         long accept = arrival;

@@ -3,11 +3,12 @@ package io.dendra.simulator;
 import java.util.Arrays;
 
 /**
- * One step's messages, as parallel primitive arrays reused from step to step: who sent each (a core,
- * or the host's input or bias source), its destination core and axon, its payload, its send time
- * (then its arrival), and whether it carries the host's input. Cores queue their messages one core
- * after another, each in send-time order, then the host's; {@link #mergeByTime} orders them all by
- * (time, queue index) with a k-way merge of those runs, no sort.
+ * One step's messages between cores, as parallel primitive arrays reused from step to step: the
+ * core that sent each, its destination core and axon, its payload, its send time (then its
+ * arrival), and whether it carries the host's input (sent by an on-chip input neuron). Cores queue
+ * their messages one core after another, each in send-time order; {@link #mergeByTime} orders them
+ * all by (time, queue index) with a k-way merge of those runs, no sort. (The host's own messages
+ * cross no link and are not queued: {@link HostInput}.)
  */
 final class MessageQueue {
     int size;

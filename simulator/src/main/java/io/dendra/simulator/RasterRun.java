@@ -2,8 +2,8 @@ package io.dendra.simulator;
 
 /**
  * What the report draws of one sample's run: every simulated step's time, each core's sends per
- * input step, and (when recorded) each neuron's spikes. A {@link ChipSimulator.Run} is one; its
- * {@link #snapshot} is a copy that travels (to a Spark driver, for example).
+ * input step, and (when recorded) each neuron's spikes. A {@link SampleResult} is one; its
+ * {@link Snapshot} is plain arrays that travel (to a Spark driver, for example).
  */
 public interface RasterRun {
     /** The time of each simulated step in femtoseconds. */
@@ -16,11 +16,6 @@ public interface RasterRun {
 
     /** Whether neuron {@code i} of core {@code c} spiked at input step {@code t} (recorded runs only). */
     boolean spiked(int c, int t, int i);
-
-    /** A serializable copy. */
-    static Snapshot snapshot(ChipSimulator.Run run) {
-        return run.snapshot();
-    }
 
     /** A run's raster as plain arrays: serializable, and answering exactly what the run answers. */
     record Snapshot(long[] stepFs, int[][] sendsPerStep, long[][] spikeTrains, int[] neurons) implements RasterRun, java.io.Serializable {

@@ -11,117 +11,89 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
- * Runs a batch of sequences on a chip image, one reset chip per sequence, spread over threads:
- * whole samples when there are at least as many as threads, else the cores of each step (see
- * {@link ChipSimulator#run(double[], int, boolean, ExecutorService, int)}). Counters are added in
- * sample order, so outputs and counts are the same for any number of threads.
+ * Runs a batch of sequences on a chip image, one reset chip per sequence: whole samples spread over
+ * the threads (each thread reusing its own {@link Workspace}), a bounded window of them in flight,
+ * collected in sample order. Counters are added in sample order, so outputs and counts are the same
+ * for any number of threads. One sequence runs on one thread.
  */
 public final class Simulation {
     /**
      * The outputs of every sample, the counts of the whole batch, and the one run the report draws
-     * (its spike raster and timeline). Other samples' runs are handed to a {@link SampleSink} as
-     * they finish and not kept, so memory does not grow with the number of samples.
+     * (its spike raster and timeline). Each sample's result is handed to a {@link SampleSink} as it
+     * finishes and not kept, so memory does not grow with the number of samples (beyond one output each).
      */
     public record Result(List<double[]> outputs, Counters counters, RasterRun rasterRun, int steps) {}
 
-    /** Sees each sample's whole run, in sample order, as soon as it and every earlier one have finished. */
+    /** Sees each sample's result, in sample order, as soon as it and every earlier one have finished. */
     public interface SampleSink {
-        void accept(int sample, ChipSimulator.Run run);
+        void accept(int sample, SampleResult result);
     }
-
-    /**
-     * Below this many synapses an image's steps are too small to share between threads: spreading a
-     * step's cores made one sequence slower on 2 threads than on 1 for every image measured (the lif
-     * example 7.4x, the bundled SpikingSSM 1.2x, the 800,000-synapse peer layer 1.3x; docs/PERFORMANCE.md).
-     */
-    static final long CORES_IN_PARALLEL_FROM_SYNAPSES = 1L << 24;
 
     private Simulation() {}
 
-    /** How many threads a run of {@code samples} samples on {@code threads} threads uses. */
+    /** How many threads a run of {@code samples} samples on {@code threads} threads uses: one per sample at most. */
     public static int threadsUsed(ChipImage image, int samples, int threads) {
-        if (threads <= 1 || samples == 0) return 1;
-        if (samples >= threads) return threads;
-        return image.synapses() < CORES_IN_PARALLEL_FROM_SYNAPSES ? 1 : threads;
+        return Math.max(1, Math.min(threads, samples));
     }
 
     /** Runs every sample; spike trains are recorded for all samples when {@code recordSpikes}, else only for sample 0. */
     public static Result run(ChipImage image, Target target, List<double[]> samples, int steps, int threads, boolean recordSpikes,
             IntConsumer progress) {
-        return run(image, target, samples, steps, threads, recordSpikes, 0, progress, null);
+        return run(new ChipSimulator(image, target), samples, steps, threads, recordSpikes, 0, progress, null, null);
     }
 
+    /** As below, on a new simulator of the image. */
     public static Result run(ChipImage image, Target target, List<double[]> samples, int steps, int threads, boolean recordSpikes,
             int rasterSample, IntConsumer progress, SampleSink sink) {
-        return run(image, target, samples, steps, threads, recordSpikes, rasterSample, progress, sink, null);
+        return run(new ChipSimulator(image, target), samples, steps, threads, recordSpikes, rasterSample, progress, sink, null);
     }
 
     /**
-     * As above; {@code stepsDone} (when not null) hears the simulated steps of samples run one at a
-     * time (one sample, or fewer samples than threads): the progress of a long sequence.
+     * Runs every sample on a simulator the caller built (and may describe the run with: its tables
+     * are built once); {@code stepsDone} (when not null) hears the simulated steps of a batch run on
+     * one thread: the progress of a long sequence.
      */
-    public static Result run(ChipImage image, Target target, List<double[]> samples, int steps, int threads, boolean recordSpikes,
-            int rasterSample, IntConsumer progress, SampleSink sink, java.util.function.LongConsumer stepsDone) {
-        return run(new ChipSimulator(image, target), samples, steps, threads, recordSpikes, rasterSample, progress, sink, stepsDone);
-    }
-
-    /** As above, on a simulator the caller built (and may describe the run with: its tables are built once). */
     public static Result run(ChipSimulator simulator, List<double[]> samples, int steps, int threads, boolean recordSpikes,
             int rasterSample, IntConsumer progress, SampleSink sink, java.util.function.LongConsumer stepsDone) {
         ChipImage image = simulator.image();
         Collector collector = new Collector(image.cores().size(), rasterSample, progress, sink);
-        if (threads <= 1) {
+        int used = threadsUsed(image, samples.size(), threads);
+        if (used == 1) {
             for (int i = 0; i < samples.size(); i++) {
-                collector.add(i, simulator.run(samples.get(i), steps, recordSpikes || i == rasterSample, null, 1, stepsDone));
+                collector.add(i, simulator.run(samples.get(i), steps, recordSpikes || i == rasterSample, stepsDone));
             }
-        } else if (samples.size() < threads && simulator.image().synapses() < CORES_IN_PARALLEL_FROM_SYNAPSES) {
-            // Fewer samples than threads, and steps too small to share: handing a step's cores to threads costs more than it saves.
-            for (int i = 0; i < samples.size(); i++) {
-                collector.add(i, simulator.run(samples.get(i), steps, recordSpikes || i == rasterSample, null, 1, stepsDone));
-            }
-        } else if (samples.size() < threads) {
-            // Fewer samples than threads on a large image: run them one after another, each step's cores spread over the threads.
-            ExecutorService pool = Executors.newFixedThreadPool(threads, Simulation::daemon);
-            try {
-                for (int i = 0; i < samples.size(); i++) {
-                    collector.add(i, simulator.run(samples.get(i), steps, recordSpikes || i == rasterSample, pool, threads, stepsDone));
-                }
-            } finally {
-                pool.shutdownNow();
-            }
-        } else {
-            // Whole samples on the threads, a bounded window of them in flight, collected in sample order.
-            ExecutorService pool = Executors.newFixedThreadPool(threads, Simulation::daemon);
-            int window = 4 * threads;
-            @SuppressWarnings("unchecked")
-            Future<ChipSimulator.Run>[] futures = new Future[samples.size()];
-            int submitted = 0;
-            try {
-                for (int i = 0; i < samples.size(); i++) {
-                    while (submitted < samples.size() && submitted - i < window) {
-                        double[] sample = samples.get(submitted);
-                        boolean record = recordSpikes || submitted == rasterSample;
-                        futures[submitted++] = pool.submit(() -> simulator.run(sample, steps, record));
-                    }
-                    ChipSimulator.Run run = futures[i].get();
-                    futures[i] = null;
-                    collector.add(i, run);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) throw r;
-                if (e.getCause() instanceof Error err) throw err;
-                throw new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
-            }
+            return collector.result(steps);
         }
-        return new Result(collector.outputs, collector.total, collector.rasterRun, steps);
+        ExecutorService pool = Executors.newFixedThreadPool(used, Simulation::daemon);
+        int window = 4 * used;
+        @SuppressWarnings("unchecked")
+        Future<SampleResult>[] futures = new Future[samples.size()];
+        int submitted = 0;
+        try {
+            for (int i = 0; i < samples.size(); i++) {
+                while (submitted < samples.size() && submitted - i < window) {
+                    double[] sample = samples.get(submitted);
+                    boolean record = recordSpikes || submitted == rasterSample;
+                    futures[submitted++] = pool.submit(() -> simulator.run(sample, steps, record));
+                }
+                SampleResult result = futures[i].get();
+                futures[i] = null;
+                collector.add(i, result);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return collector.result(steps);
     }
 
-    /** Adds each run's counts and output in sample order, keeps the raster sample's run, and passes each run on. */
+    /** Adds each sample's counts and output in sample order, keeps the raster sample's raster, and passes each result on. */
     private static final class Collector {
         final Counters total;
         final List<double[]> outputs = new ArrayList<>();
@@ -137,13 +109,16 @@ public final class Simulation {
             this.sink = sink;
         }
 
-        void add(int sample, ChipSimulator.Run run) {
-            total.add(run.counters());
-            outputs.add(run.output());
-            // a copy of what the report draws, so that the run's working arrays are not kept
-            if (sample == rasterSample) rasterRun = run.snapshot();
-            if (sink != null) sink.accept(sample, run);
+        void add(int sample, SampleResult result) {
+            total.add(result.counters());
+            outputs.add(result.output());
+            if (sample == rasterSample) rasterRun = result.raster();
+            if (sink != null) sink.accept(sample, result);
             if (progress != null) progress.accept(sample + 1);
+        }
+
+        Result result(int steps) {
+            return new Result(outputs, total, rasterRun, steps);
         }
     }
 

@@ -2,8 +2,8 @@ package io.dendra.simulator;
 
 /**
  * What one run keeps for its report: every simulated step's time, each core's sends per input step,
- * and (when asked) each neuron's spikes per input step as bits. Written by the run as it goes; read
- * as a {@link RasterRun}.
+ * and (when asked) each neuron's spikes per input step as bits. Written by the run as it goes;
+ * {@link #finish} hands it over as the sample's {@link RasterRun}.
  */
 final class SpikeRecorder implements RasterRun {
     private final int[] neurons;
@@ -52,15 +52,8 @@ final class SpikeRecorder implements RasterRun {
         return (spikeTrains[c][bit >>> 6] & (1L << (bit & 63))) != 0;
     }
 
-    /** A serializable copy. */
-    RasterRun.Snapshot snapshot() {
-        int[][] sends = new int[sendsPerStep.length][];
-        for (int c = 0; c < sends.length; c++) sends[c] = sendsPerStep[c].clone();
-        long[][] trains = null;
-        if (spikeTrains != null) {
-            trains = new long[spikeTrains.length][];
-            for (int c = 0; c < trains.length; c++) trains[c] = spikeTrains[c].clone();
-        }
-        return new RasterRun.Snapshot(stepFs.clone(), sends, trains, neurons.clone());
+    /** What was recorded, handed over as it is: the recorder is not used after this. */
+    RasterRun.Snapshot finish() {
+        return new RasterRun.Snapshot(stepFs, sendsPerStep, spikeTrains, neurons);
     }
 }

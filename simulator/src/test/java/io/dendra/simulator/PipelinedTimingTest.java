@@ -71,7 +71,7 @@ class PipelinedTimingTest {
         String text = Targets.builtInText("loihi1");
         Target buffered = TargetReader.parse(text.replace("receive_buffer = none", "receive_buffer = 1"), Path.of("buffered.target"));
         double unbounded = fourSendsStep(LOIHI1).stepFs()[0] / 1e6;
-        ChipSimulator.Run run = fourSendsStep(buffered);
+        io.dendra.simulator.SampleResult run = fourSendsStep(buffered);
         assertEquals(33.6 + WITHIN_TILE + 40 * SYNOP + BARRIER, unbounded, 1e-6);
         assertEquals(33.6 + 18.2 + WITHIN_TILE + 40 * SYNOP + BARRIER, run.stepFs()[0] / 1e6, 1e-6);
         assertEquals(2 * 19, run.counters().receiveStallCycles()); // 18.2 ns in 1 ns cycles, rounded up, in each of the 2 steps
@@ -91,12 +91,12 @@ class PipelinedTimingTest {
         Target buffered = TargetReader.parse(text.replace("link_buffer = none", "link_buffer = 1"), Path.of("buffered.target"));
         double barrier = 113 + (465 - 113) / 31.0;
         assertEquals(16.8 + WITHIN_TILE + 40 * SYNOP + barrier, eastwardStep(LOIHI1).stepFs()[0] / 1e6, 1e-6);
-        ChipSimulator.Run run = eastwardStep(buffered);
+        io.dendra.simulator.SampleResult run = eastwardStep(buffered);
         assertEquals(16.8 + 1 + WITHIN_TILE + 40 * SYNOP + barrier, run.stepFs()[0] / 1e6, 1e-6);
         assertEquals(2 * 1, run.counters().linkStallCycles()); // 1 cycle in each of the 2 steps
     }
 
-    private static ChipSimulator.Run eastwardStep(Target target) {
+    private static io.dendra.simulator.SampleResult eastwardStep(Target target) {
         List<CoreImage> cores = new ArrayList<>();
         cores.add(new CoreImage(0, 0, 0, 0, 0, HandBuiltImages.alwaysSpiking("source", 2), SynapseTable.empty(),
                 new RouteTable(new int[] {0, 3, 4}, new int[] {1, 1, 1, 2}, new int[] {0, 0, 0, 0})));
@@ -105,7 +105,7 @@ class PipelinedTimingTest {
         return new ChipSimulator(image(cores, target), target).run(new double[2], 2, false);
     }
 
-    private static ChipSimulator.Run fourSendsStep(Target target) {
+    private static io.dendra.simulator.SampleResult fourSendsStep(Target target) {
         List<CoreImage> cores = new ArrayList<>();
         cores.add(new CoreImage(0, 0, 0, 0, 0, HandBuiltImages.alwaysSpiking("source", 4), SynapseTable.empty(),
                 new RouteTable(new int[] {0, 1, 2, 3, 4}, new int[] {1, 1, 1, 2}, new int[] {0, 0, 0, 0})));

@@ -8,6 +8,7 @@ import io.dendra.ir.DchipFormat;
 import io.dendra.simulator.ChipSimulator;
 import io.dendra.simulator.Counters;
 import io.dendra.simulator.RasterRun;
+import io.dendra.simulator.SampleResult;
 import io.dendra.simulator.Simulation;
 import io.dendra.targets.Target;
 import io.dendra.targets.TargetPrinter;
@@ -135,7 +136,7 @@ public final class SparkEvaluation {
             for (int i = 0; i < outputs.length; i++) {
                 int sample = slice.first() + i;
                 boolean drawn = sample == rasterSample;
-                ChipSimulator.Run run;
+                SampleResult run;
                 try {
                     if (sample == failSample) throw new IllegalStateException("fails every attempt (" + FAIL_SAMPLE + ")");
                     run = sim.run(slice.samples()[i], steps, drawn);
@@ -144,7 +145,7 @@ public final class SparkEvaluation {
                 }
                 outputs[i] = run.output();
                 counters.add(run.counters());
-                if (drawn) raster = run.snapshot();
+                if (drawn) raster = run.raster();
             }
             results.add(new PartitionResult(slice.first(), outputs, counters, raster));
         }

@@ -187,9 +187,9 @@ class SparkRunTest {
         double[] b = new double[200 * 16];
         for (int i = 0; i < a.length; i += 7) a[i] = 1;
         for (int i = 0; i < b.length; i += 5) b[i] = 1;
-        ChipSimulator.Run ra = sim.run(a, 200, true);
-        ChipSimulator.Run rb = sim.run(b, 200, false);
-        var first = new SparkEvaluation.PartitionResult(0, new double[][] {ra.output()}, ra.counters(), ra.snapshot());
+        io.dendra.simulator.SampleResult ra = sim.run(a, 200, true);
+        io.dendra.simulator.SampleResult rb = sim.run(b, 200, false);
+        var first = new SparkEvaluation.PartitionResult(0, new double[][] {ra.output()}, ra.counters(), ra.raster());
         var second = new SparkEvaluation.PartitionResult(1, new double[][] {rb.output()}, rb.counters(), null);
         Simulation.Result merged = SparkEvaluation.merge(List.of(second, first), chip.cores().size(), 200);
         assertArrayEquals(ra.output(), merged.outputs().get(0));

@@ -1,0 +1,179 @@
+package io.dendra.simulator;
+
+import io.dendra.ir.Accumulation;
+import io.dendra.ir.ChipImage;
+import io.dendra.ir.CoreImage;
+import io.dendra.ir.InputMap;
+import io.dendra.ir.NeuronBlock;
+import io.dendra.ir.NeuronProgram;
+import io.dendra.targets.Target;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * An image's per-core tables as the simulator reads them, built once and shared read-only by every
+ * run on every thread and by the report: each core's program, neuron count, parameters and initial
+ * state in its kernel's order, accumulator layout, synapses (a 4-byte target and a 2-byte weight
+ * mantissa each, delays per axon where its synapses share one), routes, and place on the mesh; the
+ * host's input channels; the target's times ({@link TimingModel}).
+ */
+final class ChipTables {
+    final ChipImage image;
+    final Target target;
+    final int cores;
+    /** Ring slots of each core's accumulators: the longest synaptic delay + 2. */
+    final int slots;
+    final NeuronProgram[] program;
+    final int[] count, compartments, states, start;
+    /** Accumulators per neuron compartment: 1, or a floor_per_group chip's synapse groups. */
+    final int[] groups;
+    /** Per core and group: the shift a floor_per_group chip applies to the group's sum. */
+    final int[][] groupExponent;
+    final Accumulation accumulation;
+    final boolean perGroup;
+    /** Each core's parameters and initial state in its kernel's order. */
+    final int[][] params;
+    final long[][] initialState;
+    final boolean[] graded;
+    /** Whether the host's input is graded (a payload per value) rather than spikes. */
+    final boolean gradedInput;
+    final int[][] synStart, synExponent, synTarget, synGroup;
+    /** Per-synapse delays, kept only for a core with an axon whose synapses differ (else null). */
+    final int[][] synDelay;
+    /** Weight mantissas: at most 16 bits (targets allow no more), two bytes each. */
+    final short[][] synWeight;
+    /** Per core and axon: the delay all its synapses share, or −1 when they differ (then read per synapse). */
+    final int[][] axonDelay;
+    final int[][] routeStart, routeCore, routeAxon;
+    final int[] chip, globalX, tileY;
+    final long[] activeOps, inactiveOps;
+    final TimingModel timing;
+    final InputMap input;
+    /** Whether on-chip input neurons send the host's input (else it enters at the destination's router). */
+    final boolean inputNeurons;
+    /** The input channels each core's input neurons send: a channel's home is the core of its first destination. */
+    final int[][] homeChannels;
+    final int meshColumns, meshRows, tilesInUse, stateBits, payloadBits;
+
+    ChipTables(ChipImage image, Target target) {
+        this.image = image;
+        this.target = target;
+        cores = image.cores().size();
+        program = new NeuronProgram[cores];
+        count = new int[cores];
+        compartments = new int[cores];
+        states = new int[cores];
+        start = new int[cores];
+        groups = new int[cores];
+        groupExponent = new int[cores][];
+        accumulation = image.accumulation();
+        perGroup = accumulation == Accumulation.FLOOR_PER_GROUP;
+        params = new int[cores][];
+        initialState = new long[cores][];
+        graded = new boolean[cores];
+        gradedInput = !image.input().binary();
+        synStart = new int[cores][];
+        synExponent = new int[cores][];
+        synTarget = new int[cores][];
+        synGroup = new int[cores][];
+        synDelay = new int[cores][];
+        synWeight = new short[cores][];
+        axonDelay = new int[cores][];
+        routeStart = new int[cores][];
+        routeCore = new int[cores][];
+        routeAxon = new int[cores][];
+        chip = new int[cores];
+        globalX = new int[cores];
+        tileY = new int[cores];
+        activeOps = new long[cores];
+        inactiveOps = new long[cores];
+        meshColumns = target.mesh().columns();
+        meshRows = target.mesh().rows();
+        input = image.input();
+        stateBits = image.stateBits();
+        payloadBits = image.payloadBits();
+        int maxDelay = 0;
+        Set<Integer> tiles = new HashSet<>();
+        for (CoreImage c : image.cores()) {
+            int i = c.id();
+            NeuronBlock b = c.neurons();
+            program[i] = b.program();
+            count[i] = b.count();
+            compartments[i] = b.compartments();
+            states[i] = b.states();
+            start[i] = b.startStep();
+            params[i] = b.kernelParams();
+            initialState[i] = b.initialKernelState();
+            graded[i] = b.program().graded();
+            int[][] s = c.synapses().arrays();
+            synStart[i] = s[0];
+            synExponent[i] = s[1];
+            synTarget[i] = s[2];
+            synGroup[i] = s[5];
+            groups[i] = perGroup ? Math.max(1, c.synapses().groups()) : 1;
+            groupExponent[i] = new int[groups[i]];
+            if (perGroup) for (int g = 0; g < c.synapses().groups(); g++) groupExponent[i][g] = c.synapses().groupExponent(g);
+            synWeight[i] = new short[s[3].length];
+            for (int k = 0; k < s[3].length; k++) {
+                if (s[3][k] != (short) s[3][k]) throw new IllegalArgumentException("core " + i + ": weight " + s[3][k] + " is wider than 16 bits");
+                synWeight[i][k] = (short) s[3][k];
+            }
+            maxDelay = Math.max(maxDelay, c.synapses().maxDelay());
+            axonDelay[i] = sharedDelays(s[0], s[4]);
+            boolean allShared = true;
+            for (int d : axonDelay[i]) allShared &= d >= 0;
+            synDelay[i] = allShared ? null : s[4];
+            int[][] r = c.routes().arrays();
+            routeStart[i] = r[0];
+            routeCore[i] = r[1];
+            routeAxon[i] = r[2];
+            chip[i] = c.chip();
+            globalX[i] = c.chip() * meshColumns + c.tileX();
+            tileY[i] = c.tileY();
+            tiles.add((c.chip() * meshRows + c.tileY()) * meshColumns + c.tileX());
+            activeOps[i] = b.program().ops(true, b.states());
+            inactiveOps[i] = b.program().ops(false, b.states());
+        }
+        slots = maxDelay + 2;
+        tilesInUse = Math.max(1, tiles.size());
+        timing = new TimingModel(target, image, tilesInUse);
+        inputNeurons = target.core().inputNeurons();
+        homeChannels = homeChannels(input, cores);
+    }
+
+    /** Steps a run of {@code inputSteps} input steps takes. */
+    int totalSteps(int inputSteps) {
+        return image.output().firstStep() + inputSteps - 1;
+    }
+
+    /** Whether a message from {@code source} (a core, or the host) carrying {@code payload} makes graded synaptic ops. */
+    boolean graded(int source, long payload) {
+        return source == ChipSimulator.INPUT_SOURCE ? gradedInput : source == ChipSimulator.BIAS_SOURCE ? payload != 1 : graded[source];
+    }
+
+    private static int[][] homeChannels(InputMap map, int cores) {
+        int[] counts = new int[cores];
+        for (int ch = 0; ch < map.channels(); ch++) if (map.end(ch) > map.start(ch)) counts[map.core(map.start(ch))]++;
+        int[][] home = new int[cores][];
+        for (int c = 0; c < cores; c++) home[c] = new int[counts[c]];
+        Arrays.fill(counts, 0);
+        for (int ch = 0; ch < map.channels(); ch++) {
+            if (map.end(ch) > map.start(ch)) {
+                int c = map.core(map.start(ch));
+                home[c][counts[c]++] = ch;
+            }
+        }
+        return home;
+    }
+
+    private static int[] sharedDelays(int[] start, int[] delay) {
+        int[] shared = new int[start.length - 1];
+        for (int a = 0; a < shared.length; a++) {
+            int d = start[a] < start[a + 1] ? delay[start[a]] : 0;
+            for (int s = start[a]; s < start[a + 1] && d >= 0; s++) if (delay[s] != d) d = -1;
+            shared[a] = d;
+        }
+        return shared;
+    }
+}

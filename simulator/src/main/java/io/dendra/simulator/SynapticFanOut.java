@@ -1,0 +1,55 @@
+package io.dendra.simulator;
+
+import io.dendra.ir.Accumulation;
+
+/**
+ * The synaptic fan-out: a message reaching a core's axon adds each of the axon's synapses' weight
+ * times its payload into the accumulator of the synapse's target, in the ring slot its delay
+ * names (round_half_up: weight · (payload << (exponent + 8)); floor_per_group: weight · payload
+ * into the axon's group, shifted when read). Sums of integers are exact in any order, so messages
+ * are fanned out in queue order and the host's as they are sent. Counts each synaptic op, binary
+ * or graded, at the receiving core.
+ */
+final class SynapticFanOut {
+    private final ChipTables t;
+    private final Workspace w;
+
+    SynapticFanOut(Workspace w) {
+        this.w = w;
+        this.t = w.tables;
+    }
+
+    /** Every message queued this step (sent by cores), at its destination. */
+    void queued(int step) {
+        MessageQueue queue = w.queue;
+        for (int m = 0; m < queue.size; m++) {
+            boolean graded = queue.input[m] ? t.gradedInput : t.graded[queue.source[m]];
+            deliver(queue.core[m], queue.axon[m], queue.payload[m], graded, step);
+        }
+    }
+
+    /** One message of this step to axon {@code axon} of core {@code c}. */
+    void deliver(int c, int axon, long payload, boolean graded, int step) {
+        int[] start = t.synStart[c];
+        int from = start[axon];
+        int to = start[axon + 1];
+        if (from == to) return;
+        int width = t.count[c] * t.compartments[c];
+        int slotWidth = t.groups[c] * width;
+        long[] ring = w.ring[c];
+        int[] target = t.synTarget[c];
+        short[] weight = t.synWeight[c];
+        long scaled = t.perGroup ? payload : payload << (t.synExponent[c][axon] + Accumulation.FRACTION_BITS);
+        int offset = t.perGroup ? t.synGroup[c][axon] * width : 0;
+        int shared = t.axonDelay[c][axon];
+        if (shared >= 0) {
+            int base = ((step + 1 + shared) % t.slots) * slotWidth + offset;
+            for (int s = from; s < to; s++) ring[base + target[s]] += weight[s] * scaled;
+        } else {
+            int[] delay = t.synDelay[c];
+            for (int s = from; s < to; s++) ring[((step + 1 + delay[s]) % t.slots) * slotWidth + offset + target[s]] += weight[s] * scaled;
+        }
+        if (graded) w.counters.synopsGraded[c] += to - from;
+        else w.counters.synopsBinary[c] += to - from;
+    }
+}

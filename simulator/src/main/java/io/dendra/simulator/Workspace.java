@@ -1,0 +1,74 @@
+package io.dendra.simulator;
+
+import java.util.Arrays;
+
+/**
+ * Everything one run changes, sized once for an image and reused by the samples its thread runs
+ * (reset between them): each core's neuron state (in its kernel's order), accumulator ring (a slot
+ * per step of delay, a group per floor_per_group exponent), this step's input and output per
+ * neuron and which neurons were active; this step's message queue; the mesh router's state; when
+ * each core's update pass and input stage end this step; and the current sample's counters and
+ * recorder. Nothing here is shared between threads.
+ */
+final class Workspace {
+    final ChipTables tables;
+    final long[][] state, ring, in, out;
+    final boolean[][] active;
+    final MessageQueue queue;
+    final MeshRouter router;
+    /** When each core's update pass (with its sends) and its input stage (with its synaptic ops) end this step. */
+    final long[] coreEnd, synapseEnd;
+    final NeuronPhase neuronPhase;
+    final SynapticFanOut fanOut;
+    final HostInput host;
+    /** The current sample: its inputs ({@code inputSteps × channels}), counts and recorder. */
+    double[] input;
+    int inputSteps;
+    Counters counters;
+    SpikeRecorder recorder;
+
+    Workspace(ChipTables tables) {
+        this.tables = tables;
+        int cores = tables.cores;
+        state = new long[cores][];
+        ring = new long[cores][];
+        in = new long[cores][];
+        out = new long[cores][];
+        active = new boolean[cores][];
+        for (int c = 0; c < cores; c++) {
+            int width = tables.count[c] * tables.compartments[c];
+            state[c] = new long[tables.initialState[c].length];
+            ring[c] = new long[tables.slots * tables.groups[c] * width];
+            in[c] = new long[width];
+            out[c] = new long[tables.count[c]];
+            active[c] = new boolean[tables.count[c]];
+        }
+        queue = new MessageQueue(cores);
+        router = new MeshRouter(tables);
+        coreEnd = new long[cores];
+        synapseEnd = new long[cores];
+        neuronPhase = new NeuronPhase(this);
+        fanOut = new SynapticFanOut(this);
+        host = new HostInput(this);
+    }
+
+    /** A reset chip for a new sample: initial state, empty accumulators, new counters and recorder. */
+    void reset(double[] sample, int steps, boolean recordSpikes) {
+        input = sample;
+        inputSteps = steps;
+        for (int c = 0; c < tables.cores; c++) {
+            System.arraycopy(tables.initialState[c], 0, state[c], 0, state[c].length);
+            Arrays.fill(ring[c], 0);
+        }
+        counters = new Counters(tables.cores);
+        recorder = new SpikeRecorder(tables.count, tables.totalSteps(steps), steps, recordSpikes);
+    }
+
+    /** A new step: no messages, every core idle. */
+    void startStep() {
+        queue.clear();
+        Arrays.fill(coreEnd, 0);
+        Arrays.fill(synapseEnd, 0);
+        router.startStep();
+    }
+}
