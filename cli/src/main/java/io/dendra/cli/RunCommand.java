@@ -79,6 +79,9 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--no-html", description = "do not write report.html")
     boolean noHtml;
 
+    @Option(names = "--profile", description = "also print where the simulator's own time went: each neuron program's kernel (ns per neuron or per complex state), host input, routing, synaptic fan-out (ns per op)")
+    boolean profile;
+
     @Option(names = "--clip-input", description = "saturate input values the chip's input payload cannot carry (default: refuse them)")
     boolean clipInput;
 
@@ -174,6 +177,7 @@ public class RunCommand implements Callable<Integer> {
         Comparison comparison = reference == null ? null : new Comparison(reference, image, batch, compare);
         // one simulator: its tables serve the run and the report
         ChipSimulator sim = new ChipSimulator(image, chip);
+        sim.profileEngine(profile);
         Simulation.Result result = simulate(sim, batch, threadCount, comparison == null ? null : comparison::accept);
         double seconds = (System.nanoTime() - started) / 1e9;
         RunReport.Agreement agreement = comparison == null ? null : comparison.agreement();
@@ -192,6 +196,7 @@ public class RunCommand implements Callable<Integer> {
         long events = result.counters().synopsBinary() + result.counters().synopsGraded() + result.counters().neuronOps();
         out.printf("simulated in %.2f s %s%s: %,.0f steps per second, %.3g events per second (synaptic and neuron-program ops)%n",
                 seconds, workers(Simulation.threadsUsed(image, batch.size(), threadCount)), compare == null ? "" : ", the float reference beside it", result.counters().steps() / seconds, events / seconds);
+        if (result.profile() != null) out.print(result.profile().text(sim, result.counters()));
         out.printf("wrote %s, %s, %s%s%n", output.resolve("output.npy"), output.resolve("report.json"), output.resolve("report.txt"),
                 noHtml ? "" : ", " + output.resolve("report.html"));
     }

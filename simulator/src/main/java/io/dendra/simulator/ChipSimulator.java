@@ -44,11 +44,15 @@ public final class ChipSimulator {
 
     private final ChipTables tables;
     private final ThreadLocal<Workspace> workspaces;
+    private volatile boolean profiled;
 
     public ChipSimulator(ChipImage image, Target target) {
         tables = new ChipTables(image, target);
         workspaces = ThreadLocal.withInitial(() -> new Workspace(tables));
     }
+
+    /** Whether later runs keep an {@link EngineProfile} (where the host's time goes); off by default. */
+    public void profileEngine(boolean on) { profiled = on; }
 
     public ChipImage image() { return tables.image; }
     public Target target() { return tables.target; }
@@ -72,7 +76,9 @@ public final class ChipSimulator {
     /** As above; {@code stepsDone} (when not null) hears how many steps were simulated, every {@value #PROGRESS_STEPS} steps and at the end. */
     public SampleResult run(double[] input, int steps, boolean recordSpikes, LongConsumer stepsDone) {
         Workspace w = workspaces.get();
-        w.reset(input, steps, recordSpikes);
+        w.reset(input, steps, recordSpikes, profiled);
+        EngineProfile profile = w.profile;
+        long started = profile == null ? 0 : System.nanoTime();
         OutputMap outputs = tables.image.output();
         int k = outputs.outputs();
         double[] streamed = outputs.kind() == OutputMap.Kind.STREAM ? new double[steps * k] : null;
@@ -81,7 +87,9 @@ public final class ChipSimulator {
         for (int step = 0; step <= last; step++) {
             if (stepsDone != null && step > 0 && step % PROGRESS_STEPS == 0) stepsDone.accept(PROGRESS_STEPS);
             w.startStep();
+            long t0 = profile == null ? 0 : System.nanoTime();
             if (step >= 1 || tables.inputNeurons) w.neuronPhase.run(step);
+            long t1 = profile == null ? 0 : System.nanoTime();
             if (streamed != null && step >= 1 && step >= outputs.firstStep()) {
                 int t = step - outputs.firstStep();
                 for (int o = 0; o < k; o++) {
@@ -89,9 +97,19 @@ public final class ChipSimulator {
                     streamed[t * k + o] = (p == NeuronKernels.NO_MESSAGE ? 0 : p) * outputs.scale(o) + outputs.bias(o);
                 }
             }
+            long t2 = profile == null ? 0 : System.nanoTime();
             w.host.send(step);
+            long t3 = profile == null ? 0 : System.nanoTime();
             w.router.route(w.queue, counters, w.synapseEnd);
+            long t4 = profile == null ? 0 : System.nanoTime();
             w.fanOut.queued(step);
+            if (profile != null) {
+                long t5 = System.nanoTime();
+                profile.neuronPhaseNs += t1 - t0;
+                profile.hostNs += t3 - t2;
+                profile.routeNs += t4 - t3;
+                profile.fanOutNs += t5 - t4;
+            }
             if (step >= 1) {
                 long end = 0;
                 for (int c = 0; c < tables.cores; c++) end = Math.max(end, Math.max(w.coreEnd[c], w.synapseEnd[c]));
@@ -112,10 +130,12 @@ public final class ChipSimulator {
             // a readout neuron's one state word is its sum (the kernel's order keeps one-word states neuron after neuron)
             for (int o = 0; o < k; o++) output[o] = w.state[outputs.core(o)][outputs.neuron(o)] * outputs.scale(o) / accumulated + outputs.bias(o);
         }
-        SampleResult result = new SampleResult(output, counters, w.recorder.finish());
+        if (profile != null) profile.totalNs += System.nanoTime() - started;
+        SampleResult result = new SampleResult(output, counters, w.recorder.finish(), profile);
         w.counters = null;
         w.recorder = null;
         w.input = null;
+        w.profile = null;
         return result;
     }
 }

@@ -44,7 +44,9 @@ final class NeuronPhase {
         boolean[] busy = w.active[c];
         long[] sent = w.out[c];
         int count = t.count[c];
+        long started = w.profile == null ? 0 : System.nanoTime();
         int active = t.program[c].update(count, t.states[c], t.params[c], w.state[c], w.in[c], sent, t.stateBits, t.payloadBits, busy);
+        if (w.profile != null) w.profile.kernelNs[c] += System.nanoTime() - started;
         int inactive = count - active;
         counters.updatesActive[c] += active;
         counters.updatesInactive[c] += inactive;

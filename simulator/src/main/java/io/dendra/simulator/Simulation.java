@@ -21,8 +21,13 @@ public final class Simulation {
      * The outputs of every sample, the counts of the whole batch, and the one run the report draws
      * (its spike raster and timeline). Each sample's result is handed to a {@link SampleSink} as it
      * finishes and not kept, so memory does not grow with the number of samples (beyond one output each).
+     * {@code profile} is where the host's time went, when the simulator was asked to keep it (else null).
      */
-    public record Result(List<double[]> outputs, Counters counters, RasterRun rasterRun, int steps) {}
+    public record Result(List<double[]> outputs, Counters counters, RasterRun rasterRun, int steps, EngineProfile profile) {
+        public Result(List<double[]> outputs, Counters counters, RasterRun rasterRun, int steps) {
+            this(outputs, counters, rasterRun, steps, null);
+        }
+    }
 
     /** Sees each sample's result, in sample order, as soon as it and every earlier one have finished. */
     public interface SampleSink {
@@ -101,6 +106,7 @@ public final class Simulation {
         final IntConsumer progress;
         final SampleSink sink;
         RasterRun rasterRun;
+        EngineProfile profile;
 
         Collector(int cores, int rasterSample, IntConsumer progress, SampleSink sink) {
             this.total = new Counters(cores);
@@ -111,14 +117,18 @@ public final class Simulation {
 
         void add(int sample, SampleResult result) {
             total.add(result.counters());
-            outputs.add(result.output());
+            outputs.add(result.outputArray());
+            if (result.profile() != null) {
+                if (profile == null) profile = new EngineProfile(total.cores);
+                profile.add(result.profile());
+            }
             if (sample == rasterSample) rasterRun = result.raster();
             if (sink != null) sink.accept(sample, result);
             if (progress != null) progress.accept(sample + 1);
         }
 
         Result result(int steps) {
-            return new Result(outputs, total, rasterRun, steps);
+            return new Result(outputs, total, rasterRun, steps, profile);
         }
     }
 

@@ -22,18 +22,20 @@ final class SynapticFanOut {
     /** Every message queued this step (sent by cores), at its destination. */
     void queued(int step) {
         MessageQueue queue = w.queue;
+        long ops = 0;
         for (int m = 0; m < queue.size; m++) {
             boolean graded = queue.input[m] ? t.gradedInput : t.graded[queue.source[m]];
-            deliver(queue.core[m], queue.axon[m], queue.payload[m], graded, step);
+            ops += deliver(queue.core[m], queue.axon[m], queue.payload[m], graded, step);
         }
+        if (w.profile != null) w.profile.fanOutSynops += ops;
     }
 
-    /** One message of this step to axon {@code axon} of core {@code c}. */
-    void deliver(int c, int axon, long payload, boolean graded, int step) {
+    /** One message of this step to axon {@code axon} of core {@code c}; returns its synaptic ops. */
+    int deliver(int c, int axon, long payload, boolean graded, int step) {
         int[] start = t.synStart[c];
         int from = start[axon];
         int to = start[axon + 1];
-        if (from == to) return;
+        if (from == to) return 0;
         int width = t.count[c] * t.compartments[c];
         int slotWidth = t.groups[c] * width;
         long[] ring = w.ring[c];
@@ -51,5 +53,6 @@ final class SynapticFanOut {
         }
         if (graded) w.counters.synopsGraded[c] += to - from;
         else w.counters.synopsBinary[c] += to - from;
+        return to - from;
     }
 }

@@ -7,8 +7,8 @@ import java.util.Arrays;
  * (reset between them): each core's neuron state (in its kernel's order), accumulator ring (a slot
  * per step of delay, a group per floor_per_group exponent), this step's input and output per
  * neuron and which neurons were active; this step's message queue; the mesh router's state; when
- * each core's update pass and input stage end this step; and the current sample's counters and
- * recorder. Nothing here is shared between threads.
+ * each core's update pass and input stage end this step; and the current sample's counters,
+ * recorder and (when asked) engine profile. Nothing here is shared between threads.
  */
 final class Workspace {
     final ChipTables tables;
@@ -26,6 +26,8 @@ final class Workspace {
     int inputSteps;
     Counters counters;
     SpikeRecorder recorder;
+    /** Where the host's time goes, when the run is profiled; else null. */
+    EngineProfile profile;
 
     Workspace(ChipTables tables) {
         this.tables = tables;
@@ -53,7 +55,7 @@ final class Workspace {
     }
 
     /** A reset chip for a new sample: initial state, empty accumulators, new counters and recorder. */
-    void reset(double[] sample, int steps, boolean recordSpikes) {
+    void reset(double[] sample, int steps, boolean recordSpikes, boolean profiled) {
         input = sample;
         inputSteps = steps;
         for (int c = 0; c < tables.cores; c++) {
@@ -62,6 +64,7 @@ final class Workspace {
         }
         counters = new Counters(tables.cores);
         recorder = new SpikeRecorder(tables.count, tables.totalSteps(steps), steps, recordSpikes);
+        profile = profiled ? new EngineProfile(tables.cores) : null;
     }
 
     /** A new step: no messages, every core idle. */
