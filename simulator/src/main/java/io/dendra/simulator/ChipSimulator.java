@@ -86,7 +86,7 @@ public final class ChipSimulator {
         int last = tables.totalSteps(steps);
         for (int step = 0; step <= last; step++) {
             if (stepsDone != null && step > 0 && step % PROGRESS_STEPS == 0) stepsDone.accept(PROGRESS_STEPS);
-            w.startStep();
+            w.startStep(step);
             long t0 = profile == null ? 0 : System.nanoTime();
             if (step >= 1 || tables.inputNeurons) w.neuronPhase.run(step);
             long t1 = profile == null ? 0 : System.nanoTime();

@@ -26,6 +26,8 @@ final class ChipTables {
     final int slots;
     final NeuronProgram[] program;
     final int[] count, compartments, states, start;
+    /** Accumulators per ring slot and group of each core (neurons × compartments), and per ring slot (× groups). */
+    final int[] width, slotWidth;
     /** Accumulators per neuron compartment: 1, or a floor_per_group chip's synapse groups. */
     final int[] groups;
     /** Per core and group: the shift a floor_per_group chip applies to the group's sum. */
@@ -66,6 +68,8 @@ final class ChipTables {
         states = new int[cores];
         start = new int[cores];
         groups = new int[cores];
+        width = new int[cores];
+        slotWidth = new int[cores];
         groupExponent = new int[cores][];
         accumulation = image.accumulation();
         perGroup = accumulation == Accumulation.FLOOR_PER_GROUP;
@@ -113,6 +117,8 @@ final class ChipTables {
             synGroup[i] = s[5];
             groups[i] = perGroup ? Math.max(1, c.synapses().groups()) : 1;
             groupExponent[i] = new int[groups[i]];
+            width[i] = b.count() * b.compartments();
+            slotWidth[i] = groups[i] * width[i];
             if (perGroup) for (int g = 0; g < c.synapses().groups(); g++) groupExponent[i][g] = c.synapses().groupExponent(g);
             synWeight[i] = new short[s[3].length];
             for (int k = 0; k < s[3].length; k++) {

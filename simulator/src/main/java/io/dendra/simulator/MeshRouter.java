@@ -61,7 +61,7 @@ final class MeshRouter {
         Arrays.fill(linkFree, 0);
         Arrays.fill(linkGrants, 0);
         for (int j = 0; j < queue.size; j++) {
-            int m = (int) queue.order[j];
+            int m = queue.order[j];
             int src = queue.source[m];
             int dst = queue.core[m];
             int stallIndex = src;

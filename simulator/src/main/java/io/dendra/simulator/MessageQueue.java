@@ -19,18 +19,21 @@ final class MessageQueue {
     long[] payload = new long[1024];
     long[] time = new long[1024];
     /** Queue indices in (time, index) order, after {@link #mergeByTime}. */
-    long[] order = new long[1024];
+    int[] order = new int[1024];
     /** Where each core's messages end in the queue. */
     final int[] segmentEnd;
     private final int[] heap;
     private final int[] cursor;
     private final int[] limit;
+    /** Each run's next send time. */
+    private final long[] head;
 
     MessageQueue(int cores) {
         segmentEnd = new int[cores];
         heap = new int[cores + 1];
         cursor = new int[cores + 1];
         limit = new int[cores + 1];
+        head = new long[cores + 1];
     }
 
     void clear() {
@@ -62,12 +65,13 @@ final class MessageQueue {
         axon = Arrays.copyOf(axon, n);
         payload = Arrays.copyOf(payload, n);
         time = Arrays.copyOf(time, n);
-        order = new long[n];
+        order = new int[n];
     }
 
     /**
      * Puts this step's messages in (time, queue index) order into {@link #order}: each core's
-     * messages, and the host's, are already in that order, so a k-way merge of those runs does it.
+     * messages are already in that order, so a k-way merge of those runs does it (a binary heap of
+     * the runs, keyed by each run's next time).
      */
     void mergeByTime() {
         int runs = 0;
@@ -77,6 +81,7 @@ final class MessageQueue {
             if (to > from) {
                 cursor[runs] = from;
                 limit[runs] = to;
+                head[runs] = time[from];
                 runs++;
                 from = to;
             }
@@ -84,6 +89,7 @@ final class MessageQueue {
         if (size > from) {
             cursor[runs] = from;
             limit[runs] = size;
+            head[runs] = time[from];
             runs++;
         }
         int live = 0;
@@ -92,28 +98,31 @@ final class MessageQueue {
         int n = 0;
         while (live > 0) {
             int r = heap[0];
-            order[n++] = cursor[r]++;
+            int m = cursor[r]++;
+            order[n++] = m;
             if (cursor[r] == limit[r]) heap[0] = heap[--live];
+            else head[r] = time[m + 1];
             siftDown(0, live);
         }
     }
 
+    /** Whether run a's next message comes before run b's: earlier time, or the same time and queued first. */
     private boolean before(int a, int b) {
-        long ta = time[cursor[a]];
-        long tb = time[cursor[b]];
+        long ta = head[a];
+        long tb = head[b];
         return ta < tb || (ta == tb && cursor[a] < cursor[b]);
     }
 
     private void siftDown(int i, int live) {
+        int moving = heap[i];
         while (true) {
             int l = 2 * i + 1;
-            if (l >= live) return;
+            if (l >= live) break;
             int smallest = l + 1 < live && before(heap[l + 1], heap[l]) ? l + 1 : l;
-            if (!before(heap[smallest], heap[i])) return;
-            int t = heap[i];
+            if (!before(heap[smallest], moving)) break;
             heap[i] = heap[smallest];
-            heap[smallest] = t;
             i = smallest;
         }
+        heap[i] = moving;
     }
 }

@@ -88,7 +88,7 @@ final class NeuronPhase {
 
     /** Core c's input for this step: each compartment's accumulated synaptic input, as the image's accumulation reads it; the slot is emptied. */
     private void readAccumulators(int c, int step) {
-        int width = t.count[c] * t.compartments[c];
+        int width = t.width[c];
         long[] ring = w.ring[c];
         long[] input = w.in[c];
         int base = (step % t.slots) * t.groups[c] * width;

@@ -36,20 +36,20 @@ final class SynapticFanOut {
         int from = start[axon];
         int to = start[axon + 1];
         if (from == to) return 0;
-        int width = t.count[c] * t.compartments[c];
-        int slotWidth = t.groups[c] * width;
         long[] ring = w.ring[c];
         int[] target = t.synTarget[c];
         short[] weight = t.synWeight[c];
         long scaled = t.perGroup ? payload : payload << (t.synExponent[c][axon] + Accumulation.FRACTION_BITS);
-        int offset = t.perGroup ? t.synGroup[c][axon] * width : 0;
+        int offset = t.perGroup ? t.synGroup[c][axon] * t.width[c] : 0;
         int shared = t.axonDelay[c][axon];
         if (shared >= 0) {
-            int base = ((step + 1 + shared) % t.slots) * slotWidth + offset;
+            int base = w.slotAfter[shared] * t.slotWidth[c] + offset;
             for (int s = from; s < to; s++) ring[base + target[s]] += weight[s] * scaled;
         } else {
             int[] delay = t.synDelay[c];
-            for (int s = from; s < to; s++) ring[((step + 1 + delay[s]) % t.slots) * slotWidth + offset + target[s]] += weight[s] * scaled;
+            int[] slotAfter = w.slotAfter;
+            int slotWidth = t.slotWidth[c];
+            for (int s = from; s < to; s++) ring[slotAfter[delay[s]] * slotWidth + offset + target[s]] += weight[s] * scaled;
         }
         if (graded) w.counters.synopsGraded[c] += to - from;
         else w.counters.synopsBinary[c] += to - from;

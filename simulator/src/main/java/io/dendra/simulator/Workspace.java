@@ -18,6 +18,8 @@ final class Workspace {
     final MeshRouter router;
     /** When each core's update pass (with its sends) and its input stage (with its synaptic ops) end this step. */
     final long[] coreEnd, synapseEnd;
+    /** This step's ring slot of each synaptic delay d: (step + 1 + d) mod slots. */
+    final int[] slotAfter;
     final NeuronPhase neuronPhase;
     final SynapticFanOut fanOut;
     final HostInput host;
@@ -49,6 +51,7 @@ final class Workspace {
         router = new MeshRouter(tables);
         coreEnd = new long[cores];
         synapseEnd = new long[cores];
+        slotAfter = new int[tables.slots];
         neuronPhase = new NeuronPhase(this);
         fanOut = new SynapticFanOut(this);
         host = new HostInput(this);
@@ -68,7 +71,8 @@ final class Workspace {
     }
 
     /** A new step: no messages, every core idle. */
-    void startStep() {
+    void startStep(int step) {
+        for (int d = 0; d < slotAfter.length; d++) slotAfter[d] = (step + 1 + d) % tables.slots;
         queue.clear();
         Arrays.fill(coreEnd, 0);
         Arrays.fill(synapseEnd, 0);
