@@ -53,11 +53,7 @@ public final class NeuronKernels {
             long vth = (long) params[p + LIF_VTH] << 6;
             boolean busy = (aIn | u | v | biasMant) != 0;
             if (activeOut != null) activeOut[i] = busy;
-            if (!busy && vth >= 0) {
-                out[i] = NO_MESSAGE;
-                continue;
-            }
-            if (busy) active++;
+            active += busy ? 1 : 0;
             int biasExp = params[p + LIF_BIAS_EXP];
             long bias = biasExp >= 0 ? biasMant << biasExp : biasMant >> -biasExp;
             // x · (4096 − d) / 4096, truncated toward zero (Lava's sign(x)·(|x| >> 12)): a negative product adds 4095 first
@@ -81,8 +77,9 @@ public final class NeuronKernels {
      * spike when v ≥ θ, then v = 0. Parameters and state in the kernel's order
      * ({@link NeuronProgram#kernelParams}): the header words neuron after neuron, then Ā, B̄ and C's
      * real and imaginary parts and the states' as one array each over [neuron][state], so that the
-     * loop over a neuron's states reads consecutive words; each rounding shift is one expression
-     * for either sign of its shift, and saturation a clamp, without branches.
+     * loop over a neuron's states reads consecutive words; when both of a neuron's state shifts are
+     * to the right (as the compiler chooses them) the rounding shifts are written out without a
+     * branch on the shift's sign.
      */
     static int ssm(int count, int states, int[] params, long[] state, long[] input, long[] out, int stateBits, int payloadBits, boolean[] activeOut) {
         int cells = count * states;
@@ -101,31 +98,44 @@ public final class NeuronKernels {
             int h = i * SSM_HEADER;
             int shiftA = params[h + SSM_SHIFT_A];
             int shiftB = params[h + SSM_SHIFT_B];
-            // roundShift(x, k) = ((x << left) + half) >> right, with left = max(0, −k), right = max(0, k), half = 2^(right − 1) or 0
-            int leftA = Math.max(0, -shiftA);
-            int rightA = Math.max(0, shiftA);
-            long halfA = rightA == 0 ? 0 : 1L << (rightA - 1);
-            int leftB = Math.max(0, -shiftB);
-            int rightB = Math.max(0, shiftB);
-            long halfB = rightB == 0 ? 0 : 1L << (rightB - 1);
             long z = input[i] + params[h + SSM_BIAS];
             long y = 0;
             long old = 0;
             int first = i * states;
             int end = first + states;
-            for (int n = first; n < end; n++) {
-                long re = state[sRe + n];
-                long im = state[sIm + n];
-                old |= re | im;
-                long ar = params[aRe + n];
-                long ai = params[aIm + n];
-                long nextRe = (((ar * re - ai * im) << leftA) + halfA >> rightA) + (((long) params[bRe + n] * z << leftB) + halfB >> rightB);
-                long nextIm = (((ar * im + ai * re) << leftA) + halfA >> rightA) + (((long) params[bIm + n] * z << leftB) + halfB >> rightB);
-                re = Math.max(min, Math.min(max, nextRe));
-                im = Math.max(min, Math.min(max, nextIm));
-                state[sRe + n] = re;
-                state[sIm + n] = im;
-                y += params[cRe + n] * re - params[cIm + n] * im;
+            if (shiftA > 0 && shiftB > 0) {
+                // the compiler's case: both shifts to the right, so roundShift(x, k) = (x + 2^(k−1)) >> k, with no branch on k
+                long halfA = 1L << (shiftA - 1);
+                long halfB = 1L << (shiftB - 1);
+                for (int n = first; n < end; n++) {
+                    long re = state[sRe + n];
+                    long im = state[sIm + n];
+                    old |= re | im;
+                    long ar = params[aRe + n];
+                    long ai = params[aIm + n];
+                    long nextRe = (ar * re - ai * im + halfA >> shiftA) + ((long) params[bRe + n] * z + halfB >> shiftB);
+                    long nextIm = (ar * im + ai * re + halfA >> shiftA) + ((long) params[bIm + n] * z + halfB >> shiftB);
+                    re = Math.max(min, Math.min(max, nextRe));
+                    im = Math.max(min, Math.min(max, nextIm));
+                    state[sRe + n] = re;
+                    state[sIm + n] = im;
+                    y += params[cRe + n] * re - params[cIm + n] * im;
+                }
+            } else {
+                for (int n = first; n < end; n++) {
+                    long re = state[sRe + n];
+                    long im = state[sIm + n];
+                    old |= re | im;
+                    long ar = params[aRe + n];
+                    long ai = params[aIm + n];
+                    long nextRe = roundShift(ar * re - ai * im, shiftA) + roundShift((long) params[bRe + n] * z, shiftB);
+                    long nextIm = roundShift(ar * im + ai * re, shiftA) + roundShift((long) params[bIm + n] * z, shiftB);
+                    re = saturate(nextRe, stateBits);
+                    im = saturate(nextIm, stateBits);
+                    state[sRe + n] = re;
+                    state[sIm + n] = im;
+                    y += params[cRe + n] * re - params[cIm + n] * im;
+                }
             }
             y = roundShift(y, params[h + SSM_SHIFT_C]) + roundShift((long) params[h + SSM_D] * z, params[h + SSM_SHIFT_D]);
             long v = state[i];

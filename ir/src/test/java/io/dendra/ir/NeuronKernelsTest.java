@@ -109,6 +109,42 @@ class NeuronKernelsTest {
     }
 
     @Test
+    void ssmRoundsBothRightShiftsHalfUp() {
+        // Both shifts to the right (the compiler's case): Ā = 3/2 (3 at shift 1), B̄ = 1/2 (1 at shift 1), C = 1, θ large.
+        // s = round(3/2 · s) + round(z/2), half up: z = 3: s = 0 + round(1.5) = 2; then round(3) + 2 = 5; round(7.5) = 8, + 2 = 10.
+        // z = -3: round(-1.5) = -1 (half up, toward +inf): s = round(15) - 1 = 14.
+        int[] params = {1, 1, 1, 0, 0, 0, 0, 0, 1 << 20, 3, 0, 1, 0, 1, 0};
+        long[] state = new long[3];
+        long[] out = new long[1];
+        long[] inputs = {3, 3, 3, -3};
+        long[] expected = {2, 5, 10, 14};
+        for (int t = 0; t < inputs.length; t++) {
+            NeuronProgram.SSM.updateInImageOrder(1, 1, params, state, new long[] {inputs[t]}, out, 24, 24, null);
+            assertEquals(expected[t], state[1], "state at " + t);
+        }
+        // and a state saturates at the 24-bit limit: Ā = 3/2 from 2^23 − 100
+        state = new long[] {0, (1 << 23) - 100, 0};
+        NeuronProgram.SSM.updateInImageOrder(1, 1, params, state, new long[] {0}, out, 24, 24, null);
+        assertEquals((1 << 23) - 1, state[1]);
+    }
+
+    @Test
+    void kernelOrderPutsEachPerStateWordInOneRun() {
+        // 2 ssm neurons of 2 states: word w of neuron i is 100·i + w in the image's order (9 fixed, then 6 per state)
+        int per = NeuronProgram.SSM.paramsPerNeuron(2);
+        int[] image = new int[2 * per];
+        for (int i = 0; i < 2; i++) for (int w = 0; w < per; w++) image[i * per + w] = 100 * i + w;
+        int[] kernel = NeuronProgram.SSM.kernelParams(image, 2, 2);
+        // fixed words neuron after neuron, then a_re[neuron][state], a_im[...], ...
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 100, 101, 102, 103, 104, 105, 106, 107, 108}, java.util.Arrays.copyOf(kernel, 18));
+        // a_re of (neuron 0, state 0), (0, 1), (1, 0), (1, 1): image words 9, 15, 109, 115; then a_im: 10, 16, 110, 116
+        assertArrayEquals(new int[] {9, 15, 109, 115, 10, 16, 110, 116}, java.util.Arrays.copyOfRange(kernel, 18, 26));
+        long[] state = {1, 2, 3, 4, 5, 11, 12, 13, 14, 15};
+        assertArrayEquals(new long[] {1, 11, 2, 4, 12, 14, 3, 5, 13, 15}, NeuronProgram.SSM.kernelState(state, 2, 2));
+        assertArrayEquals(state, NeuronProgram.SSM.imageState(NeuronProgram.SSM.kernelState(state, 2, 2), 2, 2));
+    }
+
+    @Test
     void ssmRotatesAComplexState() {
         // Ā = i (a quarter turn): s = 100 -> 100i -> -100 -> -100i; C = 1 reads the real part.
         int[] params = {1, 23, 0, 0, 0, 0, 0, 0, 1 << 20, 0, (1 << 23) - 1, 1, 0, 1, 0};

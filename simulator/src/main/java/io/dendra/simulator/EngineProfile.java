@@ -31,6 +31,11 @@ public final class EngineProfile implements java.io.Serializable {
         totalNs += o.totalNs;
     }
 
+    private static void part(StringBuilder s, String name, long ns, long units, String unit, String note) {
+        String per = units == 0 ? "none" : String.format(Locale.ROOT, "%,d %s: %.2f ns each", units, unit, ns / (double) units);
+        s.append(String.format(Locale.ROOT, "  %-26s %8.2f s  %s, %s%n", name, ns / 1e9, per, note));
+    }
+
     /** The profile as lines of text: seconds per part (summed over threads), and each per unit of its work. */
     public String text(ChipSimulator sim, Counters counters) {
         StringBuilder s = new StringBuilder();
@@ -55,13 +60,9 @@ public final class EngineProfile implements java.io.Serializable {
         }
         s.append(String.format(Locale.ROOT, "  %-26s %8.2f s  reading accumulators, timing the update pass, queueing messages%n", "rest of the neuron phase",
                 (neuronPhaseNs - kernels) / 1e9));
-        s.append(String.format(Locale.ROOT, "  %-26s %8.2f s  %,d messages: %.1f ns each, their synaptic ops included%n", "host input", hostNs / 1e9,
-                counters.hostMessages, hostNs / (double) Math.max(1, counters.hostMessages)));
-        long routed = counters.messages();
-        s.append(String.format(Locale.ROOT, "  %-26s %8.2f s  %,d messages: %.1f ns each%n", "routing", routeNs / 1e9, routed,
-                routeNs / (double) Math.max(1, routed)));
-        s.append(String.format(Locale.ROOT, "  %-26s %8.2f s  %,d synaptic ops: %.2f ns each%n", "synaptic fan-out", fanOutNs / 1e9, fanOutSynops,
-                fanOutNs / (double) Math.max(1, fanOutSynops)));
+        part(s, "host input", hostNs, counters.hostMessages, "messages", "their synaptic ops included");
+        part(s, "routing", routeNs, counters.messages(), "messages", "merging by send time, links, input stages");
+        part(s, "synaptic fan-out", fanOutNs, fanOutSynops, "synaptic ops", "of the cores' messages");
         long rest = totalNs - neuronPhaseNs - hostNs - routeNs - fanOutNs;
         s.append(String.format(Locale.ROOT, "  %-26s %8.2f s  step bookkeeping, outputs, resets%n", "other", rest / 1e9));
         return s.toString();
