@@ -14,9 +14,10 @@ import java.util.Set;
 /**
  * An image's per-core tables as the simulator reads them, built once and shared read-only by every
  * run on every thread and by the report: each core's program, neuron count, parameters and initial
- * state in its kernel's order, accumulator layout, synapses (a 4-byte target and a 2-byte weight
- * mantissa each, delays per axon where its synapses share one), routes, and place on the mesh; the
- * host's input channels; the target's times ({@link TimingModel}).
+ * state in its kernel's order, accumulator layout, synapses (one int each: a 16-bit target and a
+ * 16-bit weight mantissa, read by the fan-out as one stream; else a 4-byte target and a 2-byte
+ * weight), routes, and place on the mesh; the host's input channels; the target's times
+ * ({@link TimingModel}).
  */
 final class ChipTables {
     final ChipImage image;
@@ -40,11 +41,18 @@ final class ChipTables {
     final boolean[] graded;
     /** Whether the host's input is graded (a payload per value) rather than spikes. */
     final boolean gradedInput;
-    final int[][] synStart, synExponent, synTarget, synGroup;
-    /** Per-synapse delays, kept only for a core with an axon whose synapses differ (else null). */
-    final int[][] synDelay;
-    /** Weight mantissas: at most 16 bits (targets allow no more), two bytes each. */
+    final int[][] synStart, synExponent, synGroup;
+    /**
+     * Each synapse as one int, its target accumulator in the high 16 bits and its weight mantissa
+     * (at most 16 bits: targets allow no more) in the low 16, for a core of at most 65,536
+     * accumulators per group whose axons each have one delay (every compiled image's); else null,
+     * and the core's synapses are in {@link #synTarget}, {@link #synWeight} and (when an axon's
+     * synapses differ in delay) {@link #synDelay}.
+     */
+    final int[][] synPacked;
+    final int[][] synTarget;
     final short[][] synWeight;
+    final int[][] synDelay;
     /** Per core and axon: the delay all its synapses share, or −1 when they differ (then read per synapse). */
     final int[][] axonDelay;
     final int[][] routeStart, routeCore, routeAxon;
@@ -80,6 +88,7 @@ final class ChipTables {
         synStart = new int[cores][];
         synExponent = new int[cores][];
         synTarget = new int[cores][];
+        synPacked = new int[cores][];
         synGroup = new int[cores][];
         synDelay = new int[cores][];
         synWeight = new short[cores][];
@@ -113,23 +122,28 @@ final class ChipTables {
             int[][] s = c.synapses().arrays();
             synStart[i] = s[0];
             synExponent[i] = s[1];
-            synTarget[i] = s[2];
             synGroup[i] = s[5];
             groups[i] = perGroup ? Math.max(1, c.synapses().groups()) : 1;
             groupExponent[i] = new int[groups[i]];
             width[i] = b.count() * b.compartments();
             slotWidth[i] = groups[i] * width[i];
             if (perGroup) for (int g = 0; g < c.synapses().groups(); g++) groupExponent[i][g] = c.synapses().groupExponent(g);
-            synWeight[i] = new short[s[3].length];
             for (int k = 0; k < s[3].length; k++) {
                 if (s[3][k] != (short) s[3][k]) throw new IllegalArgumentException("core " + i + ": weight " + s[3][k] + " is wider than 16 bits");
-                synWeight[i][k] = (short) s[3][k];
             }
             maxDelay = Math.max(maxDelay, c.synapses().maxDelay());
             axonDelay[i] = sharedDelays(s[0], s[4]);
             boolean allShared = true;
             for (int d : axonDelay[i]) allShared &= d >= 0;
-            synDelay[i] = allShared ? null : s[4];
+            if (allShared && width[i] <= 1 << 16) {
+                synPacked[i] = new int[s[2].length];
+                for (int k = 0; k < s[2].length; k++) synPacked[i][k] = s[2][k] << 16 | (s[3][k] & 0xffff);
+            } else {
+                synTarget[i] = s[2];
+                synWeight[i] = new short[s[3].length];
+                for (int k = 0; k < s[3].length; k++) synWeight[i][k] = (short) s[3][k];
+                synDelay[i] = allShared ? null : s[4];
+            }
             int[][] r = c.routes().arrays();
             routeStart[i] = r[0];
             routeCore[i] = r[1];

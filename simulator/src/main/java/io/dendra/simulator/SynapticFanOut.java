@@ -37,19 +37,29 @@ final class SynapticFanOut {
         int to = start[axon + 1];
         if (from == to) return 0;
         long[] ring = w.ring[c];
-        int[] target = t.synTarget[c];
-        short[] weight = t.synWeight[c];
         long scaled = t.perGroup ? payload : payload << (t.synExponent[c][axon] + Accumulation.FRACTION_BITS);
         int offset = t.perGroup ? t.synGroup[c][axon] * t.width[c] : 0;
-        int shared = t.axonDelay[c][axon];
-        if (shared >= 0) {
-            int base = w.slotAfter[shared] * t.slotWidth[c] + offset;
-            for (int s = from; s < to; s++) ring[base + target[s]] += weight[s] * scaled;
+        int[] packed = t.synPacked[c];
+        if (packed != null) {
+            // one int per synapse: target in the high half, weight mantissa (signed) in the low
+            int base = w.slotAfter[t.axonDelay[c][axon]] * t.slotWidth[c] + offset;
+            for (int s = from; s < to; s++) {
+                int synapse = packed[s];
+                ring[base + (synapse >>> 16)] += (short) synapse * scaled;
+            }
         } else {
-            int[] delay = t.synDelay[c];
-            int[] slotAfter = w.slotAfter;
-            int slotWidth = t.slotWidth[c];
-            for (int s = from; s < to; s++) ring[slotAfter[delay[s]] * slotWidth + offset + target[s]] += weight[s] * scaled;
+            int[] target = t.synTarget[c];
+            short[] weight = t.synWeight[c];
+            int shared = t.axonDelay[c][axon];
+            if (shared >= 0) {
+                int base = w.slotAfter[shared] * t.slotWidth[c] + offset;
+                for (int s = from; s < to; s++) ring[base + target[s]] += weight[s] * scaled;
+            } else {
+                int[] delay = t.synDelay[c];
+                int[] slotAfter = w.slotAfter;
+                int slotWidth = t.slotWidth[c];
+                for (int s = from; s < to; s++) ring[slotAfter[delay[s]] * slotWidth + offset + target[s]] += weight[s] * scaled;
+            }
         }
         if (graded) w.counters.synopsGraded[c] += to - from;
         else w.counters.synopsBinary[c] += to - from;

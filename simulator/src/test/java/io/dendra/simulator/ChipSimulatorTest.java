@@ -187,6 +187,25 @@ class ChipSimulatorTest {
     }
 
     /**
+     * A core of more than 65,536 accumulators keeps its synapses unpacked (a packed synapse names
+     * at most 65,536 targets): input spikes at steps 0 and 2 reach neurons 0, 65,535, 65,536 and
+     * 69,999, which each fire one step later (input at τ arrives at τ + 1), as the executor says.
+     */
+    @Test
+    void aCoreTooWideForPackedSynapsesGivesTheExecutorsRun() {
+        ChipImage image = HandBuiltImages.wideCore(70_000);
+        double[] input = {1, 0, 1, 0, 0};
+        double[] chip = new ChipSimulator(image, LOIHI1).run(input, 5, false).output();
+        assertArrayEquals(new ImageExecutor(image).run(input, 5, null), chip);
+        double[] expected = new double[5 * 4];
+        for (int o = 0; o < 4; o++) {
+            expected[0 * 4 + o] = 1;
+            expected[2 * 4 + o] = 1;
+        }
+        assertArrayEquals(expected, chip);
+    }
+
+    /**
      * A thread's workspace is reused from sample to sample: a sample run after another (which left
      * messages in flight in its accumulators) gives the same output, step times and counts as the same
      * sample on a new simulator, and a batch on 3 threads gives the same as on 1.

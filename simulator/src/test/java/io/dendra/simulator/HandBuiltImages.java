@@ -1,5 +1,6 @@
 package io.dendra.simulator;
 
+import io.dendra.ir.Accumulation;
 import io.dendra.ir.ChipImage;
 import io.dendra.ir.CoreImage;
 import io.dendra.ir.InputMap;
@@ -108,6 +109,27 @@ final class HandBuiltImages {
      * As {@link #fanOut} with one sink, but the sink sits on the next chip of a board whose chips lie
      * side by side east-west: core 0 at tile (0, 0) of chip 0, the sink at tile {@code (x, 0)} of chip 1.
      */
+    /**
+     * One loihi1 lif core of {@code neurons} neurons (more than the 65,536 accumulators a packed
+     * synapse can name), one input channel reaching neurons 0, 65,535, 65,536 and the last with
+     * weights 1 to 4; those four are the outputs. Neurons forget u and v each step and fire above 0.
+     */
+    static ChipImage wideCore(int neurons) {
+        int[] params = new int[neurons * NeuronKernels.LIF_PARAMS];
+        for (int i = 0; i < neurons; i++) {
+            params[i * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_DU] = 4095;
+            params[i * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_DV] = 4095;
+        }
+        NeuronBlock block = new NeuronBlock(NeuronProgram.LIF, "wide", 0, neurons, 0, 1, params);
+        int[] targets = {0, 65_535, 65_536, neurons - 1};
+        SynapseTable synapses = new SynapseTable(new int[] {0, 4}, new int[] {0}, targets, new int[] {1, 2, 3, 4}, new int[4]);
+        CoreImage core = new CoreImage(0, 0, 0, 0, 0, block, synapses, noRoutes(neurons));
+        InputMap input = new InputMap(1, true, 0, new int[] {0, 1}, new int[] {0}, new int[] {0});
+        OutputMap output = new OutputMap(OutputMap.Kind.STREAM, 1, new int[4], targets, new double[] {1, 1, 1, 1}, new double[4]);
+        return new ChipImage("wide", "loihi1", TargetPrinter.text(Targets.builtIn("loihi1")), 24, 0, Accumulation.FLOOR_PER_GROUP, 1,
+                List.of(core), input, output, List.of(new LayerMapping("wide", NeuronProgram.LIF, neurons, List.of(0), 4)), 1);
+    }
+
     static ChipImage acrossChips(String target, int x, int sinkNeurons) {
         ChipImage one = fanOut(target, new int[][] {{x, 0}}, new int[] {sinkNeurons});
         CoreImage sink = one.cores().get(1);
