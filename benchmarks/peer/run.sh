@@ -18,7 +18,7 @@ trap 'rm -rf "$work"' EXIT
 # Brian2 writes generated code into the current folder: run it inside the temporary one.
 (cd "$work" && "$py" "$root/benchmarks/peer/network.py" "$work" numpy cpp_standalone "$@" 2>/dev/null) | grep '"what"' > "$work/brian2.jsonl"
 "$root/dendra" compile "$work/model.dnd" --target loihi1 -o "$work/peer.dchip" --calibrate "$work/calibrate.npy" > /dev/null
-"$root/dendra" run "$work/peer.dchip" --input "$work/spikes.npy" -o "$work/out" --no-html -q --threads 1 > "$work/dendra.txt"
+"$root/dendra" run "$work/peer.dchip" --input "$work/spikes.npy" -o "$work/out" --no-html -q --threads 1 --profile > "$work/dendra.txt"
 "$py" - "$work" <<'PY'
 import json, re, sys
 work = sys.argv[1]
@@ -38,4 +38,6 @@ for r in rows[1:]:
 print(f"{'Dendra (loihi1, 1 thread)':<26}{dendra:>12.3g}{rate:>11.2f} Hz{seconds:>10.3f}   bit-exact Loihi lif, cycles and energy counted")
 for r in rows[1:]:
     print(f"Dendra / Brian2 {r['target']}: {dendra / r['events_per_second']:.2f}x; firing rates differ by {100 * abs(rate - r['rate_hz']) / r['rate_hz']:.1f}%")
+text = open(f"{work}/dendra.txt").read()
+print("Dendra's " + text[text.index("engine profile"):text.index("wrote")].rstrip())
 PY
