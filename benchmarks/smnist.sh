@@ -17,7 +17,7 @@ example="$root/examples/fmnist-ssm"
 java -cp "$root/benchmarks/target/benchmarks.jar" io.dendra.benchmarks.SmnistCheckpoint "$work/smnist.safetensors"
 "$root/dendra" import-spikingssm "$work/smnist.safetensors" -o "$work/smnist.dnd" > /dev/null
 "$root/dendra" compile "$work/smnist.dnd" --target loihi2 --calibrate "$example/calibration.npy" -o "$work/smnist.dchip" > "$work/compile.txt"
-grep -m1 -i "cores" "$work/compile.txt" || true
+grep -m1 "core(s) on" "$work/compile.txt" || true
 repeat="${REPEAT:-3}"
 for r in $(seq "$repeat"); do
   for threads in 1 2; do

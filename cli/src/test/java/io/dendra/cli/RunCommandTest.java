@@ -68,6 +68,26 @@ class RunCommandTest {
         assertEquals(Files.readString(one.resolve("report.json")), Files.readString(two.resolve("report.json")));
     }
 
+    /** --profile counts the same work as the report: the lif kernel's updates are the report's neuron updates, fan-out and host ops its synaptic ops. */
+    @Test
+    void theProfileCountsWhatTheReportCounts(@TempDir Path out) throws Exception {
+        CommandLineRun run = CommandLineRun.of("run", lifImage.toString(), "--input", LIF_SAMPLES, "-o", out.toString(), "--profile", "--no-html");
+        assertEquals(0, run.status(), run.err());
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        long updates = report.at("/counts/neuron_updates_active").asLong() + report.at("/counts/neuron_updates_inactive").asLong();
+        String text = run.out();
+        assertTrue(text.contains("engine profile"), text);
+        java.util.regex.Matcher lif = java.util.regex.Pattern.compile("lif kernel +[0-9.]+ s +([0-9,]+) updates: [0-9.]+ ns per neuron").matcher(text);
+        assertTrue(lif.find(), text);
+        assertEquals(updates, Long.parseLong(lif.group(1).replace(",", "")));
+        java.util.regex.Matcher host = java.util.regex.Pattern.compile("host input +[0-9.]+ s +([0-9,]+) messages").matcher(text);
+        assertTrue(host.find(), text);
+        assertEquals(report.at("/counts/host_messages").asLong(), Long.parseLong(host.group(1).replace(",", "")));
+        java.util.regex.Matcher routed = java.util.regex.Pattern.compile("routing +[0-9.]+ s +([0-9,]+) messages").matcher(text);
+        assertTrue(routed.find(), text);
+        assertEquals(report.at("/counts/messages").asLong(), Long.parseLong(routed.group(1).replace(",", "")));
+    }
+
     @Test
     void spikingSsmOnTheChipPicksTheReferencesClassOnEverySample(@TempDir Path out) throws Exception {
         String model = ROOT.resolve("examples/fmnist-ssm/model.dnd").toString();
