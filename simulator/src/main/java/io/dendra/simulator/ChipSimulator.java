@@ -36,9 +36,6 @@ import java.util.function.LongConsumer;
  * its own {@link Workspace}, reset between them; a sample leaves a compact {@link SampleResult}.
  */
 public final class ChipSimulator {
-    /** The source of the host's input messages and of its bias spikes, in place of a core. */
-    static final int INPUT_SOURCE = -1, BIAS_SOURCE = -2;
-
     /** How often a run reports its progress, in steps. */
     public static final int PROGRESS_STEPS = 1024;
 
@@ -50,6 +47,9 @@ public final class ChipSimulator {
         tables = new ChipTables(image, target);
         workspaces = ThreadLocal.withInitial(() -> new Workspace(tables));
     }
+
+    /** Drops the calling thread's workspace (a long-lived thread that runs many images calls it when done with this one). */
+    public void releaseWorkspace() { workspaces.remove(); }
 
     /** Whether later runs keep an {@link EngineProfile} (where the host's time goes); off by default. */
     public void profileEngine(boolean on) { profiled = on; }

@@ -167,11 +167,6 @@ final class ChipTables {
         return image.output().firstStep() + inputSteps - 1;
     }
 
-    /** Whether a message from {@code source} (a core, or the host) carrying {@code payload} makes graded synaptic ops. */
-    boolean graded(int source, long payload) {
-        return source == ChipSimulator.INPUT_SOURCE ? gradedInput : source == ChipSimulator.BIAS_SOURCE ? payload != 1 : graded[source];
-    }
-
     private static int[][] homeChannels(InputMap map, int cores) {
         int[] counts = new int[cores];
         for (int ch = 0; ch < map.channels(); ch++) if (map.end(ch) > map.start(ch)) counts[map.core(map.start(ch))]++;

@@ -128,9 +128,20 @@ public final class SparkEvaluation {
         Target target = TargetReader.parse(targetText, Path.of(image.targetName() + ".target"));
         ChipSimulator sim = new ChipSimulator(image, target);
         List<PartitionResult> results = new ArrayList<>();
+        try {
+            runSlices(sim, slices, steps, rasterSample, failSample, results);
+        } finally {
+            // an executor's thread runs many partitions: do not keep this one's workspace
+            sim.releaseWorkspace();
+        }
+        return results.iterator();
+    }
+
+    private static void runSlices(ChipSimulator sim, Iterator<Slice> slices, int steps, int rasterSample, int failSample, List<PartitionResult> results) {
+        int cores = sim.image().cores().size();
         while (slices.hasNext()) {
             Slice slice = slices.next();
-            Counters counters = Counters.empty(image.cores().size());
+            Counters counters = Counters.empty(cores);
             double[][] outputs = new double[slice.samples().length][];
             RasterRun.Snapshot raster = null;
             for (int i = 0; i < outputs.length; i++) {
@@ -149,7 +160,6 @@ public final class SparkEvaluation {
             }
             results.add(new PartitionResult(slice.first(), outputs, counters, raster));
         }
-        return results.iterator();
     }
 
     /** The partitions' results as one run's: outputs in sample order, counts added, the raster of the partition that drew it. */
