@@ -5,4 +5,4 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 [ -f "$root/benchmarks/target/benchmarks.jar" ] || (cd "$root" && mvn -B -q -DskipTests install)
-exec java -Xmx256m -Ddendra.root="$root" -cp "$root/benchmarks/target/benchmarks.jar" io.dendra.benchmarks.MemoryPerSample "$@"
+exec java $(sed -n "s:.*<vector.jvm.flags>\(.*\)</vector.jvm.flags>.*:\1:p" "$root/pom.xml") -Xmx256m -Ddendra.root="$root" -cp "$root/benchmarks/target/benchmarks.jar" io.dendra.benchmarks.MemoryPerSample "$@"

@@ -48,7 +48,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgsAppend = "-Xmx16g")
+@Fork(value = 1, jvmArgsAppend = {"-Xmx16g", "--add-modules=jdk.incubator.vector"})
 @State(Scope.Benchmark)
 public class CompileBenchmark {
     record Shape(String name, int layers, int dModel, int dState, int inputs, int classes, double goalSeconds) {}

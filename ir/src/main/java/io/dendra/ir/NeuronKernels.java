@@ -33,7 +33,23 @@ public final class NeuronKernels {
     private static final int SIGMOID_ENTRIES = 512;
     private static final int[] SIGMOID = sigmoidTable();
 
+    /**
+     * Whether the ssm update runs eight complex states at a time ({@link SsmLanes}): the JVM resolved
+     * {@code jdk.incubator.vector} (as {@code ./dendra} asks it to) and its vectors hold eight longs,
+     * and {@code -Ddendra.scalar=true} was not given. Results are the same either way.
+     */
+    public static final boolean SSM_LANES = lanesAvailable();
+
     private NeuronKernels() {}
+
+    private static boolean lanesAvailable() {
+        if (Boolean.getBoolean("dendra.scalar") || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
+        try {
+            return SsmLanes.supported();
+        } catch (LinkageError e) {
+            return false;
+        }
+    }
 
     /**
      * DESIGN §3 {@code lif}, line by line: u, v 24-bit; u wraps, v saturates; spike when v > vth·64.
@@ -82,6 +98,12 @@ public final class NeuronKernels {
      * branch on the shift's sign.
      */
     static int ssm(int count, int states, int[] params, long[] state, long[] input, long[] out, int stateBits, int payloadBits, boolean[] activeOut) {
+        if (SSM_LANES && SsmLanes.handles(count, states, params)) return SsmLanes.ssm(count, states, params, state, input, out, stateBits, activeOut);
+        return ssmScalar(count, states, params, state, input, out, stateBits, activeOut);
+    }
+
+    /** {@link #ssm} one state at a time: the definition, which {@link SsmLanes} computes eight states at a time. */
+    static int ssmScalar(int count, int states, int[] params, long[] state, long[] input, long[] out, int stateBits, boolean[] activeOut) {
         int cells = count * states;
         int aRe = count * SSM_HEADER;
         int aIm = aRe + cells;
@@ -137,17 +159,26 @@ public final class NeuronKernels {
                     y += params[cRe + n] * re - params[cIm + n] * im;
                 }
             }
-            y = roundShift(y, params[h + SSM_SHIFT_C]) + roundShift((long) params[h + SSM_D] * z, params[h + SSM_SHIFT_D]);
-            long v = state[i];
-            boolean busy = (z | old | v) != 0;
-            v = saturate(roundShift((long) params[h + SSM_TAU] * v, SSM_TAU_BITS) + y, stateBits);
-            boolean spike = v >= params[h + SSM_THETA];
-            state[i] = spike ? 0 : v;
-            out[i] = spike ? 1 : NO_MESSAGE;
+            boolean busy = (z | old | state[i]) != 0;
+            out[i] = ssmSoma(params, state, i, y, z, stateBits) ? 1 : NO_MESSAGE;
             if (busy) active++;
             if (activeOut != null) activeOut[i] = busy;
         }
         return active;
+    }
+
+    /**
+     * The soma of ssm neuron {@code i} once its states are updated: y = Σ Re(C·s) (given unrounded)
+     * rounded once, plus D·z; v ← tau·v + y, saturated; a spike when v ≥ θ, then v = 0. Returns
+     * whether it spiked.
+     */
+    static boolean ssmSoma(int[] params, long[] state, int i, long y, long z, int stateBits) {
+        int h = i * SSM_HEADER;
+        long soma = roundShift(y, params[h + SSM_SHIFT_C]) + roundShift((long) params[h + SSM_D] * z, params[h + SSM_SHIFT_D]);
+        long v = saturate(roundShift((long) params[h + SSM_TAU] * state[i], SSM_TAU_BITS) + soma, stateBits);
+        boolean spike = v >= params[h + SSM_THETA];
+        state[i] = spike ? 0 : v;
+        return spike;
     }
 
     /** a = input_a + bias_a, g = input_g + bias_g; out = a·σ(g), σ by table with linear interpolation. */
