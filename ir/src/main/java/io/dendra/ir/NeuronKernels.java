@@ -33,30 +33,14 @@ public final class NeuronKernels {
     private static final int SIGMOID_ENTRIES = 512;
     private static final int[] SIGMOID = sigmoidTable();
 
-    /**
-     * Whether the ssm update runs eight complex states at a time ({@link SsmLanes}): the JVM resolved
-     * {@code jdk.incubator.vector} (as {@code ./dendra} asks it to) and its vectors hold eight longs,
-     * and {@code -Ddendra.scalar=true} was not given. Results are the same either way.
-     */
-    public static final boolean SSM_LANES = lanesAvailable();
-
     private NeuronKernels() {}
-
-    private static boolean lanesAvailable() {
-        if (Boolean.getBoolean("dendra.scalar") || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
-        try {
-            return SsmLanes.supported();
-        } catch (LinkageError e) {
-            return false;
-        }
-    }
 
     /**
      * DESIGN §3 {@code lif}, line by line: u, v 24-bit; u wraps, v saturates; spike when v > vth·64.
      * Written without data-dependent branches (the decays' truncation toward zero as an add of the
-     * sign's mask, the wrap and the clamp as selects), and a neuron with no input, no bias and zero
-     * u and v is skipped when its threshold is not negative: its update would leave it at zero
-     * without a spike, so skipping it changes nothing.
+     * sign's mask, the wrap and the clamp as selects). A quiet neuron (no input, no bias, zero u and
+     * v) is updated like the others: skipping it would be exact when its threshold is not negative,
+     * but the branch cost more than the update on the networks measured (docs/PERFORMANCE.md).
      */
     static int lif(int count, int states, int[] params, long[] state, long[] input, long[] out, int stateBits, int payloadBits, boolean[] activeOut) {
         int active = 0;
@@ -98,7 +82,7 @@ public final class NeuronKernels {
      * branch on the shift's sign.
      */
     static int ssm(int count, int states, int[] params, long[] state, long[] input, long[] out, int stateBits, int payloadBits, boolean[] activeOut) {
-        if (SSM_LANES && SsmLanes.handles(count, states, params)) return SsmLanes.ssm(count, states, params, state, input, out, stateBits, activeOut);
+        if (VectorLanes.AVAILABLE && SsmLanes.handles(count, states, params)) return SsmLanes.ssm(count, states, params, state, input, out, stateBits, activeOut);
         return ssmScalar(count, states, params, state, input, out, stateBits, activeOut);
     }
 

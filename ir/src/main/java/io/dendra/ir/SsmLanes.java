@@ -17,9 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link NeuronKernels#ssmScalar}'s right-shift path, lane by lane — products, rounding adds,
  * arithmetic shifts, clamps, and the sum Σ Re(C·s) added in another order, which two's-complement
  * addition does not notice — so results are bit-identical (tested). Used for a block whose neurons
- * all shift to the right and whose state count is a multiple of eight, when the JVM resolved the
- * module ({@code ./dendra} passes {@code --add-modules jdk.incubator.vector}) and holds eight longs
- * in a vector; anything else runs {@link NeuronKernels#ssmScalar}. Loaded only then.
+ * all shift to the right and whose state count is a multiple of eight, when
+ * {@link VectorLanes#AVAILABLE}; anything else runs {@link NeuronKernels#ssmScalar}. Loaded only then.
  */
 final class SsmLanes {
     private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_512;

@@ -55,7 +55,7 @@ class SsmLanesTest {
         // the tests' JVM, like ./dendra's, resolves jdk.incubator.vector (the parent pom's vector.jvm.flags)
         boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
         assertTrue(module, "surefire's argLine should resolve jdk.incubator.vector");
-        assertEquals(SsmLanes.supported(), NeuronKernels.SSM_LANES);
+        assertEquals(SsmLanes.supported(), VectorLanes.AVAILABLE);
     }
 
     /** Random ssm parameters in the image's order: shifts 1..40 to the right, coefficients anywhere in 24 bits, thresholds small and large. */

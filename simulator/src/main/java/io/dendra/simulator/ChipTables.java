@@ -50,6 +50,11 @@ final class ChipTables {
      * synapses differ in delay) {@link #synDelay}.
      */
     final int[][] synPacked;
+    /**
+     * Per core with packed synapses and per axon: the first target when the axon's synapses reach
+     * consecutive accumulators in order (a dense row, as a GLU's 1×1 mix has), else −1.
+     */
+    final int[][] denseFrom;
     final int[][] synTarget;
     final short[][] synWeight;
     final int[][] synDelay;
@@ -89,6 +94,7 @@ final class ChipTables {
         synExponent = new int[cores][];
         synTarget = new int[cores][];
         synPacked = new int[cores][];
+        denseFrom = new int[cores][];
         synGroup = new int[cores][];
         synDelay = new int[cores][];
         synWeight = new short[cores][];
@@ -138,6 +144,7 @@ final class ChipTables {
             if (allShared && width[i] <= 1 << 16) {
                 synPacked[i] = new int[s[2].length];
                 for (int k = 0; k < s[2].length; k++) synPacked[i][k] = s[2][k] << 16 | (s[3][k] & 0xffff);
+                denseFrom[i] = denseRows(s[0], s[2]);
             } else {
                 synTarget[i] = s[2];
                 synWeight[i] = new short[s[3].length];
@@ -180,6 +187,17 @@ final class ChipTables {
             }
         }
         return home;
+    }
+
+    /** Per axon: its first target when its targets are consecutive (target[from + k] = target[from] + k), else −1. */
+    private static int[] denseRows(int[] start, int[] target) {
+        int[] dense = new int[start.length - 1];
+        for (int a = 0; a < dense.length; a++) {
+            int first = start[a] < start[a + 1] ? target[start[a]] : -1;
+            for (int s = start[a]; s < start[a + 1] && first >= 0; s++) if (target[s] != first + (s - start[a])) first = -1;
+            dense[a] = first;
+        }
+        return dense;
     }
 
     private static int[] sharedDelays(int[] start, int[] delay) {

@@ -56,7 +56,7 @@ public final class EngineProfile implements java.io.Serializable {
             if (updates == 0) continue;
             kernels += ns;
             String per = states > 0 ? String.format(Locale.ROOT, "%.2f ns per complex state%s", ns / (double) states,
-                    NeuronKernels.SSM_LANES ? " (eight at a time where a block allows)" : " (one at a time)")
+                    io.dendra.ir.VectorLanes.AVAILABLE ? " (eight at a time where a block allows)" : " (one at a time)")
                     : String.format(Locale.ROOT, "%.2f ns per neuron", ns / (double) updates);
             s.append(String.format(Locale.ROOT, "  %-26s %8.2f s  %,d updates: %s%n", program.id() + " kernel", ns / 1e9, updates, per));
         }

@@ -7,10 +7,13 @@ import io.dendra.ir.Accumulation;
  * times its payload into the accumulator of the synapse's target, in the ring slot its delay
  * names (round_half_up: weight · (payload << (exponent + 8)); floor_per_group: weight · payload
  * into the axon's group, shifted when read). Sums of integers are exact in any order, so messages
- * are fanned out in queue order and the host's as they are sent. Counts each synaptic op, binary
- * or graded, at the receiving core.
+ * are fanned out in queue order and the host's as they are sent; a dense row (consecutive
+ * targets) eight synapses at a time where the JVM allows ({@link DenseRowLanes}). Counts each
+ * synaptic op, binary or graded, at the receiving core.
  */
 final class SynapticFanOut {
+    /** Whether dense rows go eight synapses at a time ({@link DenseRowLanes}). */
+    private static final boolean LANES = io.dendra.ir.VectorLanes.AVAILABLE;
     private final ChipTables t;
     private final Workspace w;
 
@@ -43,9 +46,14 @@ final class SynapticFanOut {
         if (packed != null) {
             // one int per synapse: target in the high half, weight mantissa (signed) in the low
             int base = w.slotAfter[t.axonDelay[c][axon]] * t.slotWidth[c] + offset;
-            for (int s = from; s < to; s++) {
-                int synapse = packed[s];
-                ring[base + (synapse >>> 16)] += (short) synapse * scaled;
+            int dense = t.denseFrom[c][axon];
+            if (dense >= 0 && LANES && to - from >= DenseRowLanes.LANES) {
+                DenseRowLanes.add(ring, base + dense, packed, from, to, scaled);
+            } else {
+                for (int s = from; s < to; s++) {
+                    int synapse = packed[s];
+                    ring[base + (synapse >>> 16)] += (short) synapse * scaled;
+                }
             }
         } else {
             int[] target = t.synTarget[c];

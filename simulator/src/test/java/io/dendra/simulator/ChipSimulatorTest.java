@@ -206,6 +206,27 @@ class ChipSimulatorTest {
     }
 
     /**
+     * A dense row (consecutive targets; eight synapses at a time when the JVM has the Vector API):
+     * input u at step t reaches neuron 2 + k at t + 1 as round(u · 2^8) · (k − 7), which the sum
+     * neuron sends on; neurons 0, 1, 22 and 23 get nothing. As the executor computes it too.
+     */
+    @Test
+    void aDenseRowAddsEachWeightToItsAccumulator() {
+        ChipImage image = HandBuiltImages.denseRow();
+        Target loihi2 = io.dendra.targets.Targets.builtIn("loihi2");
+        double[] input = {1.5, -0.25, 0, 3};
+        double[] chip = new ChipSimulator(image, loihi2).run(input, 4, false).output();
+        assertArrayEquals(new ImageExecutor(image).run(input, 4, null), chip);
+        for (int t = 0; t < 4; t++) {
+            long payload = Math.round(input[t] * 256);
+            for (int i = 0; i < 24; i++) {
+                double expected = i >= 2 && i < 22 ? payload * (i - 2 - 7) : 0;
+                assertEquals(expected, chip[t * 24 + i], "step " + t + " neuron " + i);
+            }
+        }
+    }
+
+    /**
      * A thread's workspace is reused from sample to sample: a sample run after another (which left
      * messages in flight in its accumulators) gives the same output, step times and counts as the same
      * sample on a new simulator, and a batch on 3 threads gives the same as on 1.

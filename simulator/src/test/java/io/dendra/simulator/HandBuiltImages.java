@@ -130,6 +130,35 @@ final class HandBuiltImages {
                 List.of(core), input, output, List.of(new LayerMapping("wide", NeuronProgram.LIF, neurons, List.of(0), 4)), 1);
     }
 
+    /**
+     * One loihi2 {@code sum} core of 24 neurons (graded, round_half_up accumulation), one graded input
+     * channel (payload round(u · 2^8)) whose axon is a dense row: 20 synapses to neurons 2..21 with
+     * weights −7..12 at exponent 0; every neuron is an output.
+     */
+    static ChipImage denseRow() {
+        int neurons = 24;
+        NeuronBlock block = new NeuronBlock(NeuronProgram.SUM, "dense", 0, neurons, 0, 1, new int[neurons * NeuronKernels.SUM_PARAMS]);
+        int[] targets = new int[20];
+        int[] weights = new int[20];
+        for (int k = 0; k < 20; k++) {
+            targets[k] = 2 + k;
+            weights[k] = k - 7;
+        }
+        SynapseTable synapses = new SynapseTable(new int[] {0, 20}, new int[] {0}, targets, weights, new int[20]);
+        CoreImage core = new CoreImage(0, 0, 0, 0, 0, block, synapses, noRoutes(neurons));
+        InputMap input = new InputMap(1, false, 8, new int[] {0, 1}, new int[] {0}, new int[] {0});
+        int[] outCore = new int[neurons];
+        int[] outNeuron = new int[neurons];
+        double[] scale = new double[neurons];
+        for (int i = 0; i < neurons; i++) {
+            outNeuron[i] = i;
+            scale[i] = 1;
+        }
+        OutputMap output = new OutputMap(OutputMap.Kind.STREAM, 1, outCore, outNeuron, scale, new double[neurons]);
+        return new ChipImage("dense", "loihi2", TargetPrinter.text(Targets.builtIn("loihi2")), 24, 24, Accumulation.ROUND_HALF_UP, 1,
+                List.of(core), input, output, List.of(new LayerMapping("dense", NeuronProgram.SUM, neurons, List.of(0), 20)), 1);
+    }
+
     static ChipImage acrossChips(String target, int x, int sinkNeurons) {
         ChipImage one = fanOut(target, new int[][] {{x, 0}}, new int[] {sinkNeurons});
         CoreImage sink = one.cores().get(1);
