@@ -51,10 +51,16 @@ final class ChipTables {
      */
     final int[][] synPacked;
     /**
-     * Per core with packed synapses and per axon: the first target when the axon's synapses reach
-     * consecutive accumulators in order (a dense row, as a GLU's 1×1 mix has), else −1.
+     * Dense rows, per core with packed synapses: an axon of at least {@value #DENSE_MIN} synapses
+     * whose distinct targets fill at least half of the range they span (a GLU's 1×1 mix, whose rows
+     * reach every a, then every g, less the weights that rounded to zero; a readout) also has its
+     * weights as one run of shorts over that range, zero where it has no synapse, so that the
+     * fan-out adds the run to consecutive accumulators. Per axon: where its run starts in
+     * {@link #denseWeight} (−1 for none), its first target and its length.
      */
-    final int[][] denseFrom;
+    final int[][] denseAt, denseFirst, denseLength;
+    final short[][] denseWeight;
+    static final int DENSE_MIN = 8;
     final int[][] synTarget;
     final short[][] synWeight;
     final int[][] synDelay;
@@ -94,7 +100,10 @@ final class ChipTables {
         synExponent = new int[cores][];
         synTarget = new int[cores][];
         synPacked = new int[cores][];
-        denseFrom = new int[cores][];
+        denseAt = new int[cores][];
+        denseFirst = new int[cores][];
+        denseLength = new int[cores][];
+        denseWeight = new short[cores][];
         synGroup = new int[cores][];
         synDelay = new int[cores][];
         synWeight = new short[cores][];
@@ -144,7 +153,7 @@ final class ChipTables {
             if (allShared && width[i] <= 1 << 16) {
                 synPacked[i] = new int[s[2].length];
                 for (int k = 0; k < s[2].length; k++) synPacked[i][k] = s[2][k] << 16 | (s[3][k] & 0xffff);
-                denseFrom[i] = denseRows(s[0], s[2]);
+                denseRows(i, s[0], s[2], s[3]);
             } else {
                 synTarget[i] = s[2];
                 synWeight[i] = new short[s[3].length];
@@ -189,15 +198,39 @@ final class ChipTables {
         return home;
     }
 
-    /** Per axon: its first target when its targets are consecutive (target[from + k] = target[from] + k), else −1. */
-    private static int[] denseRows(int[] start, int[] target) {
-        int[] dense = new int[start.length - 1];
-        for (int a = 0; a < dense.length; a++) {
-            int first = start[a] < start[a + 1] ? target[start[a]] : -1;
-            for (int s = start[a]; s < start[a + 1] && first >= 0; s++) if (target[s] != first + (s - start[a])) first = -1;
-            dense[a] = first;
+    /** Finds core c's dense rows ({@link #denseAt}) and lays out their weights. */
+    private void denseRows(int c, int[] start, int[] target, int[] weight) {
+        int axons = start.length - 1;
+        denseAt[c] = new int[axons];
+        denseFirst[c] = new int[axons];
+        denseLength[c] = new int[axons];
+        java.util.Arrays.fill(denseAt[c], -1);
+        boolean[] seen = new boolean[width[c]];
+        int total = 0;
+        for (int a = 0; a < axons; a++) {
+            int n = start[a + 1] - start[a];
+            if (n < DENSE_MIN) continue;
+            int low = Integer.MAX_VALUE;
+            int high = -1;
+            boolean distinct = true;
+            for (int s = start[a]; s < start[a + 1]; s++) {
+                low = Math.min(low, target[s]);
+                high = Math.max(high, target[s]);
+                distinct &= !seen[target[s]];
+                seen[target[s]] = true;
+            }
+            for (int s = start[a]; s < start[a + 1]; s++) seen[target[s]] = false;
+            if (!distinct || high - low + 1 > 2 * n) continue;
+            denseAt[c][a] = total;
+            denseFirst[c][a] = low;
+            denseLength[c][a] = high - low + 1;
+            total += high - low + 1;
         }
-        return dense;
+        denseWeight[c] = new short[total];
+        for (int a = 0; a < axons; a++) {
+            if (denseAt[c][a] < 0) continue;
+            for (int s = start[a]; s < start[a + 1]; s++) denseWeight[c][denseAt[c][a] + target[s] - denseFirst[c][a]] = (short) weight[s];
+        }
     }
 
     private static int[] sharedDelays(int[] start, int[] delay) {

@@ -7,9 +7,10 @@ import io.dendra.ir.Accumulation;
  * times its payload into the accumulator of the synapse's target, in the ring slot its delay
  * names (round_half_up: weight · (payload << (exponent + 8)); floor_per_group: weight · payload
  * into the axon's group, shifted when read). Sums of integers are exact in any order, so messages
- * are fanned out in queue order and the host's as they are sent; a dense row (consecutive
- * targets) eight synapses at a time where the JVM allows ({@link DenseRowLanes}). Counts each
- * synaptic op, binary or graded, at the receiving core.
+ * are fanned out in queue order and the host's as they are sent; a dense row
+ * ({@link ChipTables#denseAt}) as one run of weights over consecutive accumulators, eight at a time
+ * where the JVM allows ({@link DenseRowLanes}), its zeros adding nothing. Counts each synaptic op
+ * (the image's synapses, not the run's zeros), binary or graded, at the receiving core.
  */
 final class SynapticFanOut {
     /** Whether dense rows go eight synapses at a time ({@link DenseRowLanes}). */
@@ -46,9 +47,16 @@ final class SynapticFanOut {
         if (packed != null) {
             // one int per synapse: target in the high half, weight mantissa (signed) in the low
             int base = w.slotAfter[t.axonDelay[c][axon]] * t.slotWidth[c] + offset;
-            int dense = t.denseFrom[c][axon];
-            if (dense >= 0 && LANES && to - from >= DenseRowLanes.LANES) {
-                DenseRowLanes.add(ring, base + dense, packed, from, to, scaled);
+            int dense = t.denseAt[c][axon];
+            if (dense >= 0) {
+                int at = base + t.denseFirst[c][axon];
+                int length = t.denseLength[c][axon];
+                short[] weight = t.denseWeight[c];
+                if (LANES) {
+                    DenseRowLanes.add(ring, at, weight, dense, length, scaled);
+                } else {
+                    for (int k = 0; k < length; k++) ring[at + k] += weight[dense + k] * scaled;
+                }
             } else {
                 for (int s = from; s < to; s++) {
                     int synapse = packed[s];

@@ -206,21 +206,25 @@ class ChipSimulatorTest {
     }
 
     /**
-     * A dense row (consecutive targets; eight synapses at a time when the JVM has the Vector API):
-     * input u at step t reaches neuron 2 + k at t + 1 as round(u · 2^8) · (k − 7), which the sum
-     * neuron sends on; neurons 0, 1, 22 and 23 get nothing. As the executor computes it too.
+     * A dense row (its weights laid out over neurons 2..21, zero at the two it lacks; eight at a
+     * time when the JVM has the Vector API): input u at step t reaches neuron 2 + k at t + 1 as
+     * round(u · 2^8) · (k − 7), which the sum neuron sends on; neurons 0, 1, 7, 14, 22 and 23 get
+     * nothing. As the executor computes it too; its synaptic ops are the row's 18 synapses.
      */
     @Test
     void aDenseRowAddsEachWeightToItsAccumulator() {
         ChipImage image = HandBuiltImages.denseRow();
         Target loihi2 = io.dendra.targets.Targets.builtIn("loihi2");
         double[] input = {1.5, -0.25, 0, 3};
-        double[] chip = new ChipSimulator(image, loihi2).run(input, 4, false).output();
+        SampleResult run = new ChipSimulator(image, loihi2).run(input, 4, false);
+        double[] chip = run.output();
         assertArrayEquals(new ImageExecutor(image).run(input, 4, null), chip);
+        assertEquals(3 * 18, run.counters().synopsGraded(), "three non-zero inputs, 18 synapses each");
         for (int t = 0; t < 4; t++) {
             long payload = Math.round(input[t] * 256);
             for (int i = 0; i < 24; i++) {
-                double expected = i >= 2 && i < 22 ? payload * (i - 2 - 7) : 0;
+                int k = i - 2;
+                double expected = k >= 0 && k < 20 && k != 5 && k != 12 ? payload * (k - 7) : 0;
                 assertEquals(expected, chip[t * 24 + i], "step " + t + " neuron " + i);
             }
         }

@@ -132,19 +132,24 @@ final class HandBuiltImages {
 
     /**
      * One loihi2 {@code sum} core of 24 neurons (graded, round_half_up accumulation), one graded input
-     * channel (payload round(u · 2^8)) whose axon is a dense row: 20 synapses to neurons 2..21 with
-     * weights −7..12 at exponent 0; every neuron is an output.
+     * channel (payload round(u · 2^8)) whose axon is a dense row laid out as a GLU's are: synapses to
+     * neurons 2 + k with weight k − 7 for k = 0..19 except 5 and 12 (weights that rounded to zero),
+     * the even k first, then the odd; every neuron is an output.
      */
     static ChipImage denseRow() {
         int neurons = 24;
         NeuronBlock block = new NeuronBlock(NeuronProgram.SUM, "dense", 0, neurons, 0, 1, new int[neurons * NeuronKernels.SUM_PARAMS]);
-        int[] targets = new int[20];
-        int[] weights = new int[20];
-        for (int k = 0; k < 20; k++) {
-            targets[k] = 2 + k;
-            weights[k] = k - 7;
+        int[] targets = new int[18];
+        int[] weights = new int[18];
+        int n = 0;
+        for (int parity = 0; parity < 2; parity++) {
+            for (int k = parity; k < 20; k += 2) {
+                if (k == 5 || k == 12) continue;
+                targets[n] = 2 + k;
+                weights[n++] = k - 7;
+            }
         }
-        SynapseTable synapses = new SynapseTable(new int[] {0, 20}, new int[] {0}, targets, weights, new int[20]);
+        SynapseTable synapses = new SynapseTable(new int[] {0, 18}, new int[] {0}, targets, weights, new int[18]);
         CoreImage core = new CoreImage(0, 0, 0, 0, 0, block, synapses, noRoutes(neurons));
         InputMap input = new InputMap(1, false, 8, new int[] {0, 1}, new int[] {0}, new int[] {0});
         int[] outCore = new int[neurons];
@@ -156,7 +161,7 @@ final class HandBuiltImages {
         }
         OutputMap output = new OutputMap(OutputMap.Kind.STREAM, 1, outCore, outNeuron, scale, new double[neurons]);
         return new ChipImage("dense", "loihi2", TargetPrinter.text(Targets.builtIn("loihi2")), 24, 24, Accumulation.ROUND_HALF_UP, 1,
-                List.of(core), input, output, List.of(new LayerMapping("dense", NeuronProgram.SUM, neurons, List.of(0), 20)), 1);
+                List.of(core), input, output, List.of(new LayerMapping("dense", NeuronProgram.SUM, neurons, List.of(0), 18)), 1);
     }
 
     static ChipImage acrossChips(String target, int x, int sinkNeurons) {
