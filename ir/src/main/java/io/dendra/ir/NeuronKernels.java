@@ -88,16 +88,8 @@ public final class NeuronKernels {
 
     /** {@link #ssm} one state at a time: the definition, which {@link SsmLanes} computes eight states at a time. */
     static int ssmScalar(int count, int states, int[] params, long[] state, long[] input, long[] out, int stateBits, boolean[] activeOut) {
-        int cells = count * states;
-        int aRe = count * SSM_HEADER;
-        int aIm = aRe + cells;
-        int bRe = aIm + cells;
-        int bIm = bRe + cells;
-        int cRe = bIm + cells;
-        int cIm = cRe + cells;
-        int sRe = count;
-        int sIm = count + cells;
-        long max = (1L << (stateBits - 1)) - 1;
+        SsmWords at = SsmWords.of(count, states);
+        long max = FixedPoint.maxMagnitude(stateBits);
         long min = -max - 1;
         int active = 0;
         for (int i = 0; i < count; i++) {
@@ -114,33 +106,33 @@ public final class NeuronKernels {
                 long halfA = 1L << (shiftA - 1);
                 long halfB = 1L << (shiftB - 1);
                 for (int n = first; n < end; n++) {
-                    long re = state[sRe + n];
-                    long im = state[sIm + n];
+                    long re = state[at.sRe() + n];
+                    long im = state[at.sIm() + n];
                     old |= re | im;
-                    long ar = params[aRe + n];
-                    long ai = params[aIm + n];
-                    long nextRe = (ar * re - ai * im + halfA >> shiftA) + ((long) params[bRe + n] * z + halfB >> shiftB);
-                    long nextIm = (ar * im + ai * re + halfA >> shiftA) + ((long) params[bIm + n] * z + halfB >> shiftB);
+                    long ar = params[at.aRe() + n];
+                    long ai = params[at.aIm() + n];
+                    long nextRe = (ar * re - ai * im + halfA >> shiftA) + ((long) params[at.bRe() + n] * z + halfB >> shiftB);
+                    long nextIm = (ar * im + ai * re + halfA >> shiftA) + ((long) params[at.bIm() + n] * z + halfB >> shiftB);
                     re = Math.max(min, Math.min(max, nextRe));
                     im = Math.max(min, Math.min(max, nextIm));
-                    state[sRe + n] = re;
-                    state[sIm + n] = im;
-                    y += params[cRe + n] * re - params[cIm + n] * im;
+                    state[at.sRe() + n] = re;
+                    state[at.sIm() + n] = im;
+                    y += params[at.cRe() + n] * re - params[at.cIm() + n] * im;
                 }
             } else {
                 for (int n = first; n < end; n++) {
-                    long re = state[sRe + n];
-                    long im = state[sIm + n];
+                    long re = state[at.sRe() + n];
+                    long im = state[at.sIm() + n];
                     old |= re | im;
-                    long ar = params[aRe + n];
-                    long ai = params[aIm + n];
-                    long nextRe = roundShift(ar * re - ai * im, shiftA) + roundShift((long) params[bRe + n] * z, shiftB);
-                    long nextIm = roundShift(ar * im + ai * re, shiftA) + roundShift((long) params[bIm + n] * z, shiftB);
+                    long ar = params[at.aRe() + n];
+                    long ai = params[at.aIm() + n];
+                    long nextRe = roundShift(ar * re - ai * im, shiftA) + roundShift((long) params[at.bRe() + n] * z, shiftB);
+                    long nextIm = roundShift(ar * im + ai * re, shiftA) + roundShift((long) params[at.bIm() + n] * z, shiftB);
                     re = saturate(nextRe, stateBits);
                     im = saturate(nextIm, stateBits);
-                    state[sRe + n] = re;
-                    state[sIm + n] = im;
-                    y += params[cRe + n] * re - params[cIm + n] * im;
+                    state[at.sRe() + n] = re;
+                    state[at.sIm() + n] = im;
+                    y += params[at.cRe() + n] * re - params[at.cIm() + n] * im;
                 }
             }
             boolean busy = (z | old | state[i]) != 0;

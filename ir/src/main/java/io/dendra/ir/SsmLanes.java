@@ -42,16 +42,8 @@ final class SsmLanes {
     }
 
     static int ssm(int count, int states, int[] params, long[] state, long[] input, long[] out, int stateBits, boolean[] activeOut) {
-        int cells = count * states;
-        int aRe = count * SSM_HEADER;
-        int aIm = aRe + cells;
-        int bRe = aIm + cells;
-        int bIm = bRe + cells;
-        int cRe = bIm + cells;
-        int cIm = cRe + cells;
-        int sRe = count;
-        int sIm = count + cells;
-        long max = (1L << (stateBits - 1)) - 1;
+        SsmWords at = SsmWords.of(count, states);
+        long max = FixedPoint.maxMagnitude(stateBits);
         long min = -max - 1;
         int active = 0;
         for (int i = 0; i < count; i++) {
@@ -65,20 +57,20 @@ final class SsmLanes {
             LongVector old = LongVector.zero(LONGS);
             int first = i * states;
             for (int n = first; n < first + states; n += LANES) {
-                LongVector re = LongVector.fromArray(LONGS, state, sRe + n);
-                LongVector im = LongVector.fromArray(LONGS, state, sIm + n);
+                LongVector re = LongVector.fromArray(LONGS, state, at.sRe() + n);
+                LongVector im = LongVector.fromArray(LONGS, state, at.sIm() + n);
                 old = old.or(re).or(im);
-                LongVector ar = widen(params, aRe + n);
-                LongVector ai = widen(params, aIm + n);
+                LongVector ar = widen(params, at.aRe() + n);
+                LongVector ai = widen(params, at.aIm() + n);
                 LongVector nextRe = ar.mul(re).sub(ai.mul(im)).add(halfA).lanewise(VectorOperators.ASHR, shiftA)
-                        .add(widen(params, bRe + n).mul(z).add(halfB).lanewise(VectorOperators.ASHR, shiftB));
+                        .add(widen(params, at.bRe() + n).mul(z).add(halfB).lanewise(VectorOperators.ASHR, shiftB));
                 LongVector nextIm = ar.mul(im).add(ai.mul(re)).add(halfA).lanewise(VectorOperators.ASHR, shiftA)
-                        .add(widen(params, bIm + n).mul(z).add(halfB).lanewise(VectorOperators.ASHR, shiftB));
+                        .add(widen(params, at.bIm() + n).mul(z).add(halfB).lanewise(VectorOperators.ASHR, shiftB));
                 re = nextRe.max(min).min(max);
                 im = nextIm.max(min).min(max);
-                re.intoArray(state, sRe + n);
-                im.intoArray(state, sIm + n);
-                y = y.add(widen(params, cRe + n).mul(re).sub(widen(params, cIm + n).mul(im)));
+                re.intoArray(state, at.sRe() + n);
+                im.intoArray(state, at.sIm() + n);
+                y = y.add(widen(params, at.cRe() + n).mul(re).sub(widen(params, at.cIm() + n).mul(im)));
             }
             boolean busy = (z | old.reduceLanes(VectorOperators.OR) | state[i]) != 0;
             out[i] = NeuronKernels.ssmSoma(params, state, i, y.reduceLanes(VectorOperators.ADD), z, stateBits) ? 1 : NO_MESSAGE;
