@@ -5,6 +5,8 @@ import static io.dendra.ir.NeuronKernels.SSM_BIAS;
 import static io.dendra.ir.NeuronKernels.SSM_HEADER;
 import static io.dendra.ir.NeuronKernels.SSM_SHIFT_A;
 import static io.dendra.ir.NeuronKernels.SSM_SHIFT_B;
+import static jdk.incubator.vector.VectorOperators.ASHR;
+import static jdk.incubator.vector.VectorOperators.I2L;
 
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
@@ -53,6 +55,8 @@ final class SsmLanes {
             long halfA = 1L << (shiftA - 1);
             long halfB = 1L << (shiftB - 1);
             long z = input[i] + params[h + SSM_BIAS];
+            // (each parameter vector is widened in place, not by a helper: C2 stops inlining helpers in a method this
+            // large, and a vector that is not inlined is an object allocated per use)
             LongVector y = LongVector.zero(LONGS);
             LongVector old = LongVector.zero(LONGS);
             int first = i * states;
@@ -60,17 +64,19 @@ final class SsmLanes {
                 LongVector re = LongVector.fromArray(LONGS, state, at.sRe() + n);
                 LongVector im = LongVector.fromArray(LONGS, state, at.sIm() + n);
                 old = old.or(re).or(im);
-                LongVector ar = widen(params, at.aRe() + n);
-                LongVector ai = widen(params, at.aIm() + n);
-                LongVector nextRe = ar.mul(re).sub(ai.mul(im)).add(halfA).lanewise(VectorOperators.ASHR, shiftA)
-                        .add(widen(params, at.bRe() + n).mul(z).add(halfB).lanewise(VectorOperators.ASHR, shiftB));
-                LongVector nextIm = ar.mul(im).add(ai.mul(re)).add(halfA).lanewise(VectorOperators.ASHR, shiftA)
-                        .add(widen(params, at.bIm() + n).mul(z).add(halfB).lanewise(VectorOperators.ASHR, shiftB));
+                LongVector ar = (LongVector) IntVector.fromArray(INTS, params, at.aRe() + n).convertShape(I2L, LONGS, 0);
+                LongVector ai = (LongVector) IntVector.fromArray(INTS, params, at.aIm() + n).convertShape(I2L, LONGS, 0);
+                LongVector br = (LongVector) IntVector.fromArray(INTS, params, at.bRe() + n).convertShape(I2L, LONGS, 0);
+                LongVector bi = (LongVector) IntVector.fromArray(INTS, params, at.bIm() + n).convertShape(I2L, LONGS, 0);
+                LongVector nextRe = ar.mul(re).sub(ai.mul(im)).add(halfA).lanewise(ASHR, shiftA).add(br.mul(z).add(halfB).lanewise(ASHR, shiftB));
+                LongVector nextIm = ar.mul(im).add(ai.mul(re)).add(halfA).lanewise(ASHR, shiftA).add(bi.mul(z).add(halfB).lanewise(ASHR, shiftB));
                 re = nextRe.max(min).min(max);
                 im = nextIm.max(min).min(max);
                 re.intoArray(state, at.sRe() + n);
                 im.intoArray(state, at.sIm() + n);
-                y = y.add(widen(params, at.cRe() + n).mul(re).sub(widen(params, at.cIm() + n).mul(im)));
+                LongVector cr = (LongVector) IntVector.fromArray(INTS, params, at.cRe() + n).convertShape(I2L, LONGS, 0);
+                LongVector ci = (LongVector) IntVector.fromArray(INTS, params, at.cIm() + n).convertShape(I2L, LONGS, 0);
+                y = y.add(cr.mul(re).sub(ci.mul(im)));
             }
             boolean busy = (z | old.reduceLanes(VectorOperators.OR) | state[i]) != 0;
             out[i] = NeuronKernels.ssmSoma(params, state, i, y.reduceLanes(VectorOperators.ADD), z, stateBits) ? 1 : NO_MESSAGE;
@@ -80,8 +86,4 @@ final class SsmLanes {
         return active;
     }
 
-    /** Eight consecutive int parameter words as longs. */
-    private static LongVector widen(int[] params, int at) {
-        return (LongVector) IntVector.fromArray(INTS, params, at).convertShape(VectorOperators.I2L, LONGS, 0);
-    }
 }
