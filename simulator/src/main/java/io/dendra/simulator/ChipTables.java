@@ -41,7 +41,17 @@ final class ChipTables {
     final boolean[] graded;
     /** Whether the host's input is graded (a payload per value) rather than spikes. */
     final boolean gradedInput;
-    final int[][] synStart, synExponent, synGroup;
+    /**
+     * Per core, each axon's description in one run of {@value #AXON_WORDS} ints (one cache line, read
+     * once by the input stage and the fan-out): its synapses' range ({@link #A_FROM}, {@link #A_TO}),
+     * the shift of its payload (exponent + the accumulator's fraction bits, round_half_up), its
+     * accumulator offset (its synapse group × width, floor_per_group), the delay its synapses share
+     * (−1 when they differ), and its dense run ({@link #denseWeight}: where it starts or −1, its
+     * first target, its length).
+     */
+    final int[][] axon;
+    static final int AXON_WORDS = 8;
+    static final int A_FROM = 0, A_TO = 1, A_SHIFT = 2, A_OFFSET = 3, A_DELAY = 4, A_DENSE_AT = 5, A_DENSE_FIRST = 6, A_DENSE_LENGTH = 7;
     /**
      * Each synapse as one int, its target accumulator in the high 16 bits and its weight mantissa
      * (at most 16 bits: targets allow no more) in the low 16, for a core of at most 65,536
@@ -55,17 +65,13 @@ final class ChipTables {
      * whose distinct targets fill at least half of the range they span (a GLU's 1×1 mix, whose rows
      * reach every a, then every g, less the weights that rounded to zero; a readout) also has its
      * weights as one run of shorts over that range, zero where it has no synapse, so that the
-     * fan-out adds the run to consecutive accumulators. Per axon: where its run starts in
-     * {@link #denseWeight} (−1 for none), its first target and its length.
+     * fan-out adds the run to consecutive accumulators (where each run is: {@link #axon}).
      */
-    final int[][] denseAt, denseFirst, denseLength;
     final short[][] denseWeight;
     static final int DENSE_MIN = 8;
     final int[][] synTarget;
     final short[][] synWeight;
     final int[][] synDelay;
-    /** Per core and axon: the delay all its synapses share, or −1 when they differ (then read per synapse). */
-    final int[][] axonDelay;
     final int[][] routeStart, routeCore, routeAxon;
     final int[] chip, globalX, tileY;
     final long[] activeOps, inactiveOps;
@@ -96,18 +102,12 @@ final class ChipTables {
         initialState = new long[cores][];
         graded = new boolean[cores];
         gradedInput = !image.input().binary();
-        synStart = new int[cores][];
-        synExponent = new int[cores][];
         synTarget = new int[cores][];
+        axon = new int[cores][];
         synPacked = new int[cores][];
-        denseAt = new int[cores][];
-        denseFirst = new int[cores][];
-        denseLength = new int[cores][];
         denseWeight = new short[cores][];
-        synGroup = new int[cores][];
         synDelay = new int[cores][];
         synWeight = new short[cores][];
-        axonDelay = new int[cores][];
         routeStart = new int[cores][];
         routeCore = new int[cores][];
         routeAxon = new int[cores][];
@@ -135,9 +135,6 @@ final class ChipTables {
             initialState[i] = b.initialKernelState();
             graded[i] = b.program().graded();
             int[][] s = c.synapses().arrays();
-            synStart[i] = s[0];
-            synExponent[i] = s[1];
-            synGroup[i] = s[5];
             groups[i] = perGroup ? Math.max(1, c.synapses().groups()) : 1;
             groupExponent[i] = new int[groups[i]];
             width[i] = b.count() * b.compartments();
@@ -147,9 +144,10 @@ final class ChipTables {
                 if (s[3][k] != (short) s[3][k]) throw new IllegalArgumentException("core " + i + ": weight " + s[3][k] + " is wider than 16 bits");
             }
             maxDelay = Math.max(maxDelay, c.synapses().maxDelay());
-            axonDelay[i] = sharedDelays(s[0], s[4]);
+            int[] delay = sharedDelays(s[0], s[4]);
+            axon[i] = describeAxons(i, s, delay);
             boolean allShared = true;
-            for (int d : axonDelay[i]) allShared &= d >= 0;
+            for (int d : delay) allShared &= d >= 0;
             if (allShared && width[i] <= 1 << 16) {
                 synPacked[i] = new int[s[2].length];
                 for (int k = 0; k < s[2].length; k++) synPacked[i][k] = s[2][k] << 16 | (s[3][k] & 0xffff);
@@ -198,13 +196,26 @@ final class ChipTables {
         return home;
     }
 
-    /** Finds core c's dense rows ({@link #denseAt}) and lays out their weights. */
+    /** Core c's axons as {@link #axon} describes them, dense runs not yet found. */
+    private int[] describeAxons(int c, int[][] s, int[] delay) {
+        int axons = s[0].length - 1;
+        int[] d = new int[axons * AXON_WORDS];
+        for (int a = 0; a < axons; a++) {
+            int at = a * AXON_WORDS;
+            d[at + A_FROM] = s[0][a];
+            d[at + A_TO] = s[0][a + 1];
+            d[at + A_SHIFT] = s[1][a] + io.dendra.ir.Accumulation.FRACTION_BITS;
+            d[at + A_OFFSET] = perGroup ? s[5][a] * width[c] : 0;
+            d[at + A_DELAY] = delay[a];
+            d[at + A_DENSE_AT] = -1;
+        }
+        return d;
+    }
+
+    /** Finds core c's dense rows ({@link #denseWeight}) and lays out their weights. */
     private void denseRows(int c, int[] start, int[] target, int[] weight) {
         int axons = start.length - 1;
-        denseAt[c] = new int[axons];
-        denseFirst[c] = new int[axons];
-        denseLength[c] = new int[axons];
-        java.util.Arrays.fill(denseAt[c], -1);
+        int[] d = axon[c];
         boolean[] seen = new boolean[width[c]];
         int total = 0;
         for (int a = 0; a < axons; a++) {
@@ -221,15 +232,16 @@ final class ChipTables {
             }
             for (int s = start[a]; s < start[a + 1]; s++) seen[target[s]] = false;
             if (!distinct || high - low + 1 > 2 * n) continue;
-            denseAt[c][a] = total;
-            denseFirst[c][a] = low;
-            denseLength[c][a] = high - low + 1;
+            d[a * AXON_WORDS + A_DENSE_AT] = total;
+            d[a * AXON_WORDS + A_DENSE_FIRST] = low;
+            d[a * AXON_WORDS + A_DENSE_LENGTH] = high - low + 1;
             total += high - low + 1;
         }
         denseWeight[c] = new short[total];
         for (int a = 0; a < axons; a++) {
-            if (denseAt[c][a] < 0) continue;
-            for (int s = start[a]; s < start[a + 1]; s++) denseWeight[c][denseAt[c][a] + target[s] - denseFirst[c][a]] = (short) weight[s];
+            int at = d[a * AXON_WORDS + A_DENSE_AT];
+            if (at < 0) continue;
+            for (int s = start[a]; s < start[a + 1]; s++) denseWeight[c][at + target[s] - d[a * AXON_WORDS + A_DENSE_FIRST]] = (short) weight[s];
         }
     }
 

@@ -6,7 +6,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The fan-out of a dense row ({@link ChipTables#denseAt}: a run of weights over consecutive
+ * The fan-out of a dense row ({@link ChipTables#denseWeight}: a run of weights over consecutive
  * accumulators, zero where the axon has no synapse) eight weights at a time with the JDK's Vector
  * API: each weight times the message's scaled payload, added to its accumulator. The same integer
  * products and adds as the scalar loop, one per accumulator, so the same sums. Loaded only when

@@ -104,7 +104,8 @@ final class MeshRouter {
 
     /** The input stage of core {@code dst} takes a message for {@code axon}, arrived at {@code arrival}. */
     private void receive(Counters counters, long[] synapseEnd, int axon, boolean isGraded, int dst, long arrival, int stallIndex) {
-        long synops = sim.synStart[dst][axon + 1] - sim.synStart[dst][axon];
+        int at = axon * ChipTables.AXON_WORDS;
+        long synops = sim.axon[dst][at + ChipTables.A_TO] - sim.axon[dst][at + ChipTables.A_FROM];
         long cost = sim.timing.messageInFs + synops * (isGraded ? sim.timing.synopGradedFs : sim.timing.synopFs);
         long accept = arrival;
         int k = received[dst];

@@ -1,14 +1,12 @@
 package io.dendra.simulator;
 
-import io.dendra.ir.Accumulation;
-
 /**
  * The synaptic fan-out: a message reaching a core's axon adds each of the axon's synapses' weight
  * times its payload into the accumulator of the synapse's target, in the ring slot its delay
  * names (round_half_up: weight · (payload << (exponent + 8)); floor_per_group: weight · payload
  * into the axon's group, shifted when read). Sums of integers are exact in any order, so messages
  * are fanned out in queue order and the host's as they are sent; a dense row
- * ({@link ChipTables#denseAt}) as one run of weights over consecutive accumulators, eight at a time
+ * ({@link ChipTables#denseWeight}) as one run of weights over consecutive accumulators, eight at a time
  * where the JVM allows ({@link DenseRowLanes}), its zeros adding nothing. Counts each synaptic op
  * (the image's synapses, not the run's zeros), binary or graded, at the receiving core.
  */
@@ -36,26 +34,28 @@ final class SynapticFanOut {
 
     /** One message of this step to axon {@code axon} of core {@code c}; returns its synaptic ops. */
     int deliver(int c, int axon, long payload, boolean graded, int step) {
-        int[] start = t.synStart[c];
-        int from = start[axon];
-        int to = start[axon + 1];
+        int[] d = t.axon[c];
+        int at = axon * ChipTables.AXON_WORDS;
+        int from = d[at + ChipTables.A_FROM];
+        int to = d[at + ChipTables.A_TO];
         if (from == to) return 0;
         long[] ring = w.ring[c];
-        long scaled = t.perGroup ? payload : payload << (t.synExponent[c][axon] + Accumulation.FRACTION_BITS);
-        int offset = t.perGroup ? t.synGroup[c][axon] * t.width[c] : 0;
+        long scaled = t.perGroup ? payload : payload << d[at + ChipTables.A_SHIFT];
+        int offset = d[at + ChipTables.A_OFFSET];
+        int shared = d[at + ChipTables.A_DELAY];
         int[] packed = t.synPacked[c];
         if (packed != null) {
-            // one int per synapse: target in the high half, weight mantissa (signed) in the low
-            int base = w.slotAfter[t.axonDelay[c][axon]] * t.slotWidth[c] + offset;
-            int dense = t.denseAt[c][axon];
+            // every axon of a packed core has one delay
+            int base = w.slotAfter[shared] * t.slotWidth[c] + offset;
+            int dense = d[at + ChipTables.A_DENSE_AT];
             if (dense >= 0) {
-                int at = base + t.denseFirst[c][axon];
-                int length = t.denseLength[c][axon];
+                int first = base + d[at + ChipTables.A_DENSE_FIRST];
+                int length = d[at + ChipTables.A_DENSE_LENGTH];
                 short[] weight = t.denseWeight[c];
                 if (LANES) {
-                    DenseRowLanes.add(ring, at, weight, dense, length, scaled);
+                    DenseRowLanes.add(ring, first, weight, dense, length, scaled);
                 } else {
-                    for (int k = 0; k < length; k++) ring[at + k] += weight[dense + k] * scaled;
+                    for (int k = 0; k < length; k++) ring[first + k] += weight[dense + k] * scaled;
                 }
             } else {
                 for (int s = from; s < to; s++) {
@@ -66,7 +66,6 @@ final class SynapticFanOut {
         } else {
             int[] target = t.synTarget[c];
             short[] weight = t.synWeight[c];
-            int shared = t.axonDelay[c][axon];
             if (shared >= 0) {
                 int base = w.slotAfter[shared] * t.slotWidth[c] + offset;
                 for (int s = from; s < to; s++) ring[base + target[s]] += weight[s] * scaled;
