@@ -42,8 +42,8 @@ final class ChipTables {
     /** Whether the host's input is graded (a payload per value) rather than spikes. */
     final boolean gradedInput;
     /**
-     * Per core, each axon's description in one run of {@value #AXON_WORDS} ints (one cache line, read
-     * once by the input stage and the fan-out): its synapses' range ({@link #A_FROM}, {@link #A_TO}),
+     * Per core, each axon's description in one run of {@value #AXON_WORDS} ints (32 bytes, read once
+     * by the input stage and the fan-out): its synapses' range ({@link #A_FROM}, {@link #A_TO}),
      * the shift of its payload (exponent + the accumulator's fraction bits, round_half_up), its
      * accumulator offset (its synapse group × width, floor_per_group), the delay its synapses share
      * (−1 when they differ), and its dense run ({@link #denseWeight}: where it starts or −1, its
