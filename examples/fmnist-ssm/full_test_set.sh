@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The bundled SpikingSSM on the whole Fashion-MNIST test set (10,000 sequences of 784 steps):
 # float64 reference and loihi2 chip accuracy, energy and time, in one `dendra run --compare`.
-# Runs outside CI (about 6 minutes on a 2-core machine); results go to OUT (default out/fmnist-test).
+# Runs outside CI (about 5 minutes on a 2-core machine); results go to OUT (default out/fmnist-test).
 #   usage: examples/fmnist-ssm/full_test_set.sh [OUT] [--samples A:B]
 #   needs: apt-get install python3-numpy dataset-fashion-mnist
 set -euo pipefail
