@@ -195,7 +195,7 @@ public class RunCommand implements Callable<Integer> {
         // what a user waits for, measured on this whole run: steps, and events = synaptic ops + neuron-program ops (an ssm's state updates included)
         long events = result.counters().synopsBinary() + result.counters().synopsGraded() + result.counters().neuronOps();
         out.printf("simulated in %.2f s %s%s: %,.0f steps per second, %.3g events per second (synaptic and neuron-program ops)%n",
-                seconds, workers(Simulation.threadsUsed(image, batch.size(), threadCount)), compare == null ? "" : ", the float reference beside it", result.counters().steps() / seconds, events / seconds);
+                seconds, workers(Simulation.threadsUsed(batch.size(), threadCount)), compare == null ? "" : ", the float reference beside it", result.counters().steps() / seconds, events / seconds);
         if (result.profile() != null) out.print(result.profile().text(sim, result.counters()));
         else if (profile) out.println("engine profile: not kept when the samples run on Spark");
         out.printf("wrote %s, %s, %s%s%n", output.resolve("output.npy"), output.resolve("report.json"), output.resolve("report.txt"),

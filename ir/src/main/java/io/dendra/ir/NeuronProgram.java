@@ -52,33 +52,23 @@ public enum NeuronProgram {
         int stateCount(int states) { return state.size() + statePerState.size() * states; }
 
         /**
-         * Moves the words of {@code count} neurons between the image's order (per neuron: its
-         * {@code fixed} words, then {@code perState} words for each of its states) and the kernel's
+         * Where each word of {@code count} neurons goes from the image's order (per neuron: its
+         * {@code fixed} words, then {@code perState} words for each of its states) to the kernel's
          * (every neuron's fixed words, neuron after neuron, then each per-state word as
-         * {@code [neuron][state]}): {@code toKernel} reads the image's order and writes the kernel's,
-         * else the reverse.
+         * {@code [neuron][state]}): entry k is the kernel position of image word k.
          */
-        static void reorder(int length, java.util.function.IntToLongFunction from, long[] to, int count, int fixed, int perState, int states,
-                boolean toKernel) {
+        static int[] kernelPositions(int length, int count, int fixed, int perState, int states) {
             int perNeuron = fixed + perState * states;
             if (length != (long) count * perNeuron) throw new IllegalArgumentException(length + " words for " + count + " neurons of " + perNeuron);
             int cells = count * states;
+            int[] position = new int[length];
             for (int i = 0; i < count; i++) {
-                for (int w = 0; w < fixed; w++) {
-                    int image = i * perNeuron + w;
-                    int kernel = i * fixed + w;
-                    if (toKernel) to[kernel] = from.applyAsLong(image);
-                    else to[image] = from.applyAsLong(kernel);
-                }
+                for (int w = 0; w < fixed; w++) position[i * perNeuron + w] = i * fixed + w;
                 for (int n = 0; n < states; n++) {
-                    for (int w = 0; w < perState; w++) {
-                        int image = i * perNeuron + fixed + n * perState + w;
-                        int kernel = count * fixed + w * cells + i * states + n;
-                        if (toKernel) to[kernel] = from.applyAsLong(image);
-                        else to[image] = from.applyAsLong(kernel);
-                    }
+                    for (int w = 0; w < perState; w++) position[i * perNeuron + fixed + n * perState + w] = count * fixed + w * cells + i * states + n;
                 }
             }
+            return position;
         }
 
         static List<String> names(List<String> fixed, List<String> perState, int states) {
@@ -187,25 +177,30 @@ public enum NeuronProgram {
      * the image's order.
      */
     public int[] kernelParams(int[] words, int count, int states) {
-        long[] kernel = new long[words.length];
-        Layout.reorder(words.length, i -> words[i], kernel, count, layout.params().size(), layout.paramsPerState().size(), states, true);
-        int[] narrow = new int[kernel.length];
-        for (int i = 0; i < narrow.length; i++) narrow[i] = (int) kernel[i];
-        return narrow;
+        int[] position = Layout.kernelPositions(words.length, count, layout.params().size(), layout.paramsPerState().size(), states);
+        int[] kernel = new int[words.length];
+        for (int k = 0; k < words.length; k++) kernel[position[k]] = words[k];
+        return kernel;
     }
 
     /** A block's state words, from the image's order (neuron after neuron) to the kernel's, as {@link #kernelParams}. */
     public long[] kernelState(long[] words, int count, int states) {
+        int[] position = statePositions(words.length, count, states);
         long[] kernel = new long[words.length];
-        Layout.reorder(words.length, i -> words[i], kernel, count, layout.state().size(), layout.statePerState().size(), states, true);
+        for (int k = 0; k < words.length; k++) kernel[position[k]] = words[k];
         return kernel;
     }
 
     /** A block's state words, from the kernel's order back to the image's (neuron after neuron, {@link #stateNames} each). */
     public long[] imageState(long[] kernel, int count, int states) {
+        int[] position = statePositions(kernel.length, count, states);
         long[] words = new long[kernel.length];
-        Layout.reorder(kernel.length, i -> kernel[i], words, count, layout.state().size(), layout.statePerState().size(), states, false);
+        for (int k = 0; k < words.length; k++) words[k] = kernel[position[k]];
         return words;
+    }
+
+    private int[] statePositions(int length, int count, int states) {
+        return Layout.kernelPositions(length, count, layout.state().size(), layout.statePerState().size(), states);
     }
 
     /** Updates every neuron of a block once, on parameters and state in the kernel's order (see {@link Kernel}). */

@@ -26,7 +26,7 @@ final class ChipTables {
     /** Ring slots of each core's accumulators: the longest synaptic delay + 2. */
     final int slots;
     final NeuronProgram[] program;
-    final int[] count, compartments, states, start;
+    final int[] count, states, start;
     /** Accumulators per ring slot and group of each core (neurons × compartments), and per ring slot (× groups). */
     final int[] width, slotWidth;
     /** Accumulators per neuron compartment: 1, or a floor_per_group chip's synapse groups. */
@@ -73,7 +73,7 @@ final class ChipTables {
     final short[][] synWeight;
     final int[][] synDelay;
     final int[][] routeStart, routeCore, routeAxon;
-    final int[] chip, globalX, tileY;
+    final int[] globalX, tileY;
     final long[] activeOps, inactiveOps;
     final TimingModel timing;
     final InputMap input;
@@ -89,7 +89,6 @@ final class ChipTables {
         cores = image.cores().size();
         program = new NeuronProgram[cores];
         count = new int[cores];
-        compartments = new int[cores];
         states = new int[cores];
         start = new int[cores];
         groups = new int[cores];
@@ -111,7 +110,6 @@ final class ChipTables {
         routeStart = new int[cores][];
         routeCore = new int[cores][];
         routeAxon = new int[cores][];
-        chip = new int[cores];
         globalX = new int[cores];
         tileY = new int[cores];
         activeOps = new long[cores];
@@ -128,7 +126,6 @@ final class ChipTables {
             NeuronBlock b = c.neurons();
             program[i] = b.program();
             count[i] = b.count();
-            compartments[i] = b.compartments();
             states[i] = b.states();
             start[i] = b.startStep();
             params[i] = b.kernelParams();
@@ -162,7 +159,6 @@ final class ChipTables {
             routeStart[i] = r[0];
             routeCore[i] = r[1];
             routeAxon[i] = r[2];
-            chip[i] = c.chip();
             globalX[i] = c.chip() * meshColumns + c.tileX();
             tileY[i] = c.tileY();
             tiles.add((c.chip() * meshRows + c.tileY()) * meshColumns + c.tileX());
@@ -204,7 +200,7 @@ final class ChipTables {
             int at = a * AXON_WORDS;
             d[at + A_FROM] = s[0][a];
             d[at + A_TO] = s[0][a + 1];
-            d[at + A_SHIFT] = s[1][a] + io.dendra.ir.Accumulation.FRACTION_BITS;
+            d[at + A_SHIFT] = s[1][a] + Accumulation.FRACTION_BITS;
             d[at + A_OFFSET] = perGroup ? s[5][a] * width[c] : 0;
             d[at + A_DELAY] = delay[a];
             d[at + A_DENSE_AT] = -1;

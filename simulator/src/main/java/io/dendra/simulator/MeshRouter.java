@@ -64,8 +64,7 @@ final class MeshRouter {
             int m = queue.order[j];
             int src = queue.source[m];
             int dst = queue.core[m];
-            int stallIndex = src;
-            long t = queue.time[m] + senderStall[stallIndex] + sim.timing.withinTileFs;
+            long t = queue.time[m] + senderStall[src] + sim.timing.withinTileFs;
             if (sim.globalX[src] == sim.globalX[dst] && sim.tileY[src] == sim.tileY[dst]) {
                 counters.localDeliveries[src]++;
             } else {
@@ -75,21 +74,21 @@ final class MeshRouter {
                     int dir = sim.globalX[dst] > x ? 0 : 1;
                     int nx = dir == 0 ? x + 1 : x - 1;
                     boolean crossing = Math.floorDiv(x, sim.meshColumns) != Math.floorDiv(nx, sim.meshColumns);
-                    t = hop(counters, src, (x * sim.meshRows + y) * 4 + dir, t, crossing ? sim.timing.chipCrossingFs : sim.timing.hopEwFs, x == sim.globalX[src], stallIndex);
+                    t = hop(counters, src, (x * sim.meshRows + y) * 4 + dir, t, crossing ? sim.timing.chipCrossingFs : sim.timing.hopEwFs, x == sim.globalX[src]);
                     if (crossing) counters.chipCrossings[src]++;
                     else counters.hopsEastWest[src]++;
                     x = nx;
                 }
                 while (y != sim.tileY[dst]) {
                     int dir = sim.tileY[dst] > y ? 2 : 3;
-                    t = hop(counters, src, (x * sim.meshRows + y) * 4 + dir, t, sim.timing.hopNsFs, x == sim.globalX[src] && y == sim.tileY[src], stallIndex);
+                    t = hop(counters, src, (x * sim.meshRows + y) * 4 + dir, t, sim.timing.hopNsFs, x == sim.globalX[src] && y == sim.tileY[src]);
                     counters.hopsNorthSouth[src]++;
                     y += dir == 2 ? 1 : -1;
                 }
             }
             queue.time[m] = t;
             boolean graded = queue.input[m] ? sim.gradedInput : sim.graded[src];
-            receive(counters, synapseEnd, queue.axon[m], graded, dst, t, stallIndex);
+            receive(counters, synapseEnd, queue.axon[m], graded, dst, t, src);
         }
     }
 
@@ -129,17 +128,17 @@ final class MeshRouter {
      * once fewer than that many messages wait for the link (the one granted that many grants ago
      * has left), then it leaves when the link is free, one flit per cycle. Time spent unable to
      * enter is back-pressure: on the first hop it stalls the sender's output stage
-     * ({@code stallIndex}); further up the path the message only waits (the upstream buffer slot
+     * ({@code source}); further up the path the message only waits (the upstream buffer slot
      * it holds meanwhile is not modelled).
      */
-    private long hop(Counters counters, int source, int link, long t, long latency, boolean firstHop, int stallIndex) {
+    private long hop(Counters counters, int source, int link, long t, long latency, boolean firstHop) {
         long enter = t;
         if (sim.timing.linkBuffer > 0) {
             int n = linkGrants[link];
             if (n >= sim.timing.linkBuffer) enter = Math.max(t, linkRing[link * sim.timing.linkBuffer + n % sim.timing.linkBuffer]);
             if (enter > t) {
                 counters.linkStallCycles[source] += (enter - t + sim.timing.cycleFs - 1) / sim.timing.cycleFs;
-                if (firstHop) senderStall[stallIndex] += enter - t;
+                if (firstHop) senderStall[source] += enter - t;
             }
         }
         long depart = Math.max(enter, linkFree[link]);

@@ -91,7 +91,7 @@ final class NeuronPhase {
         int width = t.width[c];
         long[] ring = w.ring[c];
         long[] input = w.in[c];
-        int base = (step % t.slots) * t.groups[c] * width;
+        int base = (step % t.slots) * t.slotWidth[c];
         if (t.accumulation == Accumulation.ROUND_HALF_UP) {
             for (int i = 0; i < width; i++) {
                 input[i] = Accumulation.ROUND_HALF_UP.read(ring[base + i], 0);

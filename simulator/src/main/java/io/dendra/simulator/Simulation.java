@@ -37,7 +37,7 @@ public final class Simulation {
     private Simulation() {}
 
     /** How many threads a run of {@code samples} samples on {@code threads} threads uses: one per sample at most. */
-    public static int threadsUsed(ChipImage image, int samples, int threads) {
+    public static int threadsUsed(int samples, int threads) {
         return Math.max(1, Math.min(threads, samples));
     }
 
@@ -62,7 +62,7 @@ public final class Simulation {
             int rasterSample, IntConsumer progress, SampleSink sink, java.util.function.LongConsumer stepsDone) {
         ChipImage image = simulator.image();
         Collector collector = new Collector(image.cores().size(), rasterSample, progress, sink);
-        int used = threadsUsed(image, samples.size(), threads);
+        int used = threadsUsed(samples.size(), threads);
         if (used == 1) {
             for (int i = 0; i < samples.size(); i++) {
                 collector.add(i, simulator.run(samples.get(i), steps, recordSpikes || i == rasterSample, stepsDone));

@@ -40,10 +40,9 @@ final class Workspace {
         out = new long[cores][];
         active = new boolean[cores][];
         for (int c = 0; c < cores; c++) {
-            int width = tables.count[c] * tables.compartments[c];
             state[c] = new long[tables.initialState[c].length];
-            ring[c] = new long[tables.slots * tables.groups[c] * width];
-            in[c] = new long[width];
+            ring[c] = new long[tables.slots * tables.slotWidth[c]];
+            in[c] = new long[tables.width[c]];
             out[c] = new long[tables.count[c]];
             active[c] = new boolean[tables.count[c]];
         }
