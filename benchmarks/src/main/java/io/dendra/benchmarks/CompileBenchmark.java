@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -87,7 +88,7 @@ public class CompileBenchmark {
     public void describe() {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
-        System.out.printf("%n%s: %d cores on %d chip(s), %,d synapses; peak heap %,.0f MiB%n", shape, result.image().cores().size(), result.image().chips(),
+        System.out.printf(Locale.ROOT, "%n%s: %d cores on %d chip(s), %,d synapses; peak heap %,.0f MiB%n", shape, result.image().cores().size(), result.image().chips(),
                 result.image().synapses(), peak / 1048576.0);
     }
 

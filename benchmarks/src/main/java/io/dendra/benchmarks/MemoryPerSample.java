@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Memory per sample in flight: the bundled SpikingSSM (loihi2) run on {@code N} one-step samples
@@ -38,7 +39,7 @@ public final class MemoryPerSample {
         double[] oneStep = Arrays.copyOf(calibration.samples().get(0), graph.input().width());
         List<double[]> samples = Collections.nCopies(n, oneStep);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        System.out.printf("bundled SpikingSSM on loihi2 (%d cores), %,d one-step samples; heap in use after a full collection:%n", image.cores().size(), n);
+        System.out.printf(Locale.ROOT, "bundled SpikingSSM on loihi2 (%d cores), %,d one-step samples; heap in use after a full collection:%n", image.cores().size(), n);
         for (int threads : new int[] {1, 2}) {
             long[] heap = new long[5];
             int[] at = {0, n / 4, n / 2, 3 * n / 4, n - 1};
@@ -53,8 +54,8 @@ public final class MemoryPerSample {
             }, null);
             double seconds = (System.nanoTime() - started) / 1e9;
             double slope = (heap[4] - heap[1]) / (double) (at[4] - at[1]);
-            System.out.printf("  %d thread(s): %s MiB at samples %s; %.0f bytes per sample from sample %,d on (an output of 10 doubles and its list slot: about %d); %.1f s%n",
-                    threads, Arrays.toString(Arrays.stream(heap).mapToObj(h -> String.format("%.1f", h / 1048576.0)).toArray()),
+            System.out.printf(Locale.ROOT, "  %d thread(s): %s MiB at samples %s; %.0f bytes per sample from sample %,d on (an output of 10 doubles and its list slot: about %d); %.1f s%n",
+                    threads, Arrays.toString(Arrays.stream(heap).mapToObj(h -> String.format(Locale.ROOT, "%.1f", h / 1048576.0)).toArray()),
                     Arrays.toString(at), slope, at[1], 16 + 10 * 8 + 8, seconds);
         }
     }

@@ -11,6 +11,7 @@ import io.dendra.targets.Target;
 import io.dendra.targets.Targets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -79,7 +80,7 @@ public class ScalingBenchmark {
     public void describe() {
         double synops = (double) (last.synopsBinary() + last.synopsGraded()) / STEPS;
         double events = synops + (double) last.neuronOps() / STEPS;
-        System.out.printf("%nH %d, input x%s: %d cores, %.0f synaptic ops and %.0f events per step%n", h, scale, simulator.image().cores().size(),
+        System.out.printf(Locale.ROOT, "%nH %d, input x%s: %d cores, %.0f synaptic ops and %.0f events per step%n", h, scale, simulator.image().cores().size(),
                 synops, events);
     }
 

@@ -4,6 +4,7 @@ import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.compiler.reference.SequenceBatch;
 import io.dendra.compiler.tensor.Tensor;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -20,7 +21,7 @@ final class CalibrationInput {
 
     /** What a compile without {@code --calibrate} says after it succeeded. */
     static String syntheticNote(ModelGraph graph) {
-        return String.format("note: no --calibrate given: the fixed-point scales were chosen on %d synthetic sequences of %d steps (%s); for a trained"
+        return String.format(Locale.ROOT, "note: no --calibrate given: the fixed-point scales were chosen on %d synthetic sequences of %d steps (%s); for a trained"
                 + " model, calibrate on real inputs with --calibrate X.npy", DEFAULT_SEQUENCES, DEFAULT_STEPS,
                 graph.input().tokens() ? "token ids uniform over the vocabulary" : "values uniform in [0, 1)");
     }

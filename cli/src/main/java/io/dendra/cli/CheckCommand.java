@@ -1,28 +1,29 @@
 package io.dendra.cli;
 
+import io.dendra.compiler.Compiler;
+import io.dendra.compiler.frontend.nir.NirGraph;
+import io.dendra.compiler.frontend.nir.NirReader;
+import io.dendra.compiler.frontend.nir.NirSupport;
 import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.compiler.graph.Node;
 import io.dendra.compiler.graph.S4dNode;
-import io.dendra.compiler.frontend.nir.NirSupport;
-import io.dendra.compiler.frontend.nir.NirGraph;
-import io.dendra.compiler.frontend.nir.NirReader;
-import io.dendra.compiler.Compiler;
 import io.dendra.compiler.passes.Legality;
 import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.Place;
 import io.dendra.targets.Target;
 import io.dendra.targets.Targets;
 import java.io.PrintWriter;
-import java.util.List;
-import java.util.Map;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code dendra check MODEL [--target T]}: validates a model and prints its layers, shapes and
@@ -50,13 +51,13 @@ final class CheckCommand implements Callable<Integer> {
         Target chip = target == null ? null : Targets.load(target);
         if (model.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".nir")) printNir(out);
         ModelGraph graph = modelOptions.load(model, spec.commandLine().getOut());
-        out.printf("model %s (%s): ok%n", graph.name(), model);
-        out.printf("  %-28s %-10s %-14s %12s%n", "layer", "kind", "shape", "parameters");
+        out.printf(Locale.ROOT, "model %s (%s): ok%n", graph.name(), model);
+        out.printf(Locale.ROOT, "  %-28s %-10s %-14s %12s%n", "layer", "kind", "shape", "parameters");
         for (Node node : graph.nodes()) {
-            out.printf("  %-28s %-10s %-14s %,12d%s%n", node.name(), node.kind(), shape(node), node.parameterCount(), detail(node));
+            out.printf(Locale.ROOT, "  %-28s %-10s %-14s %,12d%s%n", node.name(), node.kind(), shape(node), node.parameterCount(), detail(node));
         }
-        out.printf("output: %s %s%n", graph.output().name(), shape(graph.output()));
-        out.printf("parameters: %,d%n", graph.parameterCount());
+        out.printf(Locale.ROOT, "output: %s %s%n", graph.output().name(), shape(graph.output()));
+        out.printf(Locale.ROOT, "parameters: %,d%n", graph.parameterCount());
         if (chip != null) checkTarget(out, graph, chip);
         out.flush();
         return 0;
@@ -66,12 +67,12 @@ final class CheckCommand implements Callable<Integer> {
     private void checkTarget(PrintWriter out, ModelGraph graph, Target chip) {
         Legality.Result legality = Compiler.legality(graph, chip);
         if (legality.legal()) {
-            out.printf("target %s: every layer maps%n", chip.name());
+            out.printf(Locale.ROOT, "target %s: every layer maps%n", chip.name());
             return;
         }
         List<Legality.Problem> problems = legality.problems();
-        out.printf("target %s: %d layer(s) cannot map%n", chip.name(), problems.size());
-        for (Legality.Problem p : problems) out.printf("  %s%n", p.exception().getMessage());
+        out.printf(Locale.ROOT, "target %s: %d layer(s) cannot map%n", chip.name(), problems.size());
+        for (Legality.Problem p : problems) out.printf(Locale.ROOT, "  %s%n", p.exception().getMessage());
         out.flush();
         Legality.Problem first = problems.get(0);
         throw new DendraException(first.code(), Place.file(model), problems.size() + " layer(s) of " + graph.name() + " cannot map to " + chip.name()
@@ -82,8 +83,8 @@ final class CheckCommand implements Callable<Integer> {
     private void printNir(PrintWriter out) {
         NirGraph nir = NirReader.read(model, modelOptions.options().lenient());
         Map<String, String> status = NirSupport.support(nir);
-        out.printf("NIR graph %s (version %s): %d node(s), %d edge(s)%n", model, nir.version(), nir.nodes().size(), nir.edges().size());
-        out.printf("  %-18s %-10s %-28s %s%n", "node", "type", "parameters", "status");
+        out.printf(Locale.ROOT, "NIR graph %s (version %s): %d node(s), %d edge(s)%n", model, nir.version(), nir.nodes().size(), nir.edges().size());
+        out.printf(Locale.ROOT, "  %-18s %-10s %-28s %s%n", "node", "type", "parameters", "status");
         int referenceOnly = 0;
         for (NirGraph.Node n : nir.nodes()) {
             StringBuilder params = new StringBuilder();
@@ -91,13 +92,13 @@ final class CheckCommand implements Callable<Integer> {
             String why = status.get(n.name());
             String chipless = NirSupport.referenceOnly(n);
             if (why == null && chipless != null) referenceOnly++;
-            out.printf("  %-18s %-10s %-28s %s%n", n.name(), n.type(), params.length() > 28 ? params.substring(0, 25) + "..." : params,
+            out.printf(Locale.ROOT, "  %-18s %-10s %-28s %s%n", n.name(), n.type(), params.length() > 28 ? params.substring(0, 25) + "..." : params,
                     why != null ? "not yet: " + why : chipless != null ? "reference only: " + chipless : "ok");
         }
         if (referenceOnly > 0) {
-            out.printf("  %d node(s) run in the reference only: dendra reference runs the graph, dendra compile refuses it%n", referenceOnly);
+            out.printf(Locale.ROOT, "  %d node(s) run in the reference only: dendra reference runs the graph, dendra compile refuses it%n", referenceOnly);
         }
-        for (NirGraph.Edge e : nir.backEdges()) out.printf("  recurrent edge %s -> %s (reads the previous step)%n", e.from(), e.to());
+        for (NirGraph.Edge e : nir.backEdges()) out.printf(Locale.ROOT, "  recurrent edge %s -> %s (reads the previous step)%n", e.from(), e.to());
         out.flush();
     }
 
@@ -110,7 +111,7 @@ final class CheckCommand implements Callable<Integer> {
             return "  N=" + 2 * s.states() + (s.bidirectional() ? ", bidirectional" : "") + (s.kernel() == S4dNode.Kernel.TRAINABLE_B ? ", trainable B" : "");
         }
         if (node instanceof io.dendra.compiler.graph.LifNode l) {
-            return "  tau=" + l.tau() + ", threshold=" + l.threshold() + ", reset " + l.reset().name().toLowerCase();
+            return "  tau=" + l.tau() + ", threshold=" + l.threshold() + ", reset " + l.reset().name().toLowerCase(Locale.ROOT);
         }
         if (node instanceof io.dendra.compiler.graph.InputNode in && in.tokens()) return "  vocabulary " + in.vocabulary();
         return "";

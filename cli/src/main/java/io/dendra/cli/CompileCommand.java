@@ -9,13 +9,14 @@ import io.dendra.ir.DchipFormat;
 import io.dendra.targets.Target;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dendra compile MODEL --target T -o OUT.dchip}: compiles a model into a chip image and prints its resources. */
 @Command(name = "compile", mixinStandardHelpOptions = true,
@@ -61,7 +62,7 @@ final class CompileCommand implements Callable<Integer> {
             }
             staged.commit();
         }
-        out.printf("compiled %s for %s -> %s%n", graph.name(), t.name(), output);
+        out.printf(Locale.ROOT, "compiled %s for %s -> %s%n", graph.name(), t.name(), output);
         Summaries.printCompileReport(out, result.report());
         Summaries.printExpandedConvolutions(out, graph, result.report());
         if (calibrate == null) out.println(CalibrationInput.syntheticNote(graph));

@@ -5,8 +5,9 @@ import io.dendra.diagnostics.Diagnostic;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
 import java.io.PrintWriter;
-import picocli.CommandLine;
+import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code dendra} command: compiles spiking networks for Loihi-style chips and runs them. */
 @Command(name = "dendra", mixinStandardHelpOptions = true, versionProvider = Dendra.Version.class,
@@ -20,6 +21,9 @@ public final class Dendra implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Dendra formats every number with Locale.ROOT; this also covers the libraries that format with the
+        // default locale (XChart's heat-map labels), so that reports are the same on every machine.
+        Locale.setDefault(Locale.ROOT);
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -14,10 +14,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dendra import-spikingssm CKPT}: writes a model file for a SpikingSSM checkpoint (docs/checkpoints.md). */
 @Command(name = "import-spikingssm", mixinStandardHelpOptions = true,
@@ -95,24 +95,24 @@ final class ImportSpikingSsmCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         boolean postnorm = ckpt.norm() != SpikingSsmCheckpoint.Norm.NONE && !ckpt.prenorm();
-        out.printf("imported %s%s: %d layer(s), d_model %d, d_state %d, %s encoder (%d %s), norm %s%s, %s%n", checkpoint, origin(tensors),
+        out.printf(Locale.ROOT, "imported %s%s: %d layer(s), d_model %d, d_state %d, %s encoder (%d %s), norm %s%s, %s%n", checkpoint, origin(tensors),
                 ckpt.layers(), ckpt.dModel(), ckpt.dState(), ckpt.encoder().name().toLowerCase(Locale.ROOT), ckpt.inputSize(),
                 ckpt.encoder() == SpikingSsmCheckpoint.Encoder.LINEAR ? "input channel(s)" : "tokens",
                 ckpt.norm().name().toLowerCase(Locale.ROOT), ckpt.norm() == SpikingSsmCheckpoint.Norm.NONE ? "" : ckpt.prenorm() ? " (prenorm)"
                         : applyPostnorm ? " (postnorm, applied)" : " (postnorm: not applied, as in the official forward)",
                 ckpt.classes().map(c -> c + " classes").orElse("no decoder"));
-        if (!ckpt.fromHyperParameters().isEmpty()) out.printf("  from hyper_parameters: %s%n", String.join(", ", ckpt.fromHyperParameters()));
-        if (!ckpt.assumptions().isEmpty()) out.printf("  assumed: %s%n", String.join(", ", ckpt.assumptions()));
+        if (!ckpt.fromHyperParameters().isEmpty()) out.printf(Locale.ROOT, "  from hyper_parameters: %s%n", String.join(", ", ckpt.fromHyperParameters()));
+        if (!ckpt.assumptions().isEmpty()) out.printf(Locale.ROOT, "  assumed: %s%n", String.join(", ", ckpt.assumptions()));
         String unused = ckpt.describeUnused(ckpt.unusedTensors(tensors, applyPostnorm));
-        if (!unused.isEmpty()) out.printf("  unused: %s%n", unused);
+        if (!unused.isEmpty()) out.printf(Locale.ROOT, "  unused: %s%n", unused);
         if (tensors instanceof TorchCheckpointFile torch && !torch.otherKeys().isEmpty()) {
-            out.printf("  not read: %s%n", String.join(", ", torch.otherKeys()));
+            out.printf(Locale.ROOT, "  not read: %s%n", String.join(", ", torch.otherKeys()));
         }
         if (postnorm && !applyPostnorm) {
-            out.printf("  note: the official SpikingSSM.forward discards its post-norm, so the model file applies none;"
+            out.printf(Locale.ROOT, "  note: the official SpikingSSM.forward discards its post-norm, so the model file applies none;"
                     + " pass --apply-postnorm if your training code normalised the residual stream%n");
         }
-        out.printf("wrote %s (%,d parameters); check it with: dendra check %s%n", target, graph.parameterCount(), target);
+        out.printf(Locale.ROOT, "wrote %s (%,d parameters); check it with: dendra check %s%n", target, graph.parameterCount(), target);
         out.flush();
         return 0;
     }

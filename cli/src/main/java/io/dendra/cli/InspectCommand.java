@@ -10,12 +10,13 @@ import io.dendra.ir.DchipFormat;
 import io.dendra.ir.LayerMapping;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dendra inspect IMAGE.dchip [--json]}: prints what a chip image holds. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
@@ -43,23 +44,23 @@ final class InspectCommand implements Callable<Integer> {
         } else if (json) {
             out.print(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(img)) + "\n");
         } else {
-            out.printf("chip image %s: model %s, target %s, %d chip(s), %d core(s), %,d neurons, %,d synapses%n", image, img.modelName(),
+            out.printf(Locale.ROOT, "chip image %s: model %s, target %s, %d chip(s), %d core(s), %,d neurons, %,d synapses%n", image, img.modelName(),
                     img.targetName(), img.chips(), img.cores().size(), img.neurons(), img.synapses());
-            out.printf("formats: state %d bit, graded payload %s; pipeline depth %d steps%n", img.stateBits(),
+            out.printf(Locale.ROOT, "formats: state %d bit, graded payload %s; pipeline depth %d steps%n", img.stateBits(),
                     img.payloadBits() == 0 ? "none" : img.payloadBits() + " bit", img.pipelineDepth());
-            out.printf("input: %d channel(s), %s; output: %d value(s), %s from step %d%n", img.input().channels(),
+            out.printf(Locale.ROOT, "input: %d channel(s), %s; output: %d value(s), %s from step %d%n", img.input().channels(),
                     img.input().binary() ? "binary spikes" : "graded payloads with " + img.input().scale() + " fraction bits", img.output().outputs(),
-                    img.output().kind().name().toLowerCase(), img.output().firstStep());
-            out.printf("  %-4s %-4s %-6s %-4s %-22s %-8s %8s %6s %9s %7s %6s%n", "core", "chip", "tile", "slot", "layer", "program", "neurons", "axons",
+                    img.output().kind().name().toLowerCase(Locale.ROOT), img.output().firstStep());
+            out.printf(Locale.ROOT, "  %-4s %-4s %-6s %-4s %-22s %-8s %8s %6s %9s %7s %6s%n", "core", "chip", "tile", "slot", "layer", "program", "neurons", "axons",
                     "synapses", "routes", "start");
             for (CoreImage c : img.cores()) {
-                out.printf("  %-4d %-4d %-6s %-4d %-22s %-8s %8d %6d %9d %7d %6d%n", c.id(), c.chip(), c.tileX() + "," + c.tileY(), c.slot(),
+                out.printf(Locale.ROOT, "  %-4d %-4d %-6s %-4d %-22s %-8s %8d %6d %9d %7d %6d%n", c.id(), c.chip(), c.tileX() + "," + c.tileY(), c.slot(),
                         c.neurons().layer() + (c.neurons().firstNeuron() > 0 ? "+" + c.neurons().firstNeuron() : ""), c.neurons().program().id(),
                         c.neurons().count(), c.synapses().axons(), c.synapses().synapses(), c.routes().routes(), c.neurons().startStep());
             }
             out.println("layers:");
             for (LayerMapping l : img.layers()) {
-                out.printf("  %-22s %-8s %6d neurons on core(s) %s, %,d dense ops per step%n", l.name(), l.program().id(), l.neurons(), l.cores(),
+                out.printf(Locale.ROOT, "  %-22s %-8s %6d neurons on core(s) %s, %,d dense ops per step%n", l.name(), l.program().id(), l.neurons(), l.cores(),
                         l.denseOpsPerStep());
             }
         }
@@ -83,7 +84,7 @@ final class InspectCommand implements Callable<Integer> {
         input.put("binary", img.input().binary());
         input.put("fraction_bits", img.input().scale());
         ObjectNode output = root.putObject("output");
-        output.put("kind", img.output().kind().name().toLowerCase());
+        output.put("kind", img.output().kind().name().toLowerCase(Locale.ROOT));
         output.put("first_step", img.output().firstStep());
         output.put("values", img.output().outputs());
         ArrayNode cores = root.putArray("cores");

@@ -10,13 +10,14 @@ import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dendra reference MODEL --input X.npy -o Y.npy}: runs the float64 reference interpreter. */
 @Command(name = "reference", mixinStandardHelpOptions = true,
@@ -58,17 +59,17 @@ final class ReferenceCommand implements Callable<Integer> {
         Tensor result = run.output();
         OutputFiles.writeNpy(output, result);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("reference run of %s: %d sample(s) of %d step(s) -> %s %s%n", graph.name(), batch.size(), batch.steps(), output,
+        out.printf(Locale.ROOT, "reference run of %s: %d sample(s) of %d step(s) -> %s %s%n", graph.name(), batch.size(), batch.steps(), output,
                 result.shapeString());
         if (!run.spikeRates().isEmpty()) {
             StringBuilder rates = new StringBuilder("spike rate per step and neuron:");
-            run.spikeRates().forEach((layer, rate) -> rates.append(String.format(" %s %.1f%%", layer, 100 * rate)));
+            run.spikeRates().forEach((layer, rate) -> rates.append(String.format(Locale.ROOT, " %s %.1f%%", layer, 100 * rate)));
             out.println(rates);
         }
         if (!graph.sequenceOutput()) Summaries.printClassifierOutputs(out, result, batch.batched(), selected.first());
         if (selected.labels() != null) {
             int correct = selected.correct(Summaries.rows(result));
-            out.printf("accuracy: %.2f%% (%d of %d sample(s))%n", 100.0 * correct / batch.size(), correct, batch.size());
+            out.printf(Locale.ROOT, "accuracy: %.2f%% (%d of %d sample(s))%n", 100.0 * correct / batch.size(), correct, batch.size());
         }
         out.flush();
         return 0;

@@ -12,12 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dendra report REPORT.json -o report.html}: renders a run's report as HTML again, without re-running. */
 @Command(name = "report", mixinStandardHelpOptions = true, description = "Render a run's report.json as a self-contained HTML page, without re-running.")
@@ -44,7 +45,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         OutputFiles.writeText(output, html(json, report));
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("wrote %s%n", output);
+        out.printf(Locale.ROOT, "wrote %s%n", output);
         out.flush();
         return 0;
     }

@@ -24,8 +24,8 @@ import io.dendra.ir.LayerMapping;
 import io.dendra.ir.NeuronKernels;
 import io.dendra.ir.OutputMap;
 import io.dendra.simulator.ChipSimulator;
-import io.dendra.simulator.SampleResult;
 import io.dendra.simulator.RunReport;
+import io.dendra.simulator.SampleResult;
 import io.dendra.simulator.Simulation;
 import io.dendra.targets.Target;
 import io.dendra.targets.TargetReader;
@@ -41,10 +41,10 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dendra run IMAGE|MODEL --input X.npy -o OUT/}: simulates a chip image and reports time, energy and sparsity. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -146,7 +146,7 @@ public class RunCommand implements Callable<Integer> {
             model = modelOptions.load(source, spec.commandLine().getOut());
             chip = target.load();
             image = Compiler.compile(model, chip, CalibrationInput.of(calibrate, model), null).image();
-            out.printf("compiled %s for %s in memory: %d core(s), pipeline depth %d%n", model.name(), chip.name(), image.cores().size(),
+            out.printf(Locale.ROOT, "compiled %s for %s in memory: %d core(s), pipeline depth %d%n", model.name(), chip.name(), image.cores().size(),
                     image.pipelineDepth());
             if (calibrate == null) out.println(CalibrationInput.syntheticNote(model));
         }
@@ -194,11 +194,11 @@ public class RunCommand implements Callable<Integer> {
         out.print(text);
         // what a user waits for, measured on this whole run: steps, and events = synaptic ops + neuron-program ops (an ssm's state updates included)
         long events = result.counters().synopsBinary() + result.counters().synopsGraded() + result.counters().neuronOps();
-        out.printf("simulated in %.2f s %s%s: %,.0f steps per second, %.3g events per second (synaptic and neuron-program ops)%n",
+        out.printf(Locale.ROOT, "simulated in %.2f s %s%s: %,.0f steps per second, %.3g events per second (synaptic and neuron-program ops)%n",
                 seconds, workers(Simulation.threadsUsed(batch.size(), threadCount)), compare == null ? "" : ", the float reference beside it", result.counters().steps() / seconds, events / seconds);
         if (result.profile() != null) out.print(result.profile().text(sim, result.counters()));
         else if (profile) out.println("engine profile: not kept when the samples run on Spark");
-        out.printf("wrote %s, %s, %s%s%n", output.resolve("output.npy"), output.resolve("report.json"), output.resolve("report.txt"),
+        out.printf(Locale.ROOT, "wrote %s, %s, %s%s%n", output.resolve("output.npy"), output.resolve("report.json"), output.resolve("report.txt"),
                 noHtml ? "" : ", " + output.resolve("report.html"));
     }
 
@@ -292,7 +292,7 @@ public class RunCommand implements Callable<Integer> {
                 where.append(where.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT, "channel %d calibrated on [%s, %s], seen %s to %s", c,
                         num(map.calibratedMin(c)), num(map.calibratedMax(c)), num(seenMin[c]), num(seenMax[c])));
             }
-            spec.commandLine().getErr().printf("warning: %d of %d sample(s) leave the input range the image was calibrated on (%s); its fixed-point"
+            spec.commandLine().getErr().printf(Locale.ROOT, "warning: %d of %d sample(s) leave the input range the image was calibrated on (%s); its fixed-point"
                     + " scales may not fit them: compile with --calibrate on inputs like these%n", outside, batch.size(), where);
             spec.commandLine().getErr().flush();
         }

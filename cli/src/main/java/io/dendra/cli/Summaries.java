@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Short human-readable summaries of command results. */
@@ -30,11 +31,11 @@ final class Summaries {
             StringBuilder line = new StringBuilder(batched ? "  sample " + (firstSample + b) + ": class " + best : "  class " + best);
             if (!batched) {
                 line.append("; logits");
-                for (int c = 0; c < classes; c++) line.append(String.format(" %.6g", values[c]));
+                for (int c = 0; c < classes; c++) line.append(String.format(Locale.ROOT, " %.6g", values[c]));
             }
             out.println(line);
         }
-        if (samples > MAX_SAMPLES_SHOWN) out.printf("  ... %d more sample(s)%n", samples - MAX_SAMPLES_SHOWN);
+        if (samples > MAX_SAMPLES_SHOWN) out.printf(Locale.ROOT, "  ... %d more sample(s)%n", samples - MAX_SAMPLES_SHOWN);
     }
 
     /** A classifier's outputs, one row per sample ([classes] or [B, classes]). */
@@ -48,16 +49,16 @@ final class Summaries {
 
     /** The resource summary of a compile: totals, placement, and per layer resources and quantization error. */
     static void printCompileReport(PrintWriter out, CompileReport r) {
-        out.printf("  %d core(s) on %d chip(s), %,d neurons, %,d synapses, pipeline depth %d steps%n", r.cores(), r.chips(), r.neurons(), r.synapses(),
+        out.printf(Locale.ROOT, "  %d core(s) on %d chip(s), %,d neurons, %,d synapses, pipeline depth %d steps%n", r.cores(), r.chips(), r.neurons(), r.synapses(),
                 r.pipelineDepth());
-        out.printf("  synaptic memory %s used; largest core %s of %s%n", bytes(r.memoryBitsUsed()), bytes(r.largestCoreBits()), bytes(r.memoryBitsPerCore()));
-        out.printf("  placement: %.1f ns of hops per step, summed over messages (row-major placement: %.1f)%n", r.placementCost(), r.rowMajorCost());
-        out.printf("  calibrated on %d sequence(s) of %d steps; quantization error on the first:%n", r.calibrationSequences(), r.calibrationSteps());
-        out.printf("  %-22s %-8s %8s %5s %9s %10s %11s %9s  %s%n", "layer", "program", "neurons", "cores", "synapses", "memory", "coefficients",
+        out.printf(Locale.ROOT, "  synaptic memory %s used; largest core %s of %s%n", bytes(r.memoryBitsUsed()), bytes(r.largestCoreBits()), bytes(r.memoryBitsPerCore()));
+        out.printf(Locale.ROOT, "  placement: %.1f ns of hops per step, summed over messages (row-major placement: %.1f)%n", r.placementCost(), r.rowMajorCost());
+        out.printf(Locale.ROOT, "  calibrated on %d sequence(s) of %d steps; quantization error on the first:%n", r.calibrationSequences(), r.calibrationSteps());
+        out.printf(Locale.ROOT, "  %-22s %-8s %8s %5s %9s %10s %11s %9s  %s%n", "layer", "program", "neurons", "cores", "synapses", "memory", "coefficients",
                 "weights", "layer output");
         for (CompileReport.Layer l : r.layers()) {
             String measure = l.output().summary();
-            out.printf("  %-22s %-8s %8d %5d %9d %10s %11.1e %8.2f%%  %s%n", l.name(), l.program(), l.neurons(), l.cores(), l.synapses(),
+            out.printf(Locale.ROOT, "  %-22s %-8s %8d %5d %9d %10s %11.1e %8.2f%%  %s%n", l.name(), l.program(), l.neurons(), l.cores(), l.synapses(),
                     bytes(l.memoryBits()), l.coefficientError(), 100 * l.weightError(), measure);
         }
         for (String note : r.notes()) out.println("  note: " + note);
@@ -79,22 +80,22 @@ final class Summaries {
                 next = consumers.getOrDefault(next.get(0), List.of());
             }
             String layer = next.size() == 1 ? next.get(0).name() : "?";
-            feeding.computeIfAbsent(layer, k -> new ArrayList<>()).add(String.format("%s %s (%s, %,d weights)", conv.kind(), conv.name(), conv.shape(),
+            feeding.computeIfAbsent(layer, k -> new ArrayList<>()).add(String.format(Locale.ROOT, "%s %s (%s, %,d weights)", conv.kind(), conv.name(), conv.shape(),
                     conv.parameterCount()));
         }
         if (feeding.isEmpty()) return;
         out.println("  convolutions and pooling are expanded into synapses (the built-in targets share no weights between synapses):");
         for (var e : feeding.entrySet()) {
             var layer = r.layers().stream().filter(l -> l.name().equals(e.getKey())).findFirst();
-            out.printf("    %s -> layer %s: %s%n", String.join(" + ", e.getValue()), e.getKey(),
-                    layer.map(l -> String.format("%,d synapses, %s", l.synapses(), bytes(l.memoryBits()))).orElse("(not a neuron layer)"));
+            out.printf(Locale.ROOT, "    %s -> layer %s: %s%n", String.join(" + ", e.getValue()), e.getKey(),
+                    layer.map(l -> String.format(Locale.ROOT, "%,d synapses, %s", l.synapses(), bytes(l.memoryBits()))).orElse("(not a neuron layer)"));
         }
     }
 
     static String bytes(long bits) {
         double b = bits / 8.0;
-        if (b >= 1 << 20) return String.format("%.1f MiB", b / (1 << 20));
-        if (b >= 1 << 10) return String.format("%.1f KiB", b / (1 << 10));
-        return String.format("%.0f B", b);
+        if (b >= 1 << 20) return String.format(Locale.ROOT, "%.1f MiB", b / (1 << 20));
+        if (b >= 1 << 10) return String.format(Locale.ROOT, "%.1f KiB", b / (1 << 10));
+        return String.format(Locale.ROOT, "%.0f B", b);
     }
 }

@@ -4,12 +4,13 @@ import io.dendra.targets.Target;
 import io.dendra.targets.TargetPrinter;
 import io.dendra.targets.Targets;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dendra targets [NAME|FILE] [--json]}: lists the built-in targets, or prints one with the source of every number. */
 @Command(name = "targets", mixinStandardHelpOptions = true,
@@ -31,7 +32,7 @@ final class TargetsCommand implements Callable<Integer> {
         if (target == null) {
             for (String name : Targets.BUILT_IN) {
                 Target t = Targets.builtIn(name);
-                out.printf("%-14s %s (%d cores per chip, %d chips per board)%n", name, t.description(), t.coresPerChip(), t.chipsPerBoard());
+                out.printf(Locale.ROOT, "%-14s %s (%d cores per chip, %d chips per board)%n", name, t.description(), t.coresPerChip(), t.chipsPerBoard());
             }
             out.println("print one with: dendra targets NAME [--json]");
         } else {

@@ -1,5 +1,6 @@
 package io.dendra.compiler;
 
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -15,7 +16,7 @@ public record Pass<I, O>(String name, Function<I, O> work) {
     public O apply(I input, Consumer<String> log) {
         long start = System.nanoTime();
         O output = work.apply(input);
-        if (log != null) log.accept(String.format("  %-28s %8.1f ms", name, (System.nanoTime() - start) / 1e6));
+        if (log != null) log.accept(String.format(Locale.ROOT, "  %-28s %8.1f ms", name, (System.nanoTime() - start) / 1e6));
         return output;
     }
 }

@@ -10,15 +10,16 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -290,6 +291,7 @@ public final class HtmlReport {
 
     /** A chart as a PNG inside the page (XChart's SVG spells every glyph out and weighs ten times more). */
     private static String img(Chart<?, ?> chart, String alt) {
+        if (chart.getStyler() instanceof AxesChartStyler axes) axes.setLocale(Locale.ROOT); // axis numbers as in the text, on any machine
         byte[] png;
         try {
             png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);

@@ -10,6 +10,7 @@ import io.dendra.ir.LayerMapping;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -326,14 +327,14 @@ public final class RunReport {
         Counters c = result.counters();
         ChipImage image = sim.image();
         StringBuilder s = new StringBuilder();
-        s.append(String.format("ran %s on %s: %d sample(s) x %d steps (+%d pipeline), %d core(s) on %d chip(s)%n", image.modelName(),
+        s.append(String.format(Locale.ROOT, "ran %s on %s: %d sample(s) x %d steps (+%d pipeline), %d core(s) on %d chip(s)%n", image.modelName(),
                 image.targetName(), samples, result.steps(), image.pipelineDepth() - 1, image.cores().size(), image.chips()));
-        s.append(String.format("time:   %,.0f ns per sample (%,.1f ns per step; %,.0f cycles per step, min %,.0f max %,.0f); %,.0f samples/s%n",
+        s.append(String.format(Locale.ROOT, "time:   %,.0f ns per sample (%,.1f ns per step; %,.0f cycles per step, min %,.0f max %,.0f); %,.0f samples/s%n",
                 nsPerSample(), nsPerStep(), c.stepFsTotal / (double) sim.cycleFs() / c.steps(), c.stepFsMin / (double) sim.cycleFs(),
                 c.stepFsMax / (double) sim.cycleFs(), 1e9 / nsPerSample()));
-        s.append(String.format("energy: %s per sample (%s in all)%n", pj(total.total() / samples), pj(total.total())));
+        s.append(String.format(Locale.ROOT, "energy: %s per sample (%s in all)%n", pj(total.total() / samples), pj(total.total())));
         if (inputCheck.samplesOutsideCalibration() > 0 || inputCheck.clippedValues() > 0) {
-            s.append(String.format("inputs: %d sample(s) outside the calibration range, %,d value(s) saturated by --clip-input%n",
+            s.append(String.format(Locale.ROOT, "inputs: %d sample(s) outside the calibration range, %,d value(s) saturated by --clip-input%n",
                     inputCheck.samplesOutsideCalibration(), inputCheck.clippedValues()));
         }
         Map<String, Double> parts = new LinkedHashMap<>();
@@ -345,35 +346,35 @@ public final class RunReport {
         parts.put("barrier", total.barrier());
         parts.put("static", total.staticPower());
         s.append("        ");
-        parts.forEach((k, v) -> s.append(String.format("%s %.1f%%  ", k, 100 * v / total.total())));
+        parts.forEach((k, v) -> s.append(String.format(Locale.ROOT, "%s %.1f%%  ", k, 100 * v / total.total())));
         s.append('\n');
-        s.append(String.format("counts: %,d binary + %,d graded synaptic ops, %,d / %,d active / inactive neuron updates, %,d messages, %,d E-W + %,d N-S hops,"
+        s.append(String.format(Locale.ROOT, "counts: %,d binary + %,d graded synaptic ops, %,d / %,d active / inactive neuron updates, %,d messages, %,d E-W + %,d N-S hops,"
                 + " %,d chip crossings, %,d link wait cycles%s%n", c.synopsBinary(), c.synopsGraded(), c.updatesActive(), c.updatesInactive(),
                 c.messages() + c.hostMessages(), c.hopsEastWest(), c.hopsNorthSouth(), c.chipCrossings(), c.linkWaitCycles(),
                 sim.target().core().receiveBuffer() > 0 || sim.target().mesh().linkBuffer() > 0
-                        ? String.format(", %,d receive and %,d link stall cycles", c.receiveStallCycles(), c.linkStallCycles()) : ""));
+                        ? String.format(Locale.ROOT, ", %,d receive and %,d link stall cycles", c.receiveStallCycles(), c.linkStallCycles()) : ""));
         s.append("sparse versus dense, per layer (energy per sample):\n");
-        s.append(String.format("  %-20s %-7s %8s %13s %13s %7s %11s %11s %11s %11s%n", "layer", "program", "rate", "dense ops", "event ops", "ratio",
+        s.append(String.format(Locale.ROOT, "  %-20s %-7s %8s %13s %13s %7s %11s %11s %11s %11s%n", "layer", "program", "rate", "dense ops", "event ops", "ratio",
                 "chip", "chip dense", "paper dense", "paper event"));
         for (Layer l : layers) {
-            s.append(String.format("  %-20s %-7s %7.1f%% %13s %13s %6.1fx %11s %11s %11s %11s%n", l.name(), l.program(), 100 * l.spikeRate(),
+            s.append(String.format(Locale.ROOT, "  %-20s %-7s %7.1f%% %13s %13s %6.1fx %11s %11s %11s %11s%n", l.name(), l.program(), 100 * l.spikeRate(),
                     count(l.denseOps() / samples), count(l.eventOps() / samples), l.eventOps() == 0 ? 0.0 : (double) l.denseOps() / l.eventOps(),
                     pj(l.energyPj() / samples), pj(l.denseEnergyPj() / samples), pj(l.paperDensePj() / samples), pj(l.paperEventPj() / samples)));
         }
         if (accuracy != null) {
-            s.append(String.format("accuracy on %d labelled sample(s): chip %.2f%%", accuracy.samples(), 100 * accuracy.chip()));
+            s.append(String.format(Locale.ROOT, "accuracy on %d labelled sample(s): chip %.2f%%", accuracy.samples(), 100 * accuracy.chip()));
             if (accuracy.referenceCorrect() != null) {
-                s.append(String.format(", float reference %.2f%%; the two disagree on %d sample(s)", 100 * accuracy.reference(), accuracy.disagreements()));
+                s.append(String.format(Locale.ROOT, ", float reference %.2f%%; the two disagree on %d sample(s)", 100 * accuracy.reference(), accuracy.disagreements()));
             }
             s.append('\n');
         }
         if (agreement != null) {
-            s.append(String.format("agreement with the reference: max abs error %.3g, relative error %.3g", agreement.maxAbsError(), agreement.relError()));
-            if (agreement.argmaxAgreement() != null) s.append(String.format(", argmax %.1f%%", 100 * agreement.argmaxAgreement()));
+            s.append(String.format(Locale.ROOT, "agreement with the reference: max abs error %.3g, relative error %.3g", agreement.maxAbsError(), agreement.relError()));
+            if (agreement.argmaxAgreement() != null) s.append(String.format(Locale.ROOT, ", argmax %.1f%%", 100 * agreement.argmaxAgreement()));
             s.append('\n');
-            agreement.spikes().forEach((layer, m) -> s.append(String.format("  spikes of %s: F1 %.4f (precision %.4f, recall %.4f), %s the"
+            agreement.spikes().forEach((layer, m) -> s.append(String.format(Locale.ROOT, "  spikes of %s: F1 %.4f (precision %.4f, recall %.4f), %s the"
                     + " reference's count, %.2f%% of decisions agree, %s%n", layer, m.f1(), m.precision(), m.recall(),
-                    m.countRatio() == null ? "none in" : String.format("%.3fx", m.countRatio()), 100 * m.agreement(),
+                    m.countRatio() == null ? "none in" : String.format(Locale.ROOT, "%.3fx", m.countRatio()), 100 * m.agreement(),
                     m.firstDivergentStep() < 0 ? "never differ" : "first differ at step " + m.firstDivergentStep())));
         }
         return s.toString();

@@ -2,6 +2,7 @@ package io.dendra.spark;
 
 import io.dendra.cli.Dendra;
 import java.io.PrintWriter;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 
 /**
@@ -12,6 +13,9 @@ import picocli.CommandLine.Command;
         description = "dendra run on Apache Spark: the samples spread over a cluster, merged into the report a threaded run writes.")
 public final class DendraSpark implements Runnable {
     public static void main(String[] args) {
+        // Dendra formats every number with Locale.ROOT; this also covers the libraries that format with the
+        // default locale (XChart's heat-map labels), so that reports are the same on every machine.
+        Locale.setDefault(Locale.ROOT);
         int status = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         SparkEvaluation.stop();
         System.exit(status);
@@ -35,7 +39,7 @@ public final class DendraSpark implements Runnable {
             int status = Dendra.execute(new DendraSpark(), local.args(), out, err);
             if (status == 0 && local.output() != null) {
                 RemotePaths.publish(local, hadoop);
-                out.printf("published the output to %s%n", local.output());
+                out.printf(Locale.ROOT, "published the output to %s%n", local.output());
                 out.flush();
             }
             return status;

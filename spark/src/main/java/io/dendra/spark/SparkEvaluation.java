@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.SparkConf;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -209,7 +210,7 @@ public final class SparkEvaluation {
                         if (info != null) done += info.numCompletedTasks();
                     }
                     if (done != last && done > 0) {
-                        out.printf("spark: %d of %d partition(s) done%n", done, partitions);
+                        out.printf(Locale.ROOT, "spark: %d of %d partition(s) done%n", done, partitions);
                         out.flush();
                         last = done;
                     }

@@ -24,10 +24,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code dendra sweep IMAGE… --input X.npy -o OUT/ --spark MASTER}: the same evaluation of several
@@ -96,7 +96,7 @@ public final class SweepCommand implements Callable<Integer> {
                 if (labels != null) args.addAll(List.of("--labels", labels.toString()));
                 if (samples != null) args.addAll(List.of("--samples", samples));
                 if (noHtml) args.add("--no-html");
-                out.printf("sweep: %s (%d of %d)%n", names.get(i), i + 1, images.size());
+                out.printf(Locale.ROOT, "sweep: %s (%d of %d)%n", names.get(i), i + 1, images.size());
                 out.flush();
                 // the image's own run: its error, if any, is the one line the user sees
                 int status = Dendra.execute(new DendraSpark(), args.toArray(new String[0]), new PrintWriter(new StringWriter()), spec.commandLine().getErr());
@@ -109,7 +109,7 @@ public final class SweepCommand implements Callable<Integer> {
             Files.move(staging, output, StandardCopyOption.ATOMIC_MOVE);
             done = true;
             out.print(table);
-            out.printf("wrote %s (one folder per image, comparison.md, comparison.json)%n", output);
+            out.printf(Locale.ROOT, "wrote %s (one folder per image, comparison.md, comparison.json)%n", output);
             return 0;
         } finally {
             if (!done) delete(staging);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dendra.ir.NeuronProgram;
 import java.math.BigDecimal;
 import java.util.Comparator;
+import java.util.Locale;
 
 /**
  * Writes a target as canonical target-language text (every value in its base unit, with its
@@ -68,7 +69,7 @@ public final class TargetPrinter {
             int states = p.hasStates() ? 1 : 0;
             EventCost active = t.neuronUpdate(p, true, states);
             EventCost inactive = t.neuronUpdate(p, false, states);
-            s.out.append(s.indent).append(String.format("//   %-9s %s pJ / %s pJ, %s ns / %s ns%s%n", p.id(), number(round(active.energyPj())),
+            s.out.append(s.indent).append(String.format(Locale.ROOT, "//   %-9s %s pJ / %s pJ, %s ns / %s ns%s%n", p.id(), number(round(active.energyPj())),
                     number(round(inactive.energyPj())), number(round(active.timeNs())), number(round(inactive.timeNs())),
                     p.hasStates() ? " with one complex state, +" + (p.ops(true, 1) - p.ops(true, 0)) + " ops per further state" : ""));
         }

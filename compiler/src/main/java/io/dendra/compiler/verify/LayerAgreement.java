@@ -2,6 +2,7 @@ package io.dendra.compiler.verify;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.Locale;
 
 /**
  * How far one chip layer is from the float reference, by the measure that fits the layer: spike
@@ -33,7 +34,7 @@ public sealed interface LayerAgreement permits SpikeMatch, LayerAgreement.Graded
 
         @Override
         public String summary() {
-            return String.format("%.2e relative RMS error", relativeRms);
+            return String.format(Locale.ROOT, "%.2e relative RMS error", relativeRms);
         }
     }
 
@@ -51,7 +52,7 @@ public sealed interface LayerAgreement permits SpikeMatch, LayerAgreement.Graded
 
         @Override
         public String summary() {
-            return String.format("%.2e output error", relativeMax);
+            return String.format(Locale.ROOT, "%.2e output error", relativeMax);
         }
     }
 }

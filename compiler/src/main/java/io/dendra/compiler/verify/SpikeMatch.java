@@ -1,6 +1,7 @@
 package io.dendra.compiler.verify;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
 
 /**
  * A spiking layer's spikes on the chip against the reference's, over every step and neuron
@@ -61,8 +62,8 @@ public record SpikeMatch(long decisions, long chipSpikes, long referenceSpikes, 
     @Override
     public String summary() {
         Double ratio = countRatio();
-        return String.format("F1 %.4f (P %.4f R %.4f), %s spikes, %.2f%% agree, %s", f1(), precision(), recall(),
-                ratio == null ? "only the chip" : String.format("%.3fx", ratio), 100 * agreement(),
+        return String.format(Locale.ROOT, "F1 %.4f (P %.4f R %.4f), %s spikes, %.2f%% agree, %s", f1(), precision(), recall(),
+                ratio == null ? "only the chip" : String.format(Locale.ROOT, "%.3fx", ratio), 100 * agreement(),
                 firstDivergentStep < 0 ? "never differ" : "first differ at step " + firstDivergentStep);
     }
 

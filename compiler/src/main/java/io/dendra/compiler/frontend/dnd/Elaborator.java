@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -105,7 +106,7 @@ final class Elaborator {
         if (input != null) throw new DendraException(ErrorCode.MODEL_STRUCTURE, place(s), "the model has a second 'input'", "a model has one input");
         int size = positiveInteger(evaluate(s.size, null), s.size, "input size");
         if (size > MAX_INPUT_SIZE) {
-            throw new DendraException(ErrorCode.BAD_VALUE, place(s.size), String.format("input size %,d is more than Dendra takes (%,d channels or"
+            throw new DendraException(ErrorCode.BAD_VALUE, place(s.size), String.format(Locale.ROOT, "input size %,d is more than Dendra takes (%,d channels or"
                     + " tokens)", size, MAX_INPUT_SIZE), "a model's input is a vector per step; flatten large inputs into a sequence instead");
         }
         boolean tokens = s.kind.getText().equals("tokens");
@@ -171,8 +172,8 @@ final class Elaborator {
             Node a = l.node();
             Node b = r.node();
             if (a.timing() != b.timing()) {
-                throw new DendraException(ErrorCode.TIME_MISMATCH, place(e), "cannot add '" + a.name() + "' (" + a.timing().name().toLowerCase()
-                        + ") and '" + b.name() + "' (" + b.timing().name().toLowerCase() + ")", "add two sequences, or two layers after mean_time");
+                throw new DendraException(ErrorCode.TIME_MISMATCH, place(e), "cannot add '" + a.name() + "' (" + a.timing().name().toLowerCase(Locale.ROOT)
+                        + ") and '" + b.name() + "' (" + b.timing().name().toLowerCase(Locale.ROOT) + ")", "add two sequences, or two layers after mean_time");
             }
             if (a.width() != b.width()) {
                 throw new DendraException(ErrorCode.SHAPE_MISMATCH, place(e), "cannot add '" + a.name() + "' of width " + a.width()
