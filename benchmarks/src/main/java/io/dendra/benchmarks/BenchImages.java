@@ -1,11 +1,11 @@
 package io.dendra.benchmarks;
 
+import io.dendra.ir.programs.lif.Lif;
 import io.dendra.ir.ChipImage;
 import io.dendra.ir.CoreImage;
 import io.dendra.ir.InputMap;
 import io.dendra.ir.LayerMapping;
 import io.dendra.ir.NeuronBlock;
-import io.dendra.ir.NeuronKernels;
 import io.dendra.ir.NeuronProgram;
 import io.dendra.ir.OutputMap;
 import io.dendra.ir.RouteTable;
@@ -36,11 +36,11 @@ final class BenchImages {
             }
         }
         SynapseTable synapses = new SynapseTable(start, new int[channels], target, weight, new int[channels * fanOut]);
-        int[] params = new int[fanOut * NeuronKernels.LIF_PARAMS];
+        int[] params = new int[fanOut * Lif.PARAMS];
         for (int i = 0; i < fanOut; i++) {
-            params[i * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_DU] = 4095;
-            params[i * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_DV] = 2048;
-            params[i * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_VTH] = 200;
+            params[i * Lif.PARAMS + Lif.DU] = 4095;
+            params[i * Lif.PARAMS + Lif.DV] = 2048;
+            params[i * Lif.PARAMS + Lif.VTH] = 200;
         }
         NeuronBlock block = new NeuronBlock(NeuronProgram.LIF, "sink", 0, fanOut, 0, 1, params);
         int[] inStart = new int[channels + 1];
@@ -96,13 +96,13 @@ final class BenchImages {
             }
             start[n + 1] = (n + 1) * routes;
         }
-        int[] params = new int[sources * NeuronKernels.LIF_PARAMS];
+        int[] params = new int[sources * Lif.PARAMS];
         for (int i = 0; i < sources; i++) {
-            params[i * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_DU] = 4095;
-            params[i * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_DV] = 4095;
-            params[i * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_BIAS_MANT] = 100;
-            params[i * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_BIAS_EXP] = 6;
-            params[i * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_VTH] = 1;
+            params[i * Lif.PARAMS + Lif.DU] = 4095;
+            params[i * Lif.PARAMS + Lif.DV] = 4095;
+            params[i * Lif.PARAMS + Lif.BIAS_MANT] = 100;
+            params[i * Lif.PARAMS + Lif.BIAS_EXP] = 6;
+            params[i * Lif.PARAMS + Lif.VTH] = 1;
         }
         List<CoreImage> list = new ArrayList<>();
         list.add(new CoreImage(0, 0, 0, 0, 0, new NeuronBlock(NeuronProgram.LIF, "source", 0, sources, 0, 1, params), SynapseTable.empty(),
@@ -118,8 +118,8 @@ final class BenchImages {
                 t[a] = a % n;
                 w[a] = 1;
             }
-            int[] p = new int[n * NeuronKernels.LIF_PARAMS];
-            for (int i = 0; i < n; i++) p[i * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_VTH] = (1 << 17) - 1;
+            int[] p = new int[n * Lif.PARAMS];
+            for (int i = 0; i < n; i++) p[i * Lif.PARAMS + Lif.VTH] = (1 << 17) - 1;
             int tile = c / mesh.coresPerTile();
             list.add(new CoreImage(c, 0, tile % mesh.columns(), tile / mesh.columns(), c % mesh.coresPerTile(),
                     new NeuronBlock(NeuronProgram.LIF, "sink" + c, 0, n, 0, 2, p), new SynapseTable(s, new int[axonsPerCore[c]], t, w, new int[axonsPerCore[c]]),

@@ -1,7 +1,8 @@
 package io.dendra.benchmarks;
 
+import io.dendra.ir.programs.ssm.Ssm;
+import io.dendra.ir.programs.lif.Lif;
 import io.dendra.ir.ChipImage;
-import io.dendra.ir.NeuronKernels;
 import io.dendra.simulator.ChipSimulator;
 import io.dendra.targets.Target;
 import io.dendra.targets.Targets;
@@ -99,7 +100,7 @@ public class SimulatorBenchmarks {
 
     @State(Scope.Benchmark)
     public static class LifBlock {
-        int[] params = new int[LIF_NEURONS * NeuronKernels.LIF_PARAMS];
+        int[] params = new int[LIF_NEURONS * Lif.PARAMS];
         int[] kernelParams;
         long[] state = new long[LIF_NEURONS * 2];
         long[] input = new long[LIF_NEURONS];
@@ -109,9 +110,9 @@ public class SimulatorBenchmarks {
         public void build() {
             SplittableRandom random = new SplittableRandom(1);
             for (int i = 0; i < LIF_NEURONS; i++) {
-                params[i * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_DU] = 1000;
-                params[i * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_DV] = 300;
-                params[i * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_VTH] = 150;
+                params[i * Lif.PARAMS + Lif.DU] = 1000;
+                params[i * Lif.PARAMS + Lif.DV] = 300;
+                params[i * Lif.PARAMS + Lif.VTH] = 150;
                 input[i] = random.nextInt(-200, 400);
             }
             kernelParams = io.dendra.ir.NeuronProgram.LIF.kernelParams(params, LIF_NEURONS, 0);
@@ -142,13 +143,13 @@ public class SimulatorBenchmarks {
             SplittableRandom random = new SplittableRandom(2);
             for (int i = 0; i < SSM_NEURONS; i++) {
                 int p = i * per;
-                params[p + NeuronKernels.SSM_STATES] = SSM_STATES;
-                params[p + NeuronKernels.SSM_SHIFT_A] = 23;
-                params[p + NeuronKernels.SSM_SHIFT_B] = 20;
-                params[p + NeuronKernels.SSM_SHIFT_C] = 22;
-                params[p + NeuronKernels.SSM_THETA] = 1 << 20;
+                params[p + Ssm.STATES] = SSM_STATES;
+                params[p + Ssm.SHIFT_A] = 23;
+                params[p + Ssm.SHIFT_B] = 20;
+                params[p + Ssm.SHIFT_C] = 22;
+                params[p + Ssm.THETA] = 1 << 20;
                 for (int n = 0; n < SSM_STATES; n++) {
-                    int c = p + NeuronKernels.SSM_HEADER + NeuronKernels.SSM_PER_STATE * n;
+                    int c = p + Ssm.HEADER + Ssm.PER_STATE * n;
                     params[c] = 8_000_000 - random.nextInt(100_000);
                     params[c + 1] = random.nextInt(-200_000, 200_000);
                     for (int k = 2; k < 6; k++) params[c + k] = random.nextInt(-1_000_000, 1_000_000);

@@ -11,7 +11,6 @@ import io.dendra.ir.InputMap;
 import io.dendra.ir.IntArrayBuilder;
 import io.dendra.ir.LayerMapping;
 import io.dendra.ir.NeuronBlock;
-import io.dendra.ir.NeuronKernels;
 import io.dendra.ir.NeuronProgram;
 import io.dendra.ir.OutputMap;
 import io.dendra.ir.RouteTable;

@@ -21,7 +21,6 @@ import io.dendra.ir.CoreImage;
 import io.dendra.ir.DchipFormat;
 import io.dendra.ir.InputMap;
 import io.dendra.ir.LayerMapping;
-import io.dendra.ir.NeuronKernels;
 import io.dendra.ir.OutputMap;
 import io.dendra.simulator.ChipSimulator;
 import io.dendra.simulator.RunReport;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.dendra.ir.programs.lif.Lif;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dendra.compiler.frontend.ModelLoader;
@@ -18,7 +19,6 @@ import io.dendra.ir.InputMap;
 import io.dendra.ir.IntArrayBuilder;
 import io.dendra.ir.LayerMapping;
 import io.dendra.ir.NeuronBlock;
-import io.dendra.ir.NeuronKernels;
 import io.dendra.ir.NeuronProgram;
 import io.dendra.ir.OutputMap;
 import io.dendra.ir.RouteTable;
@@ -128,15 +128,15 @@ class LavaEquivalenceTest {
         List<LayerMapping> layers = new ArrayList<>();
         for (int c = 0; c < coreCount; c++) {
             int n = neurons[c];
-            int[] params = new int[n * NeuronKernels.LIF_PARAMS];
+            int[] params = new int[n * Lif.PARAMS];
             int[] initial = random.nextBoolean() ? new int[2 * n] : new int[0];
             for (int i = 0; i < n; i++) {
-                int p = i * NeuronKernels.LIF_PARAMS;
-                params[p + NeuronKernels.LIF_DU] = random.nextBoolean() ? 4095 : random.nextInt(4096);
-                params[p + NeuronKernels.LIF_DV] = random.nextInt(4096);
-                params[p + NeuronKernels.LIF_BIAS_MANT] = random.nextBoolean() ? 0 : random.nextInt(-4095, 4096);
-                params[p + NeuronKernels.LIF_BIAS_EXP] = random.nextInt(8);
-                params[p + NeuronKernels.LIF_VTH] = random.nextInt(1, 4000);
+                int p = i * Lif.PARAMS;
+                params[p + Lif.DU] = random.nextBoolean() ? 4095 : random.nextInt(4096);
+                params[p + Lif.DV] = random.nextInt(4096);
+                params[p + Lif.BIAS_MANT] = random.nextBoolean() ? 0 : random.nextInt(-4095, 4096);
+                params[p + Lif.BIAS_EXP] = random.nextInt(8);
+                params[p + Lif.VTH] = random.nextInt(1, 4000);
                 if (initial.length > 0) {
                     initial[2 * i] = random.nextInt(-(1 << 20), 1 << 20);
                     initial[2 * i + 1] = random.nextInt(-(1 << 18), 1 << 18);

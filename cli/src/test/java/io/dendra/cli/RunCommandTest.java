@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dendra.ir.programs.lif.Lif;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dendra.compiler.tensor.NpyFile;
@@ -319,7 +320,7 @@ class RunCommandTest {
             {"weight", "core 0 synapse 0 has weight 2147483647, beyond the 8-bit weights of loihi1"},
             {"delay", "core 0 synapse 0 has delay 1000000, outside 0 .. 62"},
             {"program", "core 0 runs the ssm program, which loihi1 does not run"},
-            {"bias", "core 0 neuron 0 has bias " + core.neurons().param(io.dendra.ir.NeuronKernels.LIF_BIAS_MANT)
+            {"bias", "core 0 neuron 0 has bias " + core.neurons().param(Lif.BIAS_MANT)
                     + " << 9, beyond the 13-bit mantissa and exponents 0 .. 7 of loihi1"},
             {"twice", "core 1 takes chip " + other.chip() + " tile (" + other.tileX() + ", " + other.tileY() + ") slot " + other.slot()
                     + ", which core 0 holds"},
@@ -363,7 +364,7 @@ class RunCommandTest {
 
     private static io.dendra.ir.NeuronBlock biasExponent(io.dendra.ir.NeuronBlock b, int exponent) {
         int[] params = b.params();
-        params[io.dendra.ir.NeuronKernels.LIF_BIAS_EXP] = exponent;
+        params[Lif.BIAS_EXP] = exponent;
         return new io.dendra.ir.NeuronBlock(b.program(), b.layer(), b.firstNeuron(), b.count(), b.states(), b.startStep(), params, b.initialState());
     }
 

@@ -1,5 +1,6 @@
 package io.dendra.ir;
 
+import io.dendra.ir.programs.Kernel;
 import java.util.Arrays;
 import java.util.List;
 
@@ -8,7 +9,7 @@ import java.util.List;
  * the IR, which the cycle-level simulator reproduces bit for bit.
  *
  * <p>Step 0 only injects the first input. In each step τ ≥ 1 every core reads its accumulators for
- * τ and updates all its neurons ({@link NeuronKernels}) — every core, from the first step, as the
+ * τ and updates all its neurons ({@link NeuronProgram#update}) — every core, from the first step, as the
  * chip does (a block's start step says when its first input arrives, not when it starts running);
  * then every message sent in τ — by neurons, by the host for input step τ, and the host's bias
  * spikes — fans out through its route and the destination axon's synapses into the accumulators
@@ -88,14 +89,14 @@ public final class ImageExecutor {
                     int t = step - output.firstStep();
                     for (int k = 0; k < outputs; k++) {
                         long payload = out[output.core(k)][output.neuron(k)];
-                        streamed[t * outputs + k] = (payload == NeuronKernels.NO_MESSAGE ? 0 : payload) * output.scale(k) + output.bias(k);
+                        streamed[t * outputs + k] = (payload == Kernel.NO_MESSAGE ? 0 : payload) * output.scale(k) + output.bias(k);
                     }
                 }
                 for (int c = 0; c < n; c++) {
                     RouteTable routes = cores.get(c).routes();
                     for (int i = 0; i < out[c].length; i++) {
                         long payload = out[c][i];
-                        if (payload == NeuronKernels.NO_MESSAGE) continue;
+                        if (payload == Kernel.NO_MESSAGE) continue;
                         if (listener != null) listener.sent(step, c, i, payload);
                         for (int r = routes.start(i); r < routes.end(i); r++) {
                             deliver(accumulators, routes.destinationCore(r), routes.destinationAxon(r), payload, step);

@@ -1,94 +1,36 @@
 package io.dendra.ir;
 
-import java.util.ArrayList;
+import io.dendra.ir.programs.Kernel;
+import io.dendra.ir.programs.Layout;
+import io.dendra.ir.programs.ProgramDefinition;
+import io.dendra.ir.programs.glu.Glu;
+import io.dendra.ir.programs.lif.Lif;
+import io.dendra.ir.programs.readout.Readout;
+import io.dendra.ir.programs.ssm.Ssm;
+import io.dendra.ir.programs.sum.Sum;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The neuron programs of DESIGN §3, each defined once, here: its memory layout (parameter words and
- * state words by name, in the order its kernel reads them), its input compartments, whether its
- * messages carry a payload, what one update costs in ops, and its kernel — the fixed-point update
- * in {@link NeuronKernels} that both the functional {@link ImageExecutor} and the cycle-level
- * simulator run. Only programs the compiler emits and the kernels define are here; a target that
- * names another is refused when it is read.
+ * The registry of neuron programs (DESIGN §3): one line per program, each defined once in its own
+ * package under {@code io.dendra.ir.programs} — its memory layout (parameter and state words by
+ * name, in the order its kernel reads them), its input compartments, whether its messages carry a
+ * payload, what one update costs in ops, and its kernel, the fixed-point update that both the
+ * functional {@link ImageExecutor} and the cycle-level simulator run. Only programs the compiler
+ * emits are here; a target that names another is refused when it is read. Adding a program:
+ * docs/neuron-programs.md.
  *
  * <p>Op counts: an <em>active</em> update is one where the neuron received input or holds non-zero
  * state and runs its whole program; an <em>inactive</em> update only reads its state, finds nothing
- * to do and moves on. For {@code lif}: active = decay u, add input, wrap u, decay v, add u + bias,
- * saturate and compare, reset (7); inactive = read, test, skip (3). With Loihi 1's published 81 pJ /
- * 52 pJ per active/inactive update these counts give 7.25 pJ per op and a 30.25 pJ base. The SSM
- * program adds, per complex state, the complex product Ā·s (4), the input term B̄·x (2) and the
- * output term Re(C·s) accumulated into the soma (2): 8 ops per state. A target turns ops into
- * energy and time: {@code base + ops × per-op}.
+ * to do and moves on. A target turns ops into energy and time: {@code base + ops × per-op}.
  */
 public enum NeuronProgram {
-    LIF("lif", "Loihi 1 CUBA LIF (u, v 24-bit), bit-exact with Lava's PyLifModelBitAcc", 7, 3, 0,
-            new Layout(List.of("du", "dv", "bias_mant", "bias_exp", "vth"), List.of(), List.of("u", "v"), List.of(), 1, false, List.of()),
-            NeuronKernels::lif),
-    SSM("ssm", "SpikingSSM channel: N/2 complex states as dendritic compartments and a LIF soma", 7, 3, 8,
-            new Layout(List.of("states", "shift_a", "shift_b", "shift_c", "d", "shift_d", "bias", "tau", "theta"),
-                    List.of("a_re", "a_im", "b_re", "b_im", "c_re", "c_im"), List.of("v"), List.of("s_re", "s_im"), 1, false, List.of("bias")),
-            NeuronKernels::ssm),
-    GLU("glu", "two dendritic accumulators a, g and the graded output a·σ(g) (σ by table)", 6, 2, 0,
-            new Layout(List.of("bias_a", "bias_g", "shift_g", "shift_out"), List.of(), List.of(), List.of(), 2, true, List.of("bias_a", "bias_g")),
-            NeuronKernels::glu),
-    SUM("sum", "adds its graded inputs and sends the sum as a graded spike", 2, 1, 0,
-            new Layout(List.of("bias"), List.of(), List.of(), List.of(), 1, true, List.of("bias")),
-            NeuronKernels::sum),
-    READOUT("readout", "accumulates its input over the sequence; read by the host at the end", 2, 1, 0,
-            new Layout(List.of(), List.of(), List.of("sum"), List.of(), 1, false, List.of()),
-            NeuronKernels::readout);
-
-    /**
-     * One program's memory: its parameter words and state words (fixed ones, then per complex state
-     * ones, named {@code w[n]}), its input compartments, whether its messages carry a payload, and
-     * the parameter words that are added to each compartment's input as a bias (one per
-     * compartment, or none when the program's bias acts elsewhere, as the lif's on v).
-     */
-    public record Layout(List<String> params, List<String> paramsPerState, List<String> state, List<String> statePerState, int compartments,
-            boolean graded, List<String> inputBias) {
-        int paramCount(int states) { return params.size() + paramsPerState.size() * states; }
-        int stateCount(int states) { return state.size() + statePerState.size() * states; }
-
-        /**
-         * Where each word of {@code count} neurons goes from the image's order (per neuron: its
-         * {@code fixed} words, then {@code perState} words for each of its states) to the kernel's
-         * (every neuron's fixed words, neuron after neuron, then each per-state word as
-         * {@code [neuron][state]}): entry k is the kernel position of image word k.
-         */
-        static int[] kernelPositions(int length, int count, int fixed, int perState, int states) {
-            int perNeuron = fixed + perState * states;
-            if (length != (long) count * perNeuron) throw new IllegalArgumentException(length + " words for " + count + " neurons of " + perNeuron);
-            int cells = count * states;
-            int[] position = new int[length];
-            for (int i = 0; i < count; i++) {
-                for (int w = 0; w < fixed; w++) position[i * perNeuron + w] = i * fixed + w;
-                for (int n = 0; n < states; n++) {
-                    for (int w = 0; w < perState; w++) position[i * perNeuron + fixed + n * perState + w] = count * fixed + w * cells + i * states + n;
-                }
-            }
-            return position;
-        }
-
-        static List<String> names(List<String> fixed, List<String> perState, int states) {
-            List<String> names = new ArrayList<>(fixed);
-            for (int n = 0; n < states; n++) for (String w : perState) names.add(w + "[" + n + "]");
-            return names;
-        }
-    }
-
-    /**
-     * The update of every neuron of a block, once, on its parameters and state in the kernel's order
-     * ({@link #kernelParams}, {@link #kernelState}): {@code input} holds each neuron's inputs for this
-     * step ({@code compartments} per neuron); {@code out} receives a payload (1 for a spike) or
-     * {@link NeuronKernels#NO_MESSAGE}; {@code activeOut}, when not null, whether each neuron was
-     * active. Returns how many were.
-     */
-    @FunctionalInterface
-    public interface Kernel {
-        int update(int count, int states, int[] params, long[] state, long[] input, long[] out, int stateBits, int payloadBits, boolean[] activeOut);
-    }
+    LIF(Lif.DEFINITION),
+    SSM(Ssm.DEFINITION),
+    GLU(Glu.DEFINITION),
+    SUM(Sum.DEFINITION),
+    READOUT(Readout.DEFINITION);
 
     private final String id;
     private final String description;
@@ -98,14 +40,14 @@ public enum NeuronProgram {
     private final Layout layout;
     private final Kernel kernel;
 
-    NeuronProgram(String id, String description, int activeOps, int inactiveOps, int opsPerState, Layout layout, Kernel kernel) {
-        this.id = id;
-        this.description = description;
-        this.activeOps = activeOps;
-        this.inactiveOps = inactiveOps;
-        this.opsPerState = opsPerState;
-        this.layout = layout;
-        this.kernel = kernel;
+    NeuronProgram(ProgramDefinition definition) {
+        this.id = definition.id();
+        this.description = definition.description();
+        this.activeOps = definition.activeOps();
+        this.inactiveOps = definition.inactiveOps();
+        this.opsPerState = definition.opsPerState();
+        this.layout = definition.layout();
+        this.kernel = definition.kernel();
     }
 
     /** The name used in target files, model files and reports. */

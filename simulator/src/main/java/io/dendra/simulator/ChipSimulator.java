@@ -1,7 +1,7 @@
 package io.dendra.simulator;
 
+import io.dendra.ir.programs.Kernel;
 import io.dendra.ir.ChipImage;
-import io.dendra.ir.NeuronKernels;
 import io.dendra.ir.NeuronProgram;
 import io.dendra.ir.OutputMap;
 import io.dendra.targets.Target;
@@ -9,7 +9,7 @@ import java.util.function.LongConsumer;
 
 /**
  * Runs a chip image step by step, computing exactly what {@link io.dendra.ir.ImageExecutor}
- * defines (the same {@link NeuronKernels}), and models each step in time:
+ * defines (the same kernels, io.dendra.ir.programs), and models each step in time:
  * <ol>
  *   <li>every core updates all its neurons, from the first step on, one after another: each neuron
  *       costs its state access and its update (the program's op count times the target's per-op
@@ -94,7 +94,7 @@ public final class ChipSimulator {
                 int t = step - outputs.firstStep();
                 for (int o = 0; o < k; o++) {
                     long p = w.out[outputs.core(o)][outputs.neuron(o)];
-                    streamed[t * k + o] = (p == NeuronKernels.NO_MESSAGE ? 0 : p) * outputs.scale(o) + outputs.bias(o);
+                    streamed[t * k + o] = (p == Kernel.NO_MESSAGE ? 0 : p) * outputs.scale(o) + outputs.bias(o);
                 }
             }
             long t2 = profile == null ? 0 : System.nanoTime();

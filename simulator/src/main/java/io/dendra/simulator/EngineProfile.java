@@ -1,6 +1,5 @@
 package io.dendra.simulator;
 
-import io.dendra.ir.NeuronKernels;
 import io.dendra.ir.NeuronProgram;
 import java.util.Locale;
 

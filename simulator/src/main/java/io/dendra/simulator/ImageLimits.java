@@ -1,5 +1,6 @@
 package io.dendra.simulator;
 
+import io.dendra.ir.programs.lif.Lif;
 import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
@@ -90,9 +91,9 @@ public final class ImageLimits {
         int mantissaMax = target.formats().lifBiasMantissaMax();
         var exponents = target.formats().lifBiasExponent();
         for (int i = 0; i < b.count(); i++) {
-            int p = i * io.dendra.ir.NeuronKernels.LIF_PARAMS;
-            int mant = b.param(p + io.dendra.ir.NeuronKernels.LIF_BIAS_MANT);
-            int exp = b.param(p + io.dendra.ir.NeuronKernels.LIF_BIAS_EXP);
+            int p = i * Lif.PARAMS;
+            int mant = b.param(p + Lif.BIAS_MANT);
+            int exp = b.param(p + Lif.BIAS_EXP);
             if (Math.abs(mant) > mantissaMax || !exponents.contains(exp)) {
                 throw refuse(file, where + " neuron " + i + " has bias " + mant + " << " + exp + ", beyond the " + target.formats().lifBiasMantissaBits()
                         + "-bit mantissa and exponents " + exponents + " of " + target.name());

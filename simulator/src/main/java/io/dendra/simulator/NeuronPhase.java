@@ -1,8 +1,8 @@
 package io.dendra.simulator;
 
+import io.dendra.ir.programs.Kernel;
 import io.dendra.ir.Accumulation;
 import io.dendra.ir.InputMap;
-import io.dendra.ir.NeuronKernels;
 import java.util.Arrays;
 
 /**
@@ -68,7 +68,7 @@ final class NeuronPhase {
         for (int i = 0; i < count; i++) {
             time += busy[i] ? activeTime : inactiveTime;
             long payload = sent[i];
-            if (payload == NeuronKernels.NO_MESSAGE) continue;
+            if (payload == Kernel.NO_MESSAGE) continue;
             time += timing.spikeOutFs;
             fired++;
             if (recordSpikes) w.recorder.spike(c, t0, i);

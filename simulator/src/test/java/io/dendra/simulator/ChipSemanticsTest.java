@@ -2,6 +2,7 @@ package io.dendra.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import io.dendra.ir.programs.lif.Lif;
 import io.dendra.ir.Accumulation;
 import io.dendra.ir.ChipImage;
 import io.dendra.ir.CoreImage;
@@ -9,7 +10,6 @@ import io.dendra.ir.ImageExecutor;
 import io.dendra.ir.InputMap;
 import io.dendra.ir.LayerMapping;
 import io.dendra.ir.NeuronBlock;
-import io.dendra.ir.NeuronKernels;
 import io.dendra.ir.NeuronProgram;
 import io.dendra.ir.OutputMap;
 import io.dendra.ir.SynapseTable;
@@ -31,12 +31,12 @@ class ChipSemanticsTest {
      */
     @Test
     void aBiasedNeuronIntegratesFromTheFirstStepWhateverItsStartStep() {
-        int[] params = new int[NeuronKernels.LIF_PARAMS];
-        params[NeuronKernels.LIF_DU] = 4095;
-        params[NeuronKernels.LIF_DV] = 0;
-        params[NeuronKernels.LIF_BIAS_MANT] = 1;
-        params[NeuronKernels.LIF_BIAS_EXP] = 6;
-        params[NeuronKernels.LIF_VTH] = 1;
+        int[] params = new int[Lif.PARAMS];
+        params[Lif.DU] = 4095;
+        params[Lif.DV] = 0;
+        params[Lif.BIAS_MANT] = 1;
+        params[Lif.BIAS_EXP] = 6;
+        params[Lif.VTH] = 1;
         NeuronBlock block = new NeuronBlock(NeuronProgram.LIF, "late", 0, 1, 0, 2, params);
         ChipImage image = oneNeuron(block, SynapseTable.empty(), new InputMap(1, true, 0, new int[] {0, 0}, new int[0], new int[0]),
                 Accumulation.FLOOR_PER_GROUP);
@@ -53,9 +53,9 @@ class ChipSemanticsTest {
      */
     @Test
     void floorPerGroupDropsWhatRoundHalfUpKeeps() {
-        int[] params = new int[NeuronKernels.LIF_PARAMS];
-        params[NeuronKernels.LIF_DU] = 4095;
-        params[NeuronKernels.LIF_DV] = 4095;
+        int[] params = new int[Lif.PARAMS];
+        params[Lif.DU] = 4095;
+        params[Lif.DV] = 4095;
         NeuronBlock block = new NeuronBlock(NeuronProgram.LIF, "lif", 0, 1, 0, 1, params);
         SynapseTable synapse = new SynapseTable(new int[] {0, 1}, new int[] {-1}, new int[] {0}, new int[] {1}, new int[] {0});
         InputMap input = new InputMap(1, true, 0, new int[] {0, 1}, new int[] {0}, new int[] {0});
@@ -75,9 +75,9 @@ class ChipSemanticsTest {
      */
     @Test
     void eachGroupIsFlooredOnItsOwn() {
-        int[] params = new int[NeuronKernels.LIF_PARAMS];
-        params[NeuronKernels.LIF_DU] = 4095;
-        params[NeuronKernels.LIF_DV] = 4095;
+        int[] params = new int[Lif.PARAMS];
+        params[Lif.DU] = 4095;
+        params[Lif.DV] = 4095;
         NeuronBlock block = new NeuronBlock(NeuronProgram.LIF, "lif", 0, 1, 0, 1, params);
         InputMap input = new InputMap(2, true, 0, new int[] {0, 1, 2}, new int[] {0, 0}, new int[] {0, 1});
         int[] start = {0, 1, 2};

@@ -1,12 +1,13 @@
 package io.dendra.simulator;
 
+import io.dendra.ir.programs.sum.Sum;
+import io.dendra.ir.programs.lif.Lif;
 import io.dendra.ir.Accumulation;
 import io.dendra.ir.ChipImage;
 import io.dendra.ir.CoreImage;
 import io.dendra.ir.InputMap;
 import io.dendra.ir.LayerMapping;
 import io.dendra.ir.NeuronBlock;
-import io.dendra.ir.NeuronKernels;
 import io.dendra.ir.NeuronProgram;
 import io.dendra.ir.OutputMap;
 import io.dendra.ir.RouteTable;
@@ -22,24 +23,24 @@ final class HandBuiltImages {
 
     /** A lif neuron that spikes every step (bias above threshold, v reset to 0). */
     static NeuronBlock alwaysSpiking(String layer, int count) {
-        int[] params = new int[count * NeuronKernels.LIF_PARAMS];
+        int[] params = new int[count * Lif.PARAMS];
         for (int i = 0; i < count; i++) {
-            int p = i * NeuronKernels.LIF_PARAMS;
-            params[p + NeuronKernels.LIF_DU] = 4095;
-            params[p + NeuronKernels.LIF_DV] = 4095;
-            params[p + NeuronKernels.LIF_BIAS_MANT] = 100;
-            params[p + NeuronKernels.LIF_BIAS_EXP] = 6;
-            params[p + NeuronKernels.LIF_VTH] = 1;
+            int p = i * Lif.PARAMS;
+            params[p + Lif.DU] = 4095;
+            params[p + Lif.DV] = 4095;
+            params[p + Lif.BIAS_MANT] = 100;
+            params[p + Lif.BIAS_EXP] = 6;
+            params[p + Lif.VTH] = 1;
         }
         return new NeuronBlock(NeuronProgram.LIF, layer, 0, count, 0, 1, params);
     }
 
     /** A lif neuron that never spikes (threshold out of reach, no bias). */
     static NeuronBlock silent(String layer, int count, int startStep) {
-        int[] params = new int[count * NeuronKernels.LIF_PARAMS];
+        int[] params = new int[count * Lif.PARAMS];
         for (int i = 0; i < count; i++) {
-            params[i * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_DU] = 4095;
-            params[i * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_VTH] = (1 << 17) - 1;
+            params[i * Lif.PARAMS + Lif.DU] = 4095;
+            params[i * Lif.PARAMS + Lif.VTH] = (1 << 17) - 1;
         }
         return new NeuronBlock(NeuronProgram.LIF, layer, 0, count, 0, startStep, params);
     }
@@ -91,10 +92,10 @@ final class HandBuiltImages {
      * streams the three neurons from step 1.
      */
     static ChipImage inputThroughDelays(String target) {
-        int[] params = new int[3 * NeuronKernels.LIF_PARAMS];
+        int[] params = new int[3 * Lif.PARAMS];
         for (int i = 0; i < 3; i++) {
-            params[i * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_DU] = 4095;
-            params[i * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_DV] = 4095;
+            params[i * Lif.PARAMS + Lif.DU] = 4095;
+            params[i * Lif.PARAMS + Lif.DV] = 4095;
         }
         NeuronBlock block = new NeuronBlock(NeuronProgram.LIF, "delayed", 0, 3, 0, 1, params);
         SynapseTable synapses = new SynapseTable(new int[] {0, 3}, new int[] {0}, new int[] {0, 1, 2}, new int[] {1, 1, 1}, new int[] {0, 1, 2});
@@ -115,10 +116,10 @@ final class HandBuiltImages {
      * weights 1 to 4; those four are the outputs. Neurons forget u and v each step and fire above 0.
      */
     static ChipImage wideCore(int neurons) {
-        int[] params = new int[neurons * NeuronKernels.LIF_PARAMS];
+        int[] params = new int[neurons * Lif.PARAMS];
         for (int i = 0; i < neurons; i++) {
-            params[i * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_DU] = 4095;
-            params[i * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_DV] = 4095;
+            params[i * Lif.PARAMS + Lif.DU] = 4095;
+            params[i * Lif.PARAMS + Lif.DV] = 4095;
         }
         NeuronBlock block = new NeuronBlock(NeuronProgram.LIF, "wide", 0, neurons, 0, 1, params);
         int[] targets = {0, 65_535, 65_536, neurons - 1};
@@ -138,7 +139,7 @@ final class HandBuiltImages {
      */
     static ChipImage denseRow() {
         int neurons = 24;
-        NeuronBlock block = new NeuronBlock(NeuronProgram.SUM, "dense", 0, neurons, 0, 1, new int[neurons * NeuronKernels.SUM_PARAMS]);
+        NeuronBlock block = new NeuronBlock(NeuronProgram.SUM, "dense", 0, neurons, 0, 1, new int[neurons * Sum.PARAMS]);
         int[] targets = new int[18];
         int[] weights = new int[18];
         int n = 0;

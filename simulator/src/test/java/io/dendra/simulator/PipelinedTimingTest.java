@@ -2,12 +2,12 @@ package io.dendra.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.dendra.ir.programs.lif.Lif;
 import io.dendra.ir.ChipImage;
 import io.dendra.ir.CoreImage;
 import io.dendra.ir.InputMap;
 import io.dendra.ir.LayerMapping;
 import io.dendra.ir.NeuronBlock;
-import io.dendra.ir.NeuronKernels;
 import io.dendra.ir.NeuronProgram;
 import io.dendra.ir.OutputMap;
 import io.dendra.ir.RouteTable;
@@ -38,14 +38,14 @@ class PipelinedTimingTest {
      */
     @Test
     void aMessageLeavesWhenItsNeuronFires() {
-        int[] params = new int[10 * NeuronKernels.LIF_PARAMS];
+        int[] params = new int[10 * Lif.PARAMS];
         for (int i = 0; i < 10; i++) {
-            params[i * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_DU] = 4095;
-            params[i * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_VTH] = (1 << 17) - 1;
+            params[i * Lif.PARAMS + Lif.DU] = 4095;
+            params[i * Lif.PARAMS + Lif.VTH] = (1 << 17) - 1;
         }
-        params[3 * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_BIAS_MANT] = 100;
-        params[3 * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_BIAS_EXP] = 6;
-        params[3 * NeuronKernels.LIF_PARAMS + NeuronKernels.LIF_VTH] = 1;
+        params[3 * Lif.PARAMS + Lif.BIAS_MANT] = 100;
+        params[3 * Lif.PARAMS + Lif.BIAS_EXP] = 6;
+        params[3 * Lif.PARAMS + Lif.VTH] = 1;
         NeuronBlock source = new NeuronBlock(NeuronProgram.LIF, "source", 0, 10, 0, 1, params);
         int[] routeStart = new int[11];
         for (int i = 4; i <= 10; i++) routeStart[i] = 1;

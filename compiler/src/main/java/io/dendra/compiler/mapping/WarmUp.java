@@ -1,6 +1,7 @@
 package io.dendra.compiler.mapping;
 
-import io.dendra.ir.NeuronKernels;
+import io.dendra.ir.programs.Kernel;
+import io.dendra.ir.programs.lif.Lif;
 import io.dendra.ir.NeuronProgram;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.List;
  *   <li>{@code lif} adds its bias to the potential, not the input: it keeps its bias and starts from
  *       an initial state that the s − 1 warm-up steps carry exactly to the model's initial state
  *       without a spike ({@link #lifInitialState}), found backwards through the kernel's own
- *       arithmetic and checked forwards with {@link NeuronKernels}. When no such state exists the
+ *       arithmetic and checked forwards with the kernel itself. When no such state exists the
  *       layer is reported, not silently changed.
  * </ul>
  */
@@ -72,8 +73,8 @@ public final class WarmUp {
         int[] start = new int[2 * count];
         boolean allZero = true;
         for (int i = 0; i < count; i++) {
-            int p = i * NeuronKernels.LIF_PARAMS;
-            long[] found = backwards(params[p + NeuronKernels.LIF_DU], params[p + NeuronKernels.LIF_DV], bias(params, p), goal[2 * i], goal[2 * i + 1],
+            int p = i * Lif.PARAMS;
+            long[] found = backwards(params[p + Lif.DU], params[p + Lif.DV], bias(params, p), goal[2 * i], goal[2 * i + 1],
                     warmUpSteps);
             if (found == null) return new LifResult(target.clone(), "neuron " + i + ": no state reaches the model's initial state in " + warmUpSteps
                     + " steps of bias " + bias(params, p));
@@ -87,8 +88,8 @@ public final class WarmUp {
     }
 
     private static long bias(int[] params, int p) {
-        int mant = params[p + NeuronKernels.LIF_BIAS_MANT];
-        int exp = params[p + NeuronKernels.LIF_BIAS_EXP];
+        int mant = params[p + Lif.BIAS_MANT];
+        int exp = params[p + Lif.BIAS_EXP];
         return exp >= 0 ? (long) mant << exp : (long) mant >> -exp;
     }
 
@@ -135,7 +136,7 @@ public final class WarmUp {
         for (int step = 1; step <= steps; step++) {
             NeuronProgram.LIF.updateInImageOrder(count, 0, params, state, input, out, 24, 0, null);
             for (int i = 0; i < count; i++) {
-                if (out[i] != NeuronKernels.NO_MESSAGE) return "neuron " + i + " would spike at warm-up step " + step;
+                if (out[i] != Kernel.NO_MESSAGE) return "neuron " + i + " would spike at warm-up step " + step;
             }
         }
         for (int i = 0; i < state.length; i++) {

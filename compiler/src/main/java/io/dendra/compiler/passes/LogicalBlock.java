@@ -3,7 +3,6 @@ package io.dendra.compiler.passes;
 import io.dendra.compiler.graph.LifNode;
 import io.dendra.compiler.graph.Node;
 import io.dendra.compiler.graph.S4dNode;
-import io.dendra.ir.NeuronKernels;
 import io.dendra.ir.NeuronProgram;
 import java.util.ArrayList;
 import java.util.List;

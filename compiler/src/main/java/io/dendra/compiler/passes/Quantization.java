@@ -1,15 +1,17 @@
 package io.dendra.compiler.passes;
 
-import static io.dendra.ir.NeuronKernels.GLU_BIAS_A;
-import static io.dendra.ir.NeuronKernels.GLU_BIAS_G;
-import static io.dendra.ir.NeuronKernels.GLU_PARAMS;
-import static io.dendra.ir.NeuronKernels.GLU_SHIFT_G;
-import static io.dendra.ir.NeuronKernels.GLU_SHIFT_OUT;
+import static io.dendra.ir.programs.glu.Glu.BIAS_A;
+import static io.dendra.ir.programs.glu.Glu.BIAS_G;
+import static io.dendra.ir.programs.glu.Glu.PARAMS;
+import static io.dendra.ir.programs.glu.Glu.SHIFT_G;
+import static io.dendra.ir.programs.glu.Glu.SHIFT_OUT;
 
+import io.dendra.ir.programs.glu.Sigmoid;
+import io.dendra.ir.programs.ssm.Ssm;
+import io.dendra.ir.programs.lif.Lif;
 import io.dendra.compiler.graph.S4dNode;
 import io.dendra.ir.Accumulation;
 import io.dendra.ir.FixedPoint;
-import io.dendra.ir.NeuronKernels;
 import io.dendra.ir.NeuronProgram;
 import io.dendra.targets.Target;
 import java.util.ArrayList;
@@ -173,12 +175,12 @@ public final class Quantization {
             }
             case GLU -> {
                 for (int c = 0; c < 2; c++) f.inputFraction[c] = Math.min(inputCap(b, c), weightLimit(b, c));
-                int[] params = new int[b.count() * GLU_PARAMS];
+                int[] params = new int[b.count() * PARAMS];
                 for (int i = 0; i < b.count(); i++) {
-                    params[i * GLU_PARAMS + GLU_BIAS_A] = toInt(Math.round(Math.scalb(b.bias(i, 0), f.inputFraction[0])));
-                    params[i * GLU_PARAMS + GLU_BIAS_G] = toInt(Math.round(Math.scalb(b.bias(i, 1), f.inputFraction[1])));
-                    params[i * GLU_PARAMS + GLU_SHIFT_G] = f.inputFraction[1] - NeuronKernels.SIGMOID_ARGUMENT_BITS;
-                    params[i * GLU_PARAMS + GLU_SHIFT_OUT] = NeuronKernels.SIGMOID_FRACTION_BITS + f.inputFraction[0] - outputFraction.get(b);
+                    params[i * PARAMS + BIAS_A] = toInt(Math.round(Math.scalb(b.bias(i, 0), f.inputFraction[0])));
+                    params[i * PARAMS + BIAS_G] = toInt(Math.round(Math.scalb(b.bias(i, 1), f.inputFraction[1])));
+                    params[i * PARAMS + SHIFT_G] = f.inputFraction[1] - Sigmoid.ARGUMENT_BITS;
+                    params[i * PARAMS + SHIFT_OUT] = Sigmoid.FRACTION_BITS + f.inputFraction[0] - outputFraction.get(b);
                 }
                 f.params = params;
             }
@@ -228,20 +230,20 @@ public final class Quantization {
             double dReal = Math.scalb(s4d.d(h) * scale, fv - fz);
             int shiftD = shiftFor(Math.abs(dReal));
             int p = h * per;
-            params[p + NeuronKernels.SSM_STATES] = m;
-            params[p + NeuronKernels.SSM_SHIFT_A] = shiftA;
-            params[p + NeuronKernels.SSM_SHIFT_B] = shiftB;
-            params[p + NeuronKernels.SSM_SHIFT_C] = shiftC;
-            params[p + NeuronKernels.SSM_D] = mantissa(dReal, shiftD, coefMax);
-            params[p + NeuronKernels.SSM_SHIFT_D] = shiftD;
-            params[p + NeuronKernels.SSM_BIAS] = toInt(Math.round(Math.scalb(b.bias(h, 0), fz)));
-            params[p + NeuronKernels.SSM_TAU] = (int) Math.round(b.lif().tau() * (1 << NeuronKernels.SSM_TAU_BITS));
-            params[p + NeuronKernels.SSM_THETA] = toInt(Math.round(Math.scalb(b.lif().threshold(), fv)));
+            params[p + Ssm.STATES] = m;
+            params[p + Ssm.SHIFT_A] = shiftA;
+            params[p + Ssm.SHIFT_B] = shiftB;
+            params[p + Ssm.SHIFT_C] = shiftC;
+            params[p + Ssm.D] = mantissa(dReal, shiftD, coefMax);
+            params[p + Ssm.SHIFT_D] = shiftD;
+            params[p + Ssm.BIAS] = toInt(Math.round(Math.scalb(b.bias(h, 0), fz)));
+            params[p + Ssm.TAU] = (int) Math.round(b.lif().tau() * (1 << Ssm.TAU_BITS));
+            params[p + Ssm.THETA] = toInt(Math.round(Math.scalb(b.lif().threshold(), fv)));
             double groupMax = 0;
             double groupErr = 0;
             for (int n = 0; n < m; n++) {
                 int k = h * m + n;
-                int c = p + NeuronKernels.SSM_HEADER + NeuronKernels.SSM_PER_STATE * n;
+                int c = p + Ssm.HEADER + Ssm.PER_STATE * n;
                 params[c] = mantissa(d.abarRe()[k], shiftA, coefMax);
                 params[c + 1] = mantissa(d.abarIm()[k], shiftA, coefMax);
                 params[c + 2] = mantissa(bRe[n], shiftB, coefMax);
@@ -271,7 +273,7 @@ public final class Quantization {
     private void lif(LogicalBlock b, Formats f) {
         int fv = Math.min(lifVoltageCap(b), weightLimit(b, 0) + 6);
         f.inputFraction[0] = fv - 6;
-        int[] params = new int[b.count() * NeuronKernels.LIF_PARAMS];
+        int[] params = new int[b.count() * Lif.PARAMS];
         int dv = (int) Math.max(0, Math.min(4095, Math.round(4096 * (1 - b.lif().tau()))));
         // u decays by (4096 − (du + 1)) / 4096: du = 4095 clears it each step (no current)
         int du = (int) Math.max(0, Math.min(4095, Math.round(4096 * (1 - b.lif().currentDecay())) - 1));
@@ -283,18 +285,18 @@ public final class Quantization {
         int maxExp = target.formats().lifBiasExponent().max();
         int clipped = 0;
         for (int i = 0; i < b.count(); i++) {
-            int p = i * NeuronKernels.LIF_PARAMS;
-            params[p + NeuronKernels.LIF_DU] = du;
-            params[p + NeuronKernels.LIF_DV] = dv;
+            int p = i * Lif.PARAMS;
+            params[p + Lif.DU] = du;
+            params[p + Lif.DV] = dv;
             long[] mantExp = lifBias(Math.scalb(b.bias(i, 0), fv));
             if (mantExp == null) {
                 clipped++;
                 double limit = Math.scalb((double) mantissaMax, maxExp);
                 mantExp = lifBias(Math.copySign(limit, b.bias(i, 0)));
             }
-            params[p + NeuronKernels.LIF_BIAS_MANT] = (int) mantExp[0];
-            params[p + NeuronKernels.LIF_BIAS_EXP] = (int) mantExp[1];
-            params[p + NeuronKernels.LIF_VTH] = (int) Math.max(0, Math.min((1 << 17) - 1, vth));
+            params[p + Lif.BIAS_MANT] = (int) mantExp[0];
+            params[p + Lif.BIAS_EXP] = (int) mantExp[1];
+            params[p + Lif.VTH] = (int) Math.max(0, Math.min((1 << 17) - 1, vth));
         }
         f.params = params;
         if (clipped > 0) {

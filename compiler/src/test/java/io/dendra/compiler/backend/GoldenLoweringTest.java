@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dendra.ir.programs.lif.Lif;
 import io.dendra.compiler.Compiler;
 import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.compiler.reference.ReferenceInterpreter;
 import io.dendra.ir.ChipImage;
 import io.dendra.ir.CoreImage;
 import io.dendra.ir.ImageExecutor;
-import io.dendra.ir.NeuronKernels;
 import io.dendra.ir.NeuronProgram;
 import io.dendra.ir.SynapseTable;
 import io.dendra.targets.Targets;
@@ -57,11 +57,11 @@ class GoldenLoweringTest {
         assertEquals(-16, s.weight(2));
         assertEquals(3, s.synapses());
         for (int n = 0; n < 2; n++) {
-            int p = n * NeuronKernels.LIF_PARAMS;
-            assertEquals(4095, core.neurons().param(p + NeuronKernels.LIF_DU));
-            assertEquals(2048, core.neurons().param(p + NeuronKernels.LIF_DV));
-            assertEquals(8191, core.neurons().param(p + NeuronKernels.LIF_VTH));
-            assertEquals(0, core.neurons().param(p + NeuronKernels.LIF_BIAS_MANT));
+            int p = n * Lif.PARAMS;
+            assertEquals(4095, core.neurons().param(p + Lif.DU));
+            assertEquals(2048, core.neurons().param(p + Lif.DV));
+            assertEquals(8191, core.neurons().param(p + Lif.VTH));
+            assertEquals(0, core.neurons().param(p + Lif.BIAS_MANT));
         }
         assertEquals(1, image.input().end(0) - image.input().start(0)); // channel 0 reaches one axon
         assertEquals(1, image.output().firstStep());
@@ -102,11 +102,11 @@ class GoldenLoweringTest {
         assertEquals(4, initial.length);
         for (int n = 0; n < 2; n++) {
             // one warm-up step with no input: v0·(4096 − dv)/4096 + bias = 0 needs a negative start
-            int p = n * NeuronKernels.LIF_PARAMS;
-            long bias = (long) second.param(p + NeuronKernels.LIF_BIAS_MANT) << second.param(p + NeuronKernels.LIF_BIAS_EXP);
+            int p = n * Lif.PARAMS;
+            long bias = (long) second.param(p + Lif.BIAS_MANT) << second.param(p + Lif.BIAS_EXP);
             assertTrue(bias > 0);
             assertEquals(0, initial[2 * n]);
-            assertEquals(0, (long) initial[2 * n + 1] * (4096 - second.param(p + NeuronKernels.LIF_DV)) / 4096 + bias, "neuron " + n);
+            assertEquals(0, (long) initial[2 * n + 1] * (4096 - second.param(p + Lif.DV)) / 4096 + bias, "neuron " + n);
         }
         assertTrue(result.report().notes().isEmpty(), result.report().notes().toString());
         SplittableRandom random = new SplittableRandom(7);

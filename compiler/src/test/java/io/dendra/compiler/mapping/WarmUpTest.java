@@ -6,18 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dendra.ir.NeuronKernels;
+import io.dendra.ir.programs.lif.Lif;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WarmUpTest {
     private static int[] lif(int du, int dv, int biasMant, int biasExp, int vth) {
-        int[] p = new int[NeuronKernels.LIF_PARAMS];
-        p[NeuronKernels.LIF_DU] = du;
-        p[NeuronKernels.LIF_DV] = dv;
-        p[NeuronKernels.LIF_BIAS_MANT] = biasMant;
-        p[NeuronKernels.LIF_BIAS_EXP] = biasExp;
-        p[NeuronKernels.LIF_VTH] = vth;
+        int[] p = new int[Lif.PARAMS];
+        p[Lif.DU] = du;
+        p[Lif.DV] = dv;
+        p[Lif.BIAS_MANT] = biasMant;
+        p[Lif.BIAS_EXP] = biasExp;
+        p[Lif.VTH] = vth;
         return p;
     }
 

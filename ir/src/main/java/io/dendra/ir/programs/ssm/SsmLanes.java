@@ -1,13 +1,15 @@
-package io.dendra.ir;
+package io.dendra.ir.programs.ssm;
 
-import static io.dendra.ir.NeuronKernels.NO_MESSAGE;
-import static io.dendra.ir.NeuronKernels.SSM_BIAS;
-import static io.dendra.ir.NeuronKernels.SSM_HEADER;
-import static io.dendra.ir.NeuronKernels.SSM_SHIFT_A;
-import static io.dendra.ir.NeuronKernels.SSM_SHIFT_B;
+import static io.dendra.ir.programs.Kernel.NO_MESSAGE;
+import static io.dendra.ir.programs.ssm.Ssm.BIAS;
+import static io.dendra.ir.programs.ssm.Ssm.HEADER;
+import static io.dendra.ir.programs.ssm.Ssm.SHIFT_A;
+import static io.dendra.ir.programs.ssm.Ssm.SHIFT_B;
 import static jdk.incubator.vector.VectorOperators.ASHR;
 import static jdk.incubator.vector.VectorOperators.I2L;
 
+import io.dendra.ir.FixedPoint;
+import io.dendra.ir.VectorLanes;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
@@ -16,13 +18,13 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The {@code ssm} update eight complex states at a time, with the JDK's Vector API (the incubating
  * {@code jdk.incubator.vector} module): the same 64-bit integer operations as
- * {@link NeuronKernels#ssmScalar}'s right-shift path, lane by lane — products, rounding adds,
+ * {@link SsmKernel#scalar}'s right-shift path, lane by lane — products, rounding adds,
  * arithmetic shifts, clamps, and the sum Σ Re(C·s) added in another order, which two's-complement
  * addition does not notice — so results are bit-identical (tested). Used for a block whose neurons
  * all shift to the right and whose state count is a multiple of eight, when
- * {@link VectorLanes#AVAILABLE}; anything else runs {@link NeuronKernels#ssmScalar}. Loaded only then.
+ * {@link VectorLanes#AVAILABLE}; anything else runs {@link SsmKernel#scalar}. Loaded only then.
  */
-final class SsmLanes {
+public final class SsmLanes {
     private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_512;
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_256;
     static final int LANES = 8;
@@ -30,31 +32,31 @@ final class SsmLanes {
     private SsmLanes() {}
 
     /** Whether this machine's vectors hold eight longs (else the lanes would be emulated, slower than scalar code). */
-    static boolean supported() {
+    public static boolean supported() {
         return LongVector.SPECIES_PREFERRED.length() >= LANES;
     }
 
     /** Whether this block can run here: every neuron's two state shifts to the right, and whole vectors of states. */
-    static boolean handles(int count, int states, int[] params) {
+    public static boolean handles(int count, int states, int[] params) {
         if (states == 0 || states % LANES != 0) return false;
         for (int i = 0; i < count; i++) {
-            if (params[i * SSM_HEADER + SSM_SHIFT_A] <= 0 || params[i * SSM_HEADER + SSM_SHIFT_B] <= 0) return false;
+            if (params[i * HEADER + SHIFT_A] <= 0 || params[i * HEADER + SHIFT_B] <= 0) return false;
         }
         return true;
     }
 
-    static int ssm(int count, int states, int[] params, long[] state, long[] input, long[] out, int stateBits, boolean[] activeOut) {
+    public static int ssm(int count, int states, int[] params, long[] state, long[] input, long[] out, int stateBits, boolean[] activeOut) {
         SsmWords at = SsmWords.of(count, states);
         long max = FixedPoint.maxMagnitude(stateBits);
         long min = -max - 1;
         int active = 0;
         for (int i = 0; i < count; i++) {
-            int h = i * SSM_HEADER;
-            int shiftA = params[h + SSM_SHIFT_A];
-            int shiftB = params[h + SSM_SHIFT_B];
+            int h = i * HEADER;
+            int shiftA = params[h + SHIFT_A];
+            int shiftB = params[h + SHIFT_B];
             long halfA = 1L << (shiftA - 1);
             long halfB = 1L << (shiftB - 1);
-            long z = input[i] + params[h + SSM_BIAS];
+            long z = input[i] + params[h + BIAS];
             // (each parameter vector is widened in place, not by a helper: C2 stops inlining helpers in a method this
             // large, and a vector that is not inlined is an object allocated per use)
             LongVector y = LongVector.zero(LONGS);
@@ -79,7 +81,7 @@ final class SsmLanes {
                 y = y.add(cr.mul(re).sub(ci.mul(im)));
             }
             boolean busy = (z | old.reduceLanes(VectorOperators.OR) | state[i]) != 0;
-            out[i] = NeuronKernels.ssmSoma(params, state, i, y.reduceLanes(VectorOperators.ADD), z, stateBits) ? 1 : NO_MESSAGE;
+            out[i] = SsmKernel.soma(params, state, i, y.reduceLanes(VectorOperators.ADD), z, stateBits) ? 1 : NO_MESSAGE;
             if (busy) active++;
             if (activeOut != null) activeOut[i] = busy;
         }

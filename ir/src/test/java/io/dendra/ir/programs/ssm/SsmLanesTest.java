@@ -1,10 +1,12 @@
-package io.dendra.ir;
+package io.dendra.ir.programs.ssm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dendra.ir.NeuronProgram;
+import io.dendra.ir.VectorLanes;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +33,7 @@ class SsmLanesTest {
                 // zero input on some steps, so that quiet neurons (inactive updates) occur too
                 if (step % 7 != 6) for (int i = 0; i < count; i++) input[i] = random.nextLong(-(1L << Math.min(40, stateBits)), 1L << Math.min(40, stateBits));
                 int a = SsmLanes.ssm(count, states, kernel, lanes, input, outLanes, stateBits, activeLanes);
-                int b = NeuronKernels.ssmScalar(count, states, kernel, scalar, input, outScalar, stateBits, activeScalar);
+                int b = SsmKernel.scalar(count, states, kernel, scalar, input, outScalar, stateBits, activeScalar);
                 assertEquals(b, a, "active neurons, trial " + trial + " step " + step);
                 assertArrayEquals(scalar, lanes, "states, trial " + trial + " step " + step);
                 assertArrayEquals(outScalar, outLanes, "messages, trial " + trial + " step " + step);
@@ -46,7 +48,7 @@ class SsmLanesTest {
         int[] params = NeuronProgram.SSM.kernelParams(randomBlock(random, 4, 12, 24), 4, 12);
         assertFalse(SsmLanes.handles(4, 12, params), "12 states is not whole vectors of 8");
         int[] leftShift = randomBlock(random, 4, 8, 24);
-        leftShift[NeuronProgram.SSM.paramsPerNeuron(8) * 2 + NeuronKernels.SSM_SHIFT_B] = -2;
+        leftShift[NeuronProgram.SSM.paramsPerNeuron(8) * 2 + Ssm.SHIFT_B] = -2;
         assertFalse(SsmLanes.handles(4, 8, NeuronProgram.SSM.kernelParams(leftShift, 4, 8)), "a left shift");
     }
 
@@ -64,16 +66,16 @@ class SsmLanesTest {
         int[] params = new int[count * per];
         for (int i = 0; i < count; i++) {
             int p = i * per;
-            params[p + NeuronKernels.SSM_STATES] = states;
-            params[p + NeuronKernels.SSM_SHIFT_A] = 1 + random.nextInt(40);
-            params[p + NeuronKernels.SSM_SHIFT_B] = 1 + random.nextInt(40);
-            params[p + NeuronKernels.SSM_SHIFT_C] = random.nextInt(-4, 40);
-            params[p + NeuronKernels.SSM_D] = random.nextInt(-(1 << 23), 1 << 23);
-            params[p + NeuronKernels.SSM_SHIFT_D] = random.nextInt(-4, 40);
-            params[p + NeuronKernels.SSM_BIAS] = random.nextInt(-(1 << 20), 1 << 20);
-            params[p + NeuronKernels.SSM_TAU] = random.nextInt(4097);
-            params[p + NeuronKernels.SSM_THETA] = random.nextInt(1, 1 << Math.min(30, stateBits - 2));
-            for (int w = NeuronKernels.SSM_HEADER; w < per; w++) params[p + w] = random.nextInt(-(1 << 23), 1 << 23);
+            params[p + Ssm.STATES] = states;
+            params[p + Ssm.SHIFT_A] = 1 + random.nextInt(40);
+            params[p + Ssm.SHIFT_B] = 1 + random.nextInt(40);
+            params[p + Ssm.SHIFT_C] = random.nextInt(-4, 40);
+            params[p + Ssm.D] = random.nextInt(-(1 << 23), 1 << 23);
+            params[p + Ssm.SHIFT_D] = random.nextInt(-4, 40);
+            params[p + Ssm.BIAS] = random.nextInt(-(1 << 20), 1 << 20);
+            params[p + Ssm.TAU] = random.nextInt(4097);
+            params[p + Ssm.THETA] = random.nextInt(1, 1 << Math.min(30, stateBits - 2));
+            for (int w = Ssm.HEADER; w < per; w++) params[p + w] = random.nextInt(-(1 << 23), 1 << 23);
         }
         return params;
     }
