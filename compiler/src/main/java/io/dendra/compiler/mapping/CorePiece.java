@@ -1,6 +1,6 @@
 package io.dendra.compiler.mapping;
 
-import io.dendra.compiler.passes.LogicalBlock;
+import io.dendra.compiler.network.LogicalBlock;
 
 /** The neurons {@code first .. first + count} of a block, assigned to core {@code core}. */
 public record CorePiece(int core, LogicalBlock block, int first, int count) {

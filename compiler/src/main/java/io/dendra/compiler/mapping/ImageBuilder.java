@@ -1,14 +1,14 @@
 package io.dendra.compiler.mapping;
 
 import io.dendra.compiler.graph.Node;
-import io.dendra.compiler.passes.ChipValue;
-import io.dendra.compiler.passes.Connection;
-import io.dendra.compiler.passes.HostInput;
-import io.dendra.compiler.passes.LogicalBlock;
-import io.dendra.compiler.passes.LogicalNetwork;
-import io.dendra.compiler.passes.QuantizedBlock;
-import io.dendra.compiler.passes.QuantizedNetwork;
-import io.dendra.compiler.passes.QuantizedSynapses;
+import io.dendra.compiler.network.ChipValue;
+import io.dendra.compiler.network.Connection;
+import io.dendra.compiler.network.HostSource;
+import io.dendra.compiler.network.LogicalBlock;
+import io.dendra.compiler.network.LogicalNetwork;
+import io.dendra.compiler.network.QuantizedBlock;
+import io.dendra.compiler.network.QuantizedNetwork;
+import io.dendra.compiler.network.QuantizedSynapses;
 import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
@@ -249,7 +249,7 @@ public final class ImageBuilder {
     }
 
     private InputMap inputMap() {
-        HostInput input = network.input();
+        HostSource input = network.input();
         Map<Integer, List<Destination>> out = routes.getOrDefault(input, Map.of());
         int[] start = new int[input.width() + 1];
         List<Integer> cores = new ArrayList<>();

@@ -1,10 +1,10 @@
 package io.dendra.compiler.mapping;
 
-import io.dendra.compiler.passes.Connection;
-import io.dendra.compiler.passes.LogicalBlock;
-import io.dendra.compiler.passes.QuantizedBlock;
-import io.dendra.compiler.passes.QuantizedNetwork;
-import io.dendra.compiler.passes.QuantizedSynapses;
+import io.dendra.compiler.network.Connection;
+import io.dendra.compiler.network.LogicalBlock;
+import io.dendra.compiler.network.QuantizedBlock;
+import io.dendra.compiler.network.QuantizedNetwork;
+import io.dendra.compiler.network.QuantizedSynapses;
 import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;

@@ -5,12 +5,17 @@ import io.dendra.compiler.graph.GluNode;
 import io.dendra.compiler.graph.InputNode;
 import io.dendra.compiler.graph.LifNode;
 import io.dendra.compiler.graph.LinearNode;
-import io.dendra.compiler.graph.SparseLinearNode;
-import io.dendra.compiler.graph.SparseMatrix;
 import io.dendra.compiler.graph.MeanTimeNode;
 import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.compiler.graph.Node;
 import io.dendra.compiler.graph.S4dNode;
+import io.dendra.compiler.graph.SparseLinearNode;
+import io.dendra.compiler.graph.SparseMatrix;
+import io.dendra.compiler.network.ChipValue;
+import io.dendra.compiler.network.Connection;
+import io.dendra.compiler.network.HostSource;
+import io.dendra.compiler.network.LogicalBlock;
+import io.dendra.compiler.network.LogicalNetwork;
 import io.dendra.ir.NeuronProgram;
 import io.dendra.ir.OutputMap;
 import io.dendra.targets.Target;
@@ -105,10 +110,10 @@ public final class Lowering {
     }
 
     private LogicalNetwork run(ModelGraph graph) {
-        HostInput input = null;
+        HostSource input = null;
         for (Node node : graph.nodes()) {
             if (node instanceof InputNode in) {
-                input = new HostInput(in, spikeInput || !target.formats().gradedSpikes());
+                input = new HostSource(in, spikeInput || !target.formats().gradedSpikes());
                 lowered.put(node, Pending.identity(input));
             } else {
                 lowered.put(node, lowerNode(node));

@@ -6,13 +6,21 @@ import static io.dendra.ir.programs.glu.Glu.PARAMS;
 import static io.dendra.ir.programs.glu.Glu.SHIFT_G;
 import static io.dendra.ir.programs.glu.Glu.SHIFT_OUT;
 
-import io.dendra.ir.programs.glu.Sigmoid;
-import io.dendra.ir.programs.ssm.Ssm;
-import io.dendra.ir.programs.lif.Lif;
 import io.dendra.compiler.graph.S4dNode;
+import io.dendra.compiler.network.ChipValue;
+import io.dendra.compiler.network.Connection;
+import io.dendra.compiler.network.HostSource;
+import io.dendra.compiler.network.LogicalBlock;
+import io.dendra.compiler.network.LogicalNetwork;
+import io.dendra.compiler.network.QuantizedBlock;
+import io.dendra.compiler.network.QuantizedNetwork;
+import io.dendra.compiler.network.QuantizedSynapses;
 import io.dendra.ir.Accumulation;
 import io.dendra.ir.FixedPoint;
 import io.dendra.ir.NeuronProgram;
+import io.dendra.ir.programs.glu.Sigmoid;
+import io.dendra.ir.programs.lif.Lif;
+import io.dendra.ir.programs.ssm.Ssm;
 import io.dendra.targets.Target;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -63,7 +71,7 @@ public final class Quantization {
     /** The network with every scale, parameter and weight as the target's integers. */
     public static QuantizedNetwork apply(LogicalNetwork network, Target target, Calibration calibration) {
         Quantization q = new Quantization(target, calibration);
-        HostInput input = network.input();
+        HostSource input = network.input();
         q.outputFraction.put(input, input.binary() ? 0 : q.sourceFraction(input, network));
         for (LogicalBlock block : network.blocks()) q.outputFraction.put(block, block.graded() ? q.sourceFraction(block, network) : 0);
         List<QuantizedBlock> blocks = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.dendra.compiler.passes;
+package io.dendra.compiler.network;
 
 /**
  * Real weights from the values a source sends to one input compartment of a block's neurons,

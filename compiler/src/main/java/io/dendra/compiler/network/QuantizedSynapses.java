@@ -1,4 +1,4 @@
-package io.dendra.compiler.passes;
+package io.dendra.compiler.network;
 
 import java.util.List;
 
@@ -15,7 +15,7 @@ public final class QuantizedSynapses {
     private final int[] exponent;
     private final int[][] mantissa;
 
-    QuantizedSynapses(ChipValue source, int delay, List<Connection> connections, int[] exponent, int[][] mantissa) {
+    public QuantizedSynapses(ChipValue source, int delay, List<Connection> connections, int[] exponent, int[][] mantissa) {
         if (exponent.length != source.width() || mantissa.length != connections.size()) throw new IllegalArgumentException("one exponent per source value, mantissas per connection");
         this.source = source;
         this.delay = delay;

@@ -1,10 +1,11 @@
-package io.dendra.compiler.backend;
+package io.dendra.compiler.mapping;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dendra.compiler.Compiler;
+import io.dendra.compiler.Fixtures;
 import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.compiler.mapping.Placement;
 import io.dendra.compiler.mapping.Placer;

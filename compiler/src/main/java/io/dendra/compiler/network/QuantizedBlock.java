@@ -1,4 +1,4 @@
-package io.dendra.compiler.passes;
+package io.dendra.compiler.network;
 
 import java.util.List;
 
@@ -17,7 +17,7 @@ public final class QuantizedBlock {
     private final double coefficientError;
     private final double weightError;
 
-    QuantizedBlock(LogicalBlock block, int[] inputFraction, int outputFraction, int[] params, int[] initialState, List<QuantizedSynapses> synapses,
+    public QuantizedBlock(LogicalBlock block, int[] inputFraction, int outputFraction, int[] params, int[] initialState, List<QuantizedSynapses> synapses,
             double coefficientError, double weightError) {
         if (params.length != block.count() * block.program().paramsPerNeuron(block.states())) throw new IllegalArgumentException("params of " + block.name());
         this.block = block;

@@ -1,9 +1,9 @@
-package io.dendra.compiler.passes;
+package io.dendra.compiler.network;
 
 import io.dendra.compiler.graph.Node;
 
 /** Something on the chip that sends values each step: the host's input channels or a block of neurons. */
-public sealed interface ChipValue permits HostInput, LogicalBlock {
+public sealed interface ChipValue permits HostSource, LogicalBlock {
     /** How many values it sends per step (channels or neurons). */
     int width();
 

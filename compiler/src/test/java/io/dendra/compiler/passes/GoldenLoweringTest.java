@@ -1,11 +1,11 @@
-package io.dendra.compiler.backend;
+package io.dendra.compiler.passes;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dendra.ir.programs.lif.Lif;
 import io.dendra.compiler.Compiler;
+import io.dendra.compiler.Fixtures;
 import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.compiler.reference.ReferenceInterpreter;
 import io.dendra.ir.ChipImage;
@@ -13,6 +13,7 @@ import io.dendra.ir.CoreImage;
 import io.dendra.ir.ImageExecutor;
 import io.dendra.ir.NeuronProgram;
 import io.dendra.ir.SynapseTable;
+import io.dendra.ir.programs.lif.Lif;
 import io.dendra.targets.Targets;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

@@ -1,16 +1,17 @@
-package io.dendra.compiler.backend;
+package io.dendra.compiler.passes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dendra.compiler.Compiler;
+import io.dendra.compiler.Fixtures;
 import io.dendra.compiler.graph.ModelGraph;
+import io.dendra.compiler.network.Connection;
+import io.dendra.compiler.network.HostSource;
+import io.dendra.compiler.network.LogicalBlock;
+import io.dendra.compiler.network.LogicalNetwork;
 import io.dendra.compiler.passes.Legality;
-import io.dendra.compiler.passes.Connection;
-import io.dendra.compiler.passes.HostInput;
-import io.dendra.compiler.passes.LogicalBlock;
-import io.dendra.compiler.passes.LogicalNetwork;
 import io.dendra.compiler.passes.Lowering;
 import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
@@ -54,12 +55,12 @@ class LoweringTest {
         assertEquals(4, readout.startStep());
         // The encoder folds into the ssm's synapses and bias.
         Connection encoder = ssm.inputs().get(0);
-        assertTrue(encoder.source() instanceof HostInput);
+        assertTrue(encoder.source() instanceof HostSource);
         assertEquals(2.0, encoder.weight(0, 0));
         assertEquals(0.5, ssm.bias(0, 0));
         // The sum adds the glu output (no delay) and the encoder's skip from the host, delayed by 2 to arrive with it.
         Connection fromGlu = sum.inputs().stream().filter(c -> c.source() == glu).findFirst().orElseThrow();
-        Connection skip = sum.inputs().stream().filter(c -> c.source() instanceof HostInput).findFirst().orElseThrow();
+        Connection skip = sum.inputs().stream().filter(c -> c.source() instanceof HostSource).findFirst().orElseThrow();
         assertEquals(0, fromGlu.delay());
         assertEquals(2, skip.delay());
         assertEquals(-1.0, skip.weight(1, 0));

@@ -1,13 +1,13 @@
-package io.dendra.compiler.passes;
+package io.dendra.compiler.network;
 
 import io.dendra.compiler.graph.InputNode;
 
 /** The model input, sent by the host at step t for input step t: graded payloads, or spikes on a binary-only target. */
-public final class HostInput implements ChipValue {
+public final class HostSource implements ChipValue {
     private final InputNode node;
     private final boolean binary;
 
-    HostInput(InputNode node, boolean binary) {
+    public HostSource(InputNode node, boolean binary) {
         this.node = node;
         this.binary = binary;
     }

@@ -1,4 +1,4 @@
-package io.dendra.compiler.passes;
+package io.dendra.compiler.network;
 
 import io.dendra.ir.OutputMap;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.List;
  * the input, the blocks in pipeline order, and how the host reads the output — from
  * {@code outputBlock}, decoded with {@code outputBias} added (the decoder's bias after a readout).
  */
-public record LogicalNetwork(String modelName, HostInput input, List<LogicalBlock> blocks, OutputMap.Kind outputKind,
+public record LogicalNetwork(String modelName, HostSource input, List<LogicalBlock> blocks, OutputMap.Kind outputKind,
         LogicalBlock outputBlock, double[] outputBias) {
     public LogicalNetwork {
         blocks = List.copyOf(blocks);

@@ -1,4 +1,4 @@
-package io.dendra.compiler.passes;
+package io.dendra.compiler.network;
 
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -15,7 +15,7 @@ public final class QuantizedNetwork {
     private final Map<LogicalBlock, QuantizedBlock> byBlock = new IdentityHashMap<>();
     private final List<String> notes;
 
-    QuantizedNetwork(LogicalNetwork network, int inputFraction, List<QuantizedBlock> blocks, List<String> notes) {
+    public QuantizedNetwork(LogicalNetwork network, int inputFraction, List<QuantizedBlock> blocks, List<String> notes) {
         this.network = network;
         this.inputFraction = inputFraction;
         this.blocks = List.copyOf(blocks);
@@ -26,7 +26,7 @@ public final class QuantizedNetwork {
 
     public LogicalNetwork network() { return network; }
     public String modelName() { return network.modelName(); }
-    public HostInput input() { return network.input(); }
+    public HostSource input() { return network.input(); }
     /** In pipeline order, as the network's blocks. */
     public List<QuantizedBlock> blocks() { return blocks; }
     public QuantizedBlock block(LogicalBlock block) { return byBlock.get(block); }
@@ -35,7 +35,7 @@ public final class QuantizedNetwork {
 
     /** Fraction bits of what a chip value sends: the input's payloads, a block's payloads, 0 for spikes. */
     public int outputFraction(ChipValue value) {
-        if (value instanceof HostInput input) return input.binary() ? 0 : inputFraction;
+        if (value instanceof HostSource input) return input.binary() ? 0 : inputFraction;
         return byBlock.get((LogicalBlock) value).outputFraction();
     }
 }

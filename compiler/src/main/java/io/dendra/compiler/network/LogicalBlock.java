@@ -1,4 +1,4 @@
-package io.dendra.compiler.passes;
+package io.dendra.compiler.network;
 
 import io.dendra.compiler.graph.LifNode;
 import io.dendra.compiler.graph.Node;
@@ -27,7 +27,7 @@ public final class LogicalBlock implements ChipValue {
     /** lif blocks: the current u each neuron starts with (model units); empty for zero. */
     private final double[] initialCurrent;
 
-    LogicalBlock(String name, NeuronProgram program, int count, int states, int startStep, Node valueNode, double[] bias, S4dNode s4d, LifNode lif,
+    public LogicalBlock(String name, NeuronProgram program, int count, int states, int startStep, Node valueNode, double[] bias, S4dNode s4d, LifNode lif,
             long denseOpsPerStep, double[] initialCurrent) {
         this.name = name;
         this.program = program;
@@ -43,7 +43,7 @@ public final class LogicalBlock implements ChipValue {
         if (bias.length != count * program.compartments()) throw new IllegalArgumentException("one bias per compartment");
     }
 
-    void connect(Connection c) {
+    public void connect(Connection c) {
         inputs.add(c);
     }
 

@@ -1,4 +1,4 @@
-package io.dendra.compiler.backend;
+package io.dendra.compiler;
 
 import io.dendra.compiler.Compiler;
 import io.dendra.compiler.frontend.dnd.DndFrontEnd;
@@ -11,17 +11,17 @@ import io.dendra.targets.Targets;
 import java.nio.file.Path;
 
 /** Compiles small models written inline, on built-in targets or edited copies of them. */
-final class Fixtures {
-    static final Path ROOT = Path.of(System.getProperty("dendra.root", "..")).toAbsolutePath().normalize();
+public final class Fixtures {
+    public static final Path ROOT = Path.of(System.getProperty("dendra.root", "..")).toAbsolutePath().normalize();
 
     private Fixtures() {}
 
-    static ModelGraph model(String body) {
+    public static ModelGraph model(String body) {
         return DndFrontEnd.parse("model m {\n" + body + "\n}\n", Path.of("m.dnd"));
     }
 
     /** A built-in target with text replacements applied, for example a smaller core. */
-    static Target target(String builtIn, String... replacements) {
+    public static Target target(String builtIn, String... replacements) {
         String text = Targets.builtInText(builtIn);
         for (int i = 0; i < replacements.length; i += 2) {
             if (!text.contains(replacements[i])) throw new AssertionError("no '" + replacements[i] + "' in " + builtIn);
@@ -30,11 +30,11 @@ final class Fixtures {
         return TargetReader.parse(text, Path.of(builtIn + "-edited.target"));
     }
 
-    static SequenceBatch batch(ModelGraph graph, int[] shape, double... values) {
+    public static SequenceBatch batch(ModelGraph graph, int[] shape, double... values) {
         return SequenceBatch.of(Tensor.of("calibration", shape, values), graph.input(), Path.of("calibration.npy"));
     }
 
-    static Compiler.Result compile(ModelGraph graph, Target target, SequenceBatch calibration) {
+    public static Compiler.Result compile(ModelGraph graph, Target target, SequenceBatch calibration) {
         return Compiler.compile(graph, target, calibration, null);
     }
 }
