@@ -9,13 +9,14 @@ import io.dendra.compiler.network.LogicalNetwork;
 import io.dendra.compiler.network.QuantizedBlock;
 import io.dendra.compiler.network.QuantizedNetwork;
 import io.dendra.compiler.network.QuantizedSynapses;
+import io.dendra.compiler.programs.ProgramCompilers;
 import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
-import io.dendra.ir.IntArrayBuilder;
 import io.dendra.ir.ChipImage;
 import io.dendra.ir.CoreImage;
 import io.dendra.ir.InputMap;
+import io.dendra.ir.IntArrayBuilder;
 import io.dendra.ir.LayerMapping;
 import io.dendra.ir.NeuronBlock;
 import io.dendra.ir.NeuronProgram;
@@ -137,15 +138,16 @@ public final class ImageBuilder {
      * Makes the block's warm-up (the steps before its first input arrives, when the chip already
      * updates it) leave it exactly where the model starts ({@link WarmUp}): a bias added to the
      * input moves into synapses fed by host bias messages (zeroed in {@code params}, synapses added to
-     * {@code core}); a lif gets the initial state its warm-up carries to the model's. Returns the
+     * {@code core}); a program that compensates by state (the lif) gets the initial state its warm-up
+     * carries to the model's. Returns the
      * initial state; what cannot be made exact goes to the notes.
      */
     private int[] compensateWarmUp(CorePiece piece, int[] params, int[] initialState, CoreSynapses core) {
         LogicalBlock b = piece.block();
         int warmUp = b.startStep() - 1;
         if (warmUp == 0) return initialState;
-        if (b.program() == NeuronProgram.LIF) {
-            WarmUp.LifResult r = WarmUp.lifInitialState(piece.count(), params, initialState, warmUp);
+        WarmUp.StateResult r = ProgramCompilers.of(b.program()).warmUpState(piece.count(), params, initialState, warmUp);
+        if (r != null) {
             if (!r.exact()) {
                 notes.add("layer " + b.name() + ": its neurons update " + warmUp + " step(s) before their first input arrives and no initial state makes"
                         + " that exact (" + r.failure() + "); the chip's spikes can differ from the model's there");

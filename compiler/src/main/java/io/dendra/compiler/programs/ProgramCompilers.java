@@ -1,0 +1,38 @@
+package io.dendra.compiler.programs;
+
+import io.dendra.compiler.programs.glu.GluCompiler;
+import io.dendra.compiler.programs.lif.LifCompiler;
+import io.dendra.compiler.programs.readout.ReadoutCompiler;
+import io.dendra.compiler.programs.ssm.SsmCompiler;
+import io.dendra.compiler.programs.sum.SumCompiler;
+import io.dendra.ir.NeuronProgram;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The compiler side of every neuron program, one line each, found by the program it serves. */
+public final class ProgramCompilers {
+    private static final Map<NeuronProgram, ProgramCompiler> BY_PROGRAM = index(List.of(
+            new LifCompiler(),
+            new SsmCompiler(),
+            new GluCompiler(),
+            new SumCompiler(),
+            new ReadoutCompiler()));
+
+    private ProgramCompilers() {}
+
+    public static ProgramCompiler of(NeuronProgram program) {
+        return BY_PROGRAM.get(program);
+    }
+
+    private static Map<NeuronProgram, ProgramCompiler> index(List<ProgramCompiler> compilers) {
+        Map<NeuronProgram, ProgramCompiler> map = new EnumMap<>(NeuronProgram.class);
+        for (ProgramCompiler c : compilers) {
+            if (map.put(c.program(), c) != null) throw new IllegalStateException("two compilers for " + c.program().id());
+        }
+        for (NeuronProgram p : NeuronProgram.values()) {
+            if (!map.containsKey(p)) throw new IllegalStateException("no compiler for program " + p.id());
+        }
+        return map;
+    }
+}
