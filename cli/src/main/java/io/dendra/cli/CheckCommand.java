@@ -7,7 +7,7 @@ import io.dendra.compiler.frontend.nir.NirSupport;
 import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.compiler.graph.Node;
 import io.dendra.compiler.graph.S4dNode;
-import io.dendra.compiler.passes.Legality;
+import io.dendra.compiler.lowering.Legality;
 import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.Place;
 import io.dendra.targets.Target;

@@ -7,10 +7,10 @@ import io.dendra.compiler.mapping.CorePiece;
 import io.dendra.compiler.mapping.ImageBuilder;
 import io.dendra.compiler.mapping.Partitioner;
 import io.dendra.compiler.passes.Calibration;
-import io.dendra.compiler.passes.Legality;
+import io.dendra.compiler.lowering.Legality;
 import io.dendra.compiler.network.LogicalBlock;
 import io.dendra.compiler.network.LogicalNetwork;
-import io.dendra.compiler.passes.Lowering;
+import io.dendra.compiler.lowering.Lowering;
 import io.dendra.compiler.passes.NormFolding;
 import io.dendra.compiler.network.QuantizedBlock;
 import io.dendra.compiler.network.QuantizedNetwork;
@@ -31,8 +31,8 @@ import java.util.function.Consumer;
 
 /**
  * The compiler back end as a list of passes, top to bottom as DESIGN §1 draws it: fold norms,
- * discretise the SSMs, check legality (every layer that cannot map, at once), lower to neuron
- * programs, calibrate on sample sequences, quantize, partition into cores, trace the reference on
+ * discretise the SSMs, lower to neuron programs (the same walk lists every layer that cannot map, at
+ * once, and stops there), calibrate on sample sequences, quantize, partition into cores, trace the reference on
  * the first calibration sequence, place and route into an image, and measure what quantization cost
  * by running the image on that sequence. Each pass returns a new value and changes none; each
  * stops the pipeline with its own error; {@code log} receives each pass's name and time.
@@ -66,8 +66,8 @@ public final class Compiler {
         boolean spikes = spikes(model, calibration);
         ModelGraph graph = FOLD_NORMS.apply(model, log);
         Discretised discretised = DISCRETISE.apply(graph, log);
-        new Pass<ModelGraph, Legality.Result>("check legality", g -> Legality.check(g, target)).apply(graph, log).orThrow();
-        Lowered lowered = new Pass<Discretised, Lowered>("lower", d -> new Lowered(d, Lowering.lower(d.graph(), target, spikes))).apply(discretised, log);
+        Lowered lowered = new Pass<Discretised, Lowered>("lower and check legality",
+                d -> new Lowered(d, Lowering.lower(d.graph(), target, spikes).orThrow())).apply(discretised, log);
         Calibrated calibrated = new Pass<Lowered, Calibrated>("calibrate",
                 l -> new Calibrated(l, Calibration.measure(l.model().graph(), l.model().ssms(), l.network(), calibration))).apply(lowered, log);
         QuantizedNetwork quantized = new Pass<Calibrated, QuantizedNetwork>("quantize",
@@ -84,7 +84,7 @@ public final class Compiler {
         return new Result(image, CompileReport.of(target, built, errors, calibration, notes));
     }
 
-    /** Every layer of a model that cannot map to a target, and why: the passes up to the legality check, for {@code dendra check --target}. */
+    /** Every layer of a model that cannot map to a target, and why: its norms folded and lowered, for {@code dendra check --target}. */
     public static Legality.Result legality(ModelGraph model, Target target) {
         return Legality.check(NormFolding.apply(model), target);
     }

@@ -3,7 +3,7 @@ package io.dendra.compiler.network;
 import io.dendra.compiler.graph.Node;
 
 /** Something on the chip that sends values each step: the host's input channels or a block of neurons. */
-public sealed interface ChipValue permits HostSource, LogicalBlock {
+public sealed interface ChipValue permits HostSource, LogicalBlock, RefusedValue {
     /** How many values it sends per step (channels or neurons). */
     int width();
 

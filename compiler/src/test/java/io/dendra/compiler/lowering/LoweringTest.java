@@ -1,4 +1,4 @@
-package io.dendra.compiler.passes;
+package io.dendra.compiler.lowering;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,8 +11,7 @@ import io.dendra.compiler.network.Connection;
 import io.dendra.compiler.network.HostSource;
 import io.dendra.compiler.network.LogicalBlock;
 import io.dendra.compiler.network.LogicalNetwork;
-import io.dendra.compiler.passes.Legality;
-import io.dendra.compiler.passes.Lowering;
+import io.dendra.compiler.passes.NormFolding;
 import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.ir.NeuronProgram;
@@ -38,7 +37,7 @@ class LoweringTest {
 
     @Test
     void spikingSsmLayerBecomesSsmGluSumAndReadoutWithABalancedSkip() {
-        LogicalNetwork net = Lowering.lower(io.dendra.compiler.passes.NormFolding.apply(Fixtures.model(SSM_LAYER)), Targets.builtIn("loihi2"));
+        LogicalNetwork net = Lowering.lower(NormFolding.apply(Fixtures.model(SSM_LAYER)), Targets.builtIn("loihi2"), false).orThrow();
         assertEquals(4, net.blocks().size());
         LogicalBlock ssm = net.blocks().get(0);
         LogicalBlock glu = net.blocks().get(1);

@@ -1,0 +1,38 @@
+package io.dendra.compiler.programs.glu;
+
+import io.dendra.compiler.graph.GluNode;
+import io.dendra.compiler.graph.Node;
+import io.dendra.compiler.lowering.Lowered;
+import io.dendra.compiler.lowering.LoweringContext;
+import io.dendra.compiler.lowering.LoweringPattern;
+import io.dendra.compiler.lowering.Pending;
+import io.dendra.compiler.network.Connection;
+import io.dendra.compiler.network.LogicalBlock;
+import io.dendra.ir.NeuronProgram;
+
+/** The GLU's mix becomes {@code glu} neurons: compartment a takes rows 0..H−1 of the mixed input, g rows H..2H−1. */
+public final class GluLowering implements LoweringPattern {
+    @Override
+    public boolean matches(Node node, LoweringContext context) {
+        return node instanceof GluNode;
+    }
+
+    @Override
+    public Lowered lower(Node node, LoweringContext context) {
+        GluNode glu = (GluNode) node;
+        Pending in = context.pending(glu.input(), glu);
+        context.requireProgram(NeuronProgram.GLU, glu, "GLU neurons");
+        int h = glu.width();
+        Pending mixed = in.then(glu.weight(), glu.bias(), 2 * h);
+        int cols = mixed.source().width();
+        double[] bias = new double[2 * h];
+        for (int o = 0; o < h; o++) {
+            bias[2 * o] = mixed.bias()[o];
+            bias[2 * o + 1] = mixed.bias()[h + o];
+        }
+        LogicalBlock b = context.block(glu.name(), NeuronProgram.GLU, h, 0, bias, null, null, mixed.source(), 2L * h * cols, glu, new double[0]);
+        b.connect(Connection.of(mixed.source(), 0, mixed.map().rowRange(0, h), 0));
+        b.connect(Connection.of(mixed.source(), 1, mixed.map().rowRange(h, 2 * h), 0));
+        return Pending.identity(b);
+    }
+}
