@@ -237,7 +237,7 @@ class DendraCommandTest {
     @Test
     void checkOnANirGraphListsWhatRunsAndNamesWhatDoesNot(@org.junit.jupiter.api.io.TempDir Path dir) {
         Path data = CompileCommandTest.ROOT.resolve("../shared/data/nir").normalize();
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(data), "../shared/data/nir is absent");
+        io.dendra.compiler.Fixtures.assumePresent(Files.isDirectory(data), "../shared/data/nir is absent");
         CommandLineRun ok = CommandLineRun.of("check", data.resolve("lif/lif_norse.nir").toString());
         assertEquals(0, ok.status(), ok.err());
         assertTrue(ok.out().contains("LIF") && ok.out().contains("ok") && ok.out().contains("model lif_norse"), ok.out());

@@ -2,7 +2,6 @@ package io.dendra.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -66,7 +65,7 @@ class HtmlReportTest {
 
     @Test
     void reportRendersInHeadlessChromium(@TempDir Path profile) throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed (apt-get install chromium); the browser check is skipped");
+        io.dendra.compiler.Fixtures.assumePresent(Files.isExecutable(CHROMIUM), "Chromium is not installed (apt-get install chromium)");
         Path shot = out.resolve("report.png");
         Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0",

@@ -2,7 +2,6 @@ package io.dendra.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dendra.ir.programs.lif.Lif;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,7 +72,7 @@ class LavaEquivalenceTest {
     @Test
     void compiledNirNetworksSpikeAsLavasModels(@TempDir Path dir) throws Exception {
         Path data = NirCommandsTest.DATA;
-        assumeTrue(Files.isDirectory(data), "../shared/data/nir is absent");
+        io.dendra.compiler.Fixtures.assumePresent(Files.isDirectory(data), "../shared/data/nir is absent");
         List<Path> files = List.of(data.resolve("lif/lif_norse.nir"),
                 data.resolve("braille/braille_noDelay_bias_zero.nir"), data.resolve("braille/braille_noDelay_noBias_subtract.nir"));
         for (Path file : files) {

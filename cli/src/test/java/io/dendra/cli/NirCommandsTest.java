@@ -2,7 +2,6 @@ package io.dendra.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +21,7 @@ class NirCommandsTest {
 
     @Test
     void everySharedNirFileChecksCompilesForLoihi2AndRuns(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.isDirectory(DATA), "../shared/data/nir is absent");
+        io.dendra.compiler.Fixtures.assumePresent(Files.isDirectory(DATA), "../shared/data/nir is absent");
         List<Path> files;
         try (var walk = Files.walk(DATA)) {
             files = walk.filter(f -> f.toString().endsWith(".nir")).sorted().toList();
@@ -51,13 +50,17 @@ class NirCommandsTest {
             assertEquals(2, report.at("/samples").asInt(), name);
             assertTrue(report.at("/counts/synops_binary").asLong() + report.at("/counts/synops_graded").asLong() > 0, name);
             assertTrue(Files.size(out.resolve("output.npy")) > 0, name);
-            JsonNode agreement = report.at("/agreement/spike_agreement");
-            assertTrue(agreement.size() > 0, name + ": " + report.at("/agreement"));
-            // Single neurons and chains quantize exactly; the braille networks (recurrent, thresholds a
-            // fraction of an LSB from their potentials) and the CNN (8-bit weights over 5 x 5 kernels)
-            // measured 0.91 .. 0.9991 of (step, neuron) pairs equal.
-            double least = name.contains("lif") ? 1.0 : 0.9;
-            agreement.fields().forEachRemaining(e -> assertTrue(e.getValue().asDouble() >= least, name + " " + e.getKey() + " " + e.getValue()));
+            // Precision and recall, which a silent chip (recall 0) or a chattering one (precision near 0) fails. Single
+            // neurons and chains quantize exactly; measured (2 samples of 30 steps, 10% input spikes): braille 0.76 .. 1.0
+            // (recurrent, thresholds a fraction of an LSB from their potentials), the CNN's hidden layers 0.61 .. 0.91 and its
+            // 10-neuron output 0.33 (8-bit weights over 5 x 5 kernels, the errors compounding layer by layer).
+            JsonNode spikes = report.at("/agreement/spikes");
+            assertTrue(spikes.size() > 0, name + ": " + report.at("/agreement"));
+            spikes.fields().forEachRemaining(e -> {
+                double least = name.startsWith("lif") || name.startsWith("two_lif") ? 1.0 : name.startsWith("braille") ? 0.75
+                        : e.getKey().equals("12") ? 0.3 : 0.6;
+                SpikeAgreement.assertAtLeast(e.getValue(), least, name + " layer " + e.getKey());
+            });
         }
     }
 }

@@ -37,4 +37,14 @@ public final class Fixtures {
     public static Compiler.Result compile(ModelGraph graph, Target target, SequenceBatch calibration) {
         return Compiler.compile(graph, target, calibration, null);
     }
+
+    /**
+     * Skips the calling test unless {@code present}, saying why on standard output (which the build
+     * shows), so that a fresh clone without ../shared or Chromium says what it did not check.
+     */
+    public static void assumePresent(boolean present, String why) {
+        if (!present) System.out.println("skipped " + StackWalker.getInstance().walk(s -> s.skip(1).findFirst().map(f -> f.getClassName()
+                .replaceAll(".*\\.", "") + "." + f.getMethodName()).orElse("a test")) + ": " + why);
+        org.junit.jupiter.api.Assumptions.assumeTrue(present, why);
+    }
 }

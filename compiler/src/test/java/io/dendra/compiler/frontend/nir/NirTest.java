@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dendra.compiler.Compiler;
+import io.dendra.compiler.Fixtures;
 import io.dendra.compiler.frontend.ModelLoader;
 import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.compiler.reference.ReferenceInterpreter;
@@ -36,7 +36,7 @@ class NirTest {
     /** A file of ../shared/data/nir; a test that needs one is skipped, alone, where the shared data is absent. */
     static Path shared(String relative) {
         Path file = DATA.resolve(relative);
-        assumeTrue(Files.exists(file), file + " is absent: this test needs the real exported file");
+        Fixtures.assumePresent(Files.exists(file), file + " is absent: this test needs the real exported file");
         return file;
     }
 
@@ -141,7 +141,7 @@ class NirTest {
     @Test
     void everySharedFileReadsAndConverts() throws Exception {
         List<Path> files;
-        assumeTrue(Files.isDirectory(DATA), DATA + " is absent: this test needs the real exported files");
+        Fixtures.assumePresent(Files.isDirectory(DATA), DATA + " is absent: this test needs the real exported files");
         try (var walk = Files.walk(DATA)) {
             files = walk.filter(f -> f.toString().endsWith(".nir")).sorted().toList();
         }
