@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
-import io.dendra.simulator.HtmlReport;
+import io.dendra.simulator.report.HtmlReport;
+import io.dendra.simulator.report.ReportJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +64,10 @@ final class ReportCommand implements Callable<Integer> {
                 throw new DendraException(ErrorCode.REPORT_INVALID, Place.file(source), "the report lacks its '" + field + "' field", null);
             }
         }
-        return HtmlReport.render(tree);
+        try {
+            return HtmlReport.render(ReportJson.read(tree));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new DendraException(ErrorCode.REPORT_INVALID, Place.file(source), "the report's values do not fit its fields: " + e.getOriginalMessage(), null);
+        }
     }
 }

@@ -26,6 +26,9 @@ import io.dendra.simulator.ChipSimulator;
 import io.dendra.simulator.RunReport;
 import io.dendra.simulator.SampleResult;
 import io.dendra.simulator.Simulation;
+import io.dendra.simulator.report.HtmlReport;
+import io.dendra.simulator.report.Report;
+import io.dendra.simulator.report.ReportJson;
 import io.dendra.targets.Target;
 import io.dendra.targets.TargetReader;
 import java.io.PrintWriter;
@@ -156,7 +159,7 @@ public class RunCommand implements Callable<Integer> {
                     "--labels is for classifiers");
         }
         SampleSelection.checkClasses(selected, image.output().outputs(), selection.labels);
-        RunReport.InputCheck inputCheck = checkRange(image, batch, selected.first());
+        Report.Inputs inputCheck = checkRange(image, batch, selected.first());
         if (rasterSample < 0 || rasterSample >= batch.size()) {
             throw new DendraException(ErrorCode.USAGE, Place.named("--raster-sample"), "--raster-sample " + rasterSample + " is not a sample of the input ("
                     + batch.size() + " sample(s))", "give 0 to " + (batch.size() - 1));
@@ -171,7 +174,7 @@ public class RunCommand implements Callable<Integer> {
 
     /** Simulates, compares, and stages output.npy and the reports; they move into place only when all are written. */
     private void writeRun(PrintWriter out, OutputFiles.Staged staged, ChipImage image, Target chip, SequenceBatch batch,
-            SampleSelection.Selected selected, ModelGraph reference, int threadCount, RunReport.InputCheck inputCheck) {
+            SampleSelection.Selected selected, ModelGraph reference, int threadCount, Report.Inputs inputCheck) {
         long started = System.nanoTime();
         Comparison comparison = reference == null ? null : new Comparison(reference, image, batch, compare);
         // one simulator: its tables serve the run and the report
@@ -179,14 +182,14 @@ public class RunCommand implements Callable<Integer> {
         sim.profileEngine(profile);
         Simulation.Result result = simulate(sim, batch, threadCount, comparison == null ? null : comparison::accept);
         double seconds = (System.nanoTime() - started) / 1e9;
-        RunReport.Agreement agreement = comparison == null ? null : comparison.agreement();
-        RunReport.Accuracy accuracy = selected.labels() == null ? null : accuracy(selected, result, comparison == null ? null : comparison.referenceClasses);
+        Report.Agreement agreement = comparison == null ? null : comparison.agreement();
+        Report.Accuracy accuracy = selected.labels() == null ? null : accuracy(selected, result, comparison == null ? null : comparison.referenceClasses);
         RunReport report = new RunReport(sim, result, agreement, rasterSample, accuracy, inputCheck);
 
         staged.npy(output.resolve("output.npy"), outputs(image, batch, result.outputs()));
-        String json = report.json();
-        staged.text(output.resolve("report.json"), json);
-        if (!noHtml) staged.text(output.resolve("report.html"), ReportCommand.html(json, output.resolve("report.json")));
+        Report model = report.report();
+        staged.text(output.resolve("report.json"), ReportJson.write(model));
+        if (!noHtml) staged.text(output.resolve("report.html"), HtmlReport.render(model));
         String text = report.text();
         staged.text(output.resolve("report.txt"), text);
         staged.commit();
@@ -247,7 +250,7 @@ public class RunCommand implements Callable<Integer> {
      * Refuses input values the image's input payload cannot carry (unless --clip-input), and warns,
      * once, when samples leave the range the image was calibrated on by more than a tenth of it.
      */
-    private RunReport.InputCheck checkRange(ChipImage image, SequenceBatch batch, int firstSample) {
+    private Report.Inputs checkRange(ChipImage image, SequenceBatch batch, int firstSample) {
         InputMap map = image.input();
         int channels = map.channels();
         double largest = map.largestRepresentable(image.payloadBits());
@@ -295,7 +298,7 @@ public class RunCommand implements Callable<Integer> {
                     + " scales may not fit them: compile with --calibrate on inputs like these%n", outside, batch.size(), where);
             spec.commandLine().getErr().flush();
         }
-        return new RunReport.InputCheck(outside, clipped);
+        return new Report.Inputs(outside, clipped);
     }
 
     private static String num(double v) {
@@ -353,17 +356,17 @@ public class RunCommand implements Callable<Integer> {
     }
 
     /** Chip accuracy against the labels and, when the reference ran, its accuracy and the samples where the two classes differ. */
-    private static RunReport.Accuracy accuracy(SampleSelection.Selected selected, Simulation.Result result, int[] referenceClasses) {
+    private static Report.Accuracy accuracy(SampleSelection.Selected selected, Simulation.Result result, int[] referenceClasses) {
         int[] labels = selected.labels();
         int chip = selected.correct(result.outputs());
-        if (referenceClasses == null) return new RunReport.Accuracy(labels.length, chip, null, null);
+        if (referenceClasses == null) return Report.Accuracy.of(labels.length, chip, null, null);
         int reference = 0;
         int disagree = 0;
         for (int b = 0; b < labels.length; b++) {
             if (referenceClasses[b] == labels[b]) reference++;
             if (referenceClasses[b] != SampleSelection.argmax(result.outputs().get(b))) disagree++;
         }
-        return new RunReport.Accuracy(labels.length, chip, reference, disagree);
+        return Report.Accuracy.of(labels.length, chip, reference, disagree);
     }
 
     /**
@@ -421,13 +424,13 @@ public class RunCommand implements Callable<Integer> {
             }
         }
 
-        RunReport.Agreement agreement() {
-            Map<String, RunReport.Spikes> spikeMatches = new LinkedHashMap<>();
+        Report.Agreement agreement() {
+            Map<String, Report.Spikes> spikeMatches = new LinkedHashMap<>();
             spikes.forEach((name, tally) -> {
                 SpikeMatch m = tally.result();
-                spikeMatches.put(name, new RunReport.Spikes(m.agreement(), m.precision(), m.recall(), m.f1(), m.countRatio(), m.firstDivergentStep()));
+                spikeMatches.put(name, new Report.Spikes(m.agreement(), m.precision(), m.recall(), m.f1(), m.countRatio(), m.firstDivergentStep()));
             });
-            return new RunReport.Agreement(maxError, maxValue == 0 ? maxError : maxError / maxValue,
+            return new Report.Agreement(maxError, maxValue == 0 ? maxError : maxError / maxValue,
                     model.sequenceOutput() ? null : (double) argmaxAgree / batch.size(), spikeMatches);
         }
     }

@@ -44,7 +44,7 @@ class HtmlReportTest {
             assertTrue(html.contains("<h2>" + section + "</h2>"), section);
         }
         var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("report.json").toFile());
-        assertTrue(html.contains(io.dendra.simulator.RunReportFormat.pj(report.at("/energy/per_sample_pJ").asDouble())), "energy per inference shown");
+        assertTrue(html.contains(io.dendra.simulator.report.ReportFormat.pj(report.at("/energy/per_sample_pJ").asDouble())), "energy per inference shown");
         assertTrue(html.contains("spikes of hidden: F1 "), "agreement shown");
         assertEquals(1, report.at("/raster/sample").asInt());
     }

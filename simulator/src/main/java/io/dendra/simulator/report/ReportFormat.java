@@ -1,10 +1,10 @@
-package io.dendra.simulator;
+package io.dendra.simulator.report;
 
 import java.util.Locale;
 
 /** How reports write energies and counts for people: pJ, nJ or uJ; k, M or G. */
-public final class RunReportFormat {
-    private RunReportFormat() {}
+public final class ReportFormat {
+    private ReportFormat() {}
 
     public static String pj(double pj) {
         if (pj >= 1e6) return String.format(Locale.ROOT, "%.2f uJ", pj / 1e6);
