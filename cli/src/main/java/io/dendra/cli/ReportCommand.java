@@ -6,6 +6,7 @@ import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
 import io.dendra.simulator.report.HtmlReport;
+import io.dendra.simulator.report.Report;
 import io.dendra.simulator.report.ReportJson;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -63,6 +64,10 @@ final class ReportCommand implements Callable<Integer> {
             if (tree == null || !tree.has(field)) {
                 throw new DendraException(ErrorCode.REPORT_INVALID, Place.file(source), "the report lacks its '" + field + "' field", null);
             }
+        }
+        if (tree.hasNonNull("schema") && !tree.get("schema").asText().equals(Report.SCHEMA)) {
+            throw new DendraException(ErrorCode.REPORT_INVALID, Place.file(source), "the report's schema is '" + tree.get("schema").asText()
+                    + "'; this Dendra reads " + Report.SCHEMA, "render it with the Dendra that wrote it");
         }
         try {
             return HtmlReport.render(ReportJson.read(tree));

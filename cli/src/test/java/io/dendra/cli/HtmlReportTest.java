@@ -49,6 +49,25 @@ class HtmlReportTest {
         assertEquals(1, report.at("/raster/sample").asInt());
     }
 
+    /**
+     * report.json names its schema; 'dendra report' redraws the same page from it (the model read
+     * back equals the one written), and refuses a report of another schema in one line.
+     */
+    @Test
+    void theReportRoundTripsThroughItsSchema() throws Exception {
+        String json = Files.readString(out.resolve("report.json"), StandardCharsets.UTF_8);
+        assertTrue(json.startsWith("{\n  \"schema\" : \"dendra-report/1\","), json.substring(0, 60));
+        Path again = out.resolve("again.html");
+        CommandLineRun redraw = CommandLineRun.of("report", out.resolve("report.json").toString(), "-o", again.toString());
+        assertEquals(0, redraw.status(), redraw.err());
+        assertEquals(html, Files.readString(again, StandardCharsets.UTF_8));
+        Path later = out.resolve("later.json");
+        Files.writeString(later, json.replace("dendra-report/1", "dendra-report/9"));
+        CommandLineRun refused = CommandLineRun.of("report", later.toString(), "-o", out.resolve("later.html").toString());
+        assertEquals(1, refused.status());
+        assertTrue(refused.errorLine().contains("error[E0707]") && refused.errorLine().contains("dendra-report/9"), refused.err());
+    }
+
     @Test
     void everyChartIsARealPicture() throws Exception {
         Matcher m = Pattern.compile("<img alt=\"([^\"]*)\" width=\"\\d+\" src=\"data:image/png;base64,([^\"]*)\"").matcher(html);

@@ -97,7 +97,7 @@ public final class RunReport {
                     c.messagesOut[id], c.busyFs[id] / sim.cycleFs(), energy.core(c, id).total()));
         }
         Report.Mesh mesh = new Report.Mesh(sim.target().mesh().columns(), sim.target().mesh().rows(), sim.target().mesh().coresPerTile());
-        return new Report(image.modelName(), image.targetName(), image.chips(), image.cores().size(), samples, result.steps(), image.pipelineDepth(),
+        return new Report(Report.SCHEMA, image.modelName(), image.targetName(), image.chips(), image.cores().size(), samples, result.steps(), image.pipelineDepth(),
                 c.steps() / samples, inputCheck, time, spent, counts, List.copyOf(layers), cores, mesh, timeline(), raster(), accuracy, agreement);
     }
 

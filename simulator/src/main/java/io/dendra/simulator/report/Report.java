@@ -12,11 +12,14 @@ import java.util.Map;
  * What a run cost and did, as one typed value: {@code report.json} is this record written by
  * {@link ReportJson} (field names are the components' in snake case unless annotated; docs/report.md),
  * {@code report.txt} and {@code report.html} are views of it ({@link ReportText}, {@link HtmlReport}).
- * Accuracy and agreement are null when the run had no labels or no reference.
+ * Accuracy and agreement are null when the run had no labels or no reference. {@code schema} names
+ * the version of report.json's fields ({@link #SCHEMA}); reports of Dendra before the field have none.
  */
-public record Report(String model, String target, int chips, int coresUsed, int samples, int steps, int pipelineDepth, long simulatedStepsPerSample,
+public record Report(String schema, String model, String target, int chips, int coresUsed, int samples, int steps, int pipelineDepth, long simulatedStepsPerSample,
         Inputs inputs, Time time, Energy energy, Counts counts, List<Layer> layers, List<Core> cores, Mesh mesh, Timeline timeline, Raster raster,
         Accuracy accuracy, Agreement agreement) {
+    /** This version of report.json's fields; a change to their names or meanings gets a new one (docs/report.md). */
+    public static final String SCHEMA = "dendra-report/1";
 
     /** How the run's inputs sat against the image's input: samples outside the calibration range, values saturated by --clip-input. */
     public record Inputs(int samplesOutsideCalibration, long clippedValues) {}
