@@ -3,24 +3,18 @@ package io.dendra.cli;
 import io.dendra.compiler.Compiler;
 import io.dendra.compiler.frontend.ModelLoader;
 import io.dendra.compiler.graph.InputNode;
-import io.dendra.compiler.graph.LifNode;
 import io.dendra.compiler.graph.ModelGraph;
-import io.dendra.compiler.graph.Node;
-import io.dendra.compiler.graph.S4dNode;
-import io.dendra.compiler.reference.ReferenceInterpreter;
 import io.dendra.compiler.reference.SequenceBatch;
 import io.dendra.compiler.tensor.DType;
 import io.dendra.compiler.tensor.NpyFile;
 import io.dendra.compiler.tensor.Tensor;
-import io.dendra.compiler.verify.SpikeMatch;
+import io.dendra.compiler.verify.ReferenceComparison;
 import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
 import io.dendra.ir.ChipImage;
-import io.dendra.ir.CoreImage;
 import io.dendra.ir.DchipFormat;
 import io.dendra.ir.InputMap;
-import io.dendra.ir.LayerMapping;
 import io.dendra.ir.OutputMap;
 import io.dendra.simulator.ChipSimulator;
 import io.dendra.simulator.RunReport;
@@ -176,14 +170,15 @@ public class RunCommand implements Callable<Integer> {
     private void writeRun(PrintWriter out, OutputFiles.Staged staged, ChipImage image, Target chip, SequenceBatch batch,
             SampleSelection.Selected selected, ModelGraph reference, int threadCount, Report.Inputs inputCheck) {
         long started = System.nanoTime();
-        Comparison comparison = reference == null ? null : new Comparison(reference, image, batch, compare);
+        ReferenceComparison comparison = reference == null ? null : new ReferenceComparison(reference, image, batch, compare);
         // one simulator: its tables serve the run and the report
         ChipSimulator sim = new ChipSimulator(image, chip);
         sim.profileEngine(profile);
-        Simulation.Result result = simulate(sim, batch, threadCount, comparison == null ? null : comparison::accept);
+        Simulation.Result result = simulate(sim, batch, threadCount, comparison == null ? null : (b, run) -> comparison.accept(b, chipSample(run)));
         double seconds = (System.nanoTime() - started) / 1e9;
-        Report.Agreement agreement = comparison == null ? null : comparison.agreement();
-        Report.Accuracy accuracy = selected.labels() == null ? null : accuracy(selected, result, comparison == null ? null : comparison.referenceClasses);
+        ReferenceComparison.Result compared = comparison == null ? null : comparison.result();
+        Report.Agreement agreement = compared == null ? null : agreement(compared);
+        Report.Accuracy accuracy = selected.labels() == null ? null : accuracy(selected, result, compared == null ? null : compared.referenceClasses());
         RunReport report = new RunReport(sim, result, agreement, rasterSample, accuracy, inputCheck);
 
         staged.npy(output.resolve("output.npy"), outputs(image, batch, result.outputs()));
@@ -369,85 +364,26 @@ public class RunCommand implements Callable<Integer> {
         return Report.Accuracy.of(labels.length, chip, reference, disagree);
     }
 
-    /**
-     * The float reference beside the chip, one sample at a time as the simulation hands them over:
-     * output errors, argmax agreement and, per spiking layer, how the chip's spikes match the
-     * reference's ({@link SpikeMatch}). Nothing of a sample is kept once it is counted.
-     */
-    private static final class Comparison {
-        private final ModelGraph model;
-        private final ChipImage image;
-        private final SequenceBatch batch;
-        private final ReferenceInterpreter reference;
-        private final Map<String, SpikeMatch.Counter> spikes = new LinkedHashMap<>();
-        final int[] referenceClasses;
-        private double maxError;
-        private double maxValue;
-        private int argmaxAgree;
-
-        Comparison(ModelGraph model, ChipImage image, SequenceBatch batch, Path compareFile) {
-            if (model.input().width() != image.input().channels() || model.output().width() != image.output().outputs()
-                    || model.sequenceOutput() != (image.output().kind() == OutputMap.Kind.STREAM)) {
-                throw new DendraException(ErrorCode.COMPARE_MISMATCH, Place.file(compareFile), "model " + model.name() + " takes "
-                        + model.input().width() + " channel(s) and gives " + model.output().width() + " output(s); the image takes "
-                        + image.input().channels() + " and gives " + image.output().outputs(), null);
-            }
-            this.model = model;
-            this.image = image;
-            this.batch = batch;
-            this.reference = new ReferenceInterpreter(model);
-            this.referenceClasses = new int[batch.size()];
-        }
-
-        void accept(int b, SampleResult run) {
-            Map<Node, double[]> values = reference.evaluate(batch.samples().get(b), batch.steps());
-            double[] expected = values.get(model.output());
-            double[] actual = run.output();
-            for (int i = 0; i < expected.length; i++) {
-                maxError = Math.max(maxError, Math.abs(expected[i] - actual[i]));
-                maxValue = Math.max(maxValue, Math.abs(expected[i]));
-            }
-            if (!model.sequenceOutput() && argmax(expected) == argmax(actual)) argmaxAgree++;
-            if (!model.sequenceOutput()) referenceClasses[b] = argmax(expected);
-            for (LayerMapping layer : image.layers()) {
-                if (layer.program().graded() || layer.program() == io.dendra.ir.NeuronProgram.READOUT) continue;
-                double[] ref = spikesOf(model, layer.name(), values);
-                if (ref == null) continue;
-                SpikeMatch.Counter tally = spikes.computeIfAbsent(layer.name(), k -> new SpikeMatch.Counter());
-                for (int core : layer.cores()) {
-                    CoreImage c = image.cores().get(core);
-                    int first = c.neurons().firstNeuron();
-                    for (int t = 0; t < batch.steps(); t++) {
-                        for (int i = 0; i < c.neurons().count(); i++) tally.add(t, run.spiked(core, t, i), ref[t * layer.neurons() + first + i] != 0);
-                    }
-                }
-            }
-        }
-
-        Report.Agreement agreement() {
-            Map<String, Report.Spikes> spikeMatches = new LinkedHashMap<>();
-            spikes.forEach((name, tally) -> {
-                SpikeMatch m = tally.result();
-                spikeMatches.put(name, new Report.Spikes(m.agreement(), m.precision(), m.recall(), m.f1(), m.countRatio(), m.firstDivergentStep()));
-            });
-            return new Report.Agreement(maxError, maxValue == 0 ? maxError : maxError / maxValue,
-                    model.sequenceOutput() ? null : (double) argmaxAgree / batch.size(), spikeMatches);
-        }
+    /** What the comparison found, as the report shows it. */
+    private static Report.Agreement agreement(ReferenceComparison.Result r) {
+        Map<String, Report.Spikes> spikes = new LinkedHashMap<>();
+        r.spikes().forEach((name, m) -> spikes.put(name, new Report.Spikes(m.agreement(), m.precision(), m.recall(), m.f1(), m.countRatio(),
+                m.firstDivergentStep())));
+        return new Report.Agreement(r.maxAbsError(), r.relError(), r.argmaxAgreement(), spikes);
     }
 
-    /** The reference spikes of an image layer: a lif layer's own, or for an ssm layer those of the soma its S4D feeds. */
-    private static double[] spikesOf(ModelGraph model, String layer, Map<Node, double[]> values) {
-        for (Node node : model.nodes()) {
-            if (!node.name().equals(layer)) continue;
-            if (node instanceof LifNode) return values.get(node);
-            if (node instanceof S4dNode) {
-                for (Node n : model.nodes()) if (n instanceof LifNode lif && lif.input() == node) return values.get(lif);
+    /** A simulated sample as the comparison reads it. */
+    private static ReferenceComparison.ChipSample chipSample(SampleResult run) {
+        return new ReferenceComparison.ChipSample() {
+            @Override
+            public double[] output() {
+                return run.output();
             }
-        }
-        return null;
-    }
 
-    private static int argmax(double[] v) {
-        return SampleSelection.argmax(v);
+            @Override
+            public boolean spiked(int core, int step, int neuron) {
+                return run.spiked(core, step, neuron);
+            }
+        };
     }
 }
