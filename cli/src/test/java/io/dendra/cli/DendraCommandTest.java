@@ -248,13 +248,13 @@ class DendraCommandTest {
         Path referenceOnly = io.dendra.compiler.frontend.nir.NirFiles.graph()
                 .node("input", "Input", "shape", new long[] {2})
                 .node("fc", "Linear", "weight", new double[][] {{1, 0}, {0, 1}})
-                .node("li", "LI", "tau", new double[] {1e-3, 1e-3}, "r", new double[] {1, 1}, "v_leak", new double[] {0, 0})
+                .node("th", "Threshold", "threshold", new double[] {0.5, 0.5})
                 .node("output", "Output", "shape", new long[] {2})
-                .chain("input", "fc", "li", "output").write(dir.resolve("li.nir"));
-        CommandLineRun li = CommandLineRun.of("check", referenceOnly.toString());
-        assertEquals(0, li.status(), li.err());
-        assertTrue(li.out().contains("li                 LI") && li.out().contains("reference only: its output is a real-valued potential"), li.out());
-        assertTrue(li.out().contains("1 node(s) run in the reference only"), li.out());
+                .chain("input", "fc", "th", "output").write(dir.resolve("threshold.nir"));
+        CommandLineRun threshold = CommandLineRun.of("check", referenceOnly.toString());
+        assertEquals(0, threshold.status(), threshold.err());
+        assertTrue(threshold.out().contains("th                 Threshold") && threshold.out().contains("reference only: a stateless spike"), threshold.out());
+        assertTrue(threshold.out().contains("1 node(s) run in the reference only"), threshold.out());
         Path unsupported = io.dendra.compiler.frontend.nir.NirFiles.graph()
                 .node("input", "Input", "shape", new long[] {1})
                 .node("lif", "LIF", "tau", new double[] {1e-3}, "r", new double[] {1}, "v_leak", new double[] {0}, "v_threshold", new double[] {1},

@@ -63,4 +63,56 @@ class NirCommandsTest {
             });
         }
     }
+
+    /**
+     * A leaky-integrator readout (NIR's LI after an Affine with a bias, the usual last layer of an
+     * snnTorch or Norse network) runs on loihi2 as li neurons streaming their potential, as the
+     * reference computes it within the quantization of its fixed-point formats; loihi1, which has
+     * neither the program nor graded messages, refuses it and says why.
+     */
+    @Test
+    void aLeakyIntegratorReadoutRunsOnLoihi2(@TempDir Path dir) throws Exception {
+        Path file = io.dendra.compiler.frontend.nir.NirFiles.graph()
+                .node("input", "Input", "shape", new long[] {2})
+                .node("fc", "Affine", "weight", new double[][] {{1, 0.5}, {-0.5, 1}, {0.25, 0.25}}, "bias", new double[] {0.1, 0, -0.2})
+                .node("li", "LI", "tau", new double[] {4e-3, 4e-3, 4e-3}, "r", new double[] {1, 1, 1}, "v_leak", new double[] {0, 0, 0})
+                .node("output", "Output", "shape", new long[] {3})
+                .chain("input", "fc", "li", "output").write(dir.resolve("li.nir"));
+        double[] x = new double[2 * 40 * 2];
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < x.length; i++) x[i] = random.nextDouble() < 0.3 ? 1 : 0;
+        Path input = dir.resolve("x.npy");
+        NpyFile.write(input, Tensor.of("x", new int[] {2, 40, 2}, x));
+        CommandLineRun check = CommandLineRun.of("check", file.toString(), "--target", "loihi2");
+        assertEquals(0, check.status(), check.err());
+        assertTrue(!check.out().contains("reference only"), check.out());
+        Path out = dir.resolve("run");
+        CommandLineRun run = CommandLineRun.of("run", file.toString(), "--target", "loihi2", "--calibrate", input.toString(), "--input", input.toString(),
+                "--compare", file.toString(), "--no-html", "-q", "-o", out.toString());
+        assertEquals(0, run.status(), run.err());
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertEquals("li", report.at("/layers/0/program").asText());
+        assertTrue(report.at("/agreement/rel_error").asDouble() < 0.01, report.at("/agreement").toString());
+        // behind a LIF layer the readout's first input arrives a step late: its bias rides on host bias messages from then on
+        Path deeper = io.dendra.compiler.frontend.nir.NirFiles.graph()
+                .node("input", "Input", "shape", new long[] {2})
+                .node("fc1", "Linear", "weight", new double[][] {{2, 0}, {0, 2}})
+                .node("lif", "LIF", "tau", new double[] {2e-3, 2e-3}, "r", new double[] {1, 1}, "v_leak", new double[] {0, 0}, "v_threshold",
+                        new double[] {1, 1}, "v_reset", new double[] {0, 0})
+                .node("fc", "Affine", "weight", new double[][] {{1, 0.5}, {-0.5, 1}, {0.25, 0.25}}, "bias", new double[] {0.1, 0, -0.2})
+                .node("li", "LI", "tau", new double[] {4e-3, 4e-3, 4e-3}, "r", new double[] {1, 1, 1}, "v_leak", new double[] {0, 0, 0})
+                .node("output", "Output", "shape", new long[] {3})
+                .chain("input", "fc1", "lif", "fc", "li", "output").write(dir.resolve("deeper.nir"));
+        Path deeperOut = dir.resolve("deeper");
+        CommandLineRun second = CommandLineRun.of("run", deeper.toString(), "--target", "loihi2", "--calibrate", input.toString(), "--input",
+                input.toString(), "--compare", deeper.toString(), "--no-html", "-q", "-o", deeperOut.toString());
+        assertEquals(0, second.status(), second.err());
+        JsonNode deeperReport = new ObjectMapper().readTree(deeperOut.resolve("report.json").toFile());
+        assertTrue(deeperReport.at("/agreement/rel_error").asDouble() < 0.01, deeperReport.at("/agreement").toString());
+        assertTrue(deeperReport.at("/counts/host_messages").asLong() > 0, "bias messages");
+        CommandLineRun loihi1 = CommandLineRun.of("check", file.toString(), "--target", "loihi1");
+        assertEquals(1, loihi1.status());
+        assertTrue(loihi1.out().contains("layer li: a non-spiking integrator (NIR LI) needs the li program; target loihi1 runs only lif"),
+                loihi1.out());
+    }
 }

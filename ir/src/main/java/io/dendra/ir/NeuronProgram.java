@@ -4,6 +4,7 @@ import io.dendra.ir.programs.Kernel;
 import io.dendra.ir.programs.Layout;
 import io.dendra.ir.programs.ProgramDefinition;
 import io.dendra.ir.programs.glu.Glu;
+import io.dendra.ir.programs.li.Li;
 import io.dendra.ir.programs.lif.Lif;
 import io.dendra.ir.programs.readout.Readout;
 import io.dendra.ir.programs.ssm.Ssm;
@@ -30,7 +31,8 @@ public enum NeuronProgram {
     SSM(Ssm.DEFINITION),
     GLU(Glu.DEFINITION),
     SUM(Sum.DEFINITION),
-    READOUT(Readout.DEFINITION);
+    READOUT(Readout.DEFINITION),
+    LI(Li.DEFINITION);
 
     private final String id;
     private final String description;

@@ -2,6 +2,7 @@ package io.dendra.compiler.lowering;
 
 import io.dendra.compiler.graph.Node;
 import io.dendra.compiler.programs.glu.GluLowering;
+import io.dendra.compiler.programs.li.LiLowering;
 import io.dendra.compiler.programs.lif.LifLowering;
 import io.dendra.compiler.programs.readout.ReadoutLowering;
 import io.dendra.compiler.programs.ssm.SsmLowering;
@@ -19,6 +20,7 @@ final class LoweringPatterns {
             new GluLowering(),
             new SumLowering(),
             new ReadoutLowering(),
+            new LiLowering(),
             new RefusedLayers());
 
     private LoweringPatterns() {}

@@ -1,6 +1,7 @@
 package io.dendra.compiler.programs;
 
 import io.dendra.compiler.programs.glu.GluCompiler;
+import io.dendra.compiler.programs.li.LiCompiler;
 import io.dendra.compiler.programs.lif.LifCompiler;
 import io.dendra.compiler.programs.readout.ReadoutCompiler;
 import io.dendra.compiler.programs.ssm.SsmCompiler;
@@ -17,7 +18,8 @@ public final class ProgramCompilers {
             new SsmCompiler(),
             new GluCompiler(),
             new SumCompiler(),
-            new ReadoutCompiler()));
+            new ReadoutCompiler(),
+            new LiCompiler()));
 
     private ProgramCompilers() {}
 

@@ -1,6 +1,7 @@
 package io.dendra.compiler.verify;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Locale;
 
 /**
@@ -10,6 +11,8 @@ import java.util.Locale;
  * 16% scores 84% against a chip that never fires — so precision, recall, F1 and the count ratio
  * stand beside it.
  */
+// Jackson orders properties from methods as reflection lists them, which varies from run to run: the order is fixed here.
+@JsonPropertyOrder({"decisions", "chipSpikes", "referenceSpikes", "bothSpiked", "firstDivergentStep", "agreement", "precision", "recall", "f1", "countRatio"})
 public record SpikeMatch(long decisions, long chipSpikes, long referenceSpikes, long bothSpiked, int firstDivergentStep) implements LayerAgreement {
 
     public SpikeMatch {
