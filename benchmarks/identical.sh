@@ -80,7 +80,8 @@ run_cases "$root/cli/target/dendra.jar" "$work/new" de_DE.UTF-8 de DE
 if diff -r "$work/base" "$work/new" >"$work/diff.txt"; then
   echo "identical: $(find "$work/new" -type f | wc -l) files of $(ls "$work/new" | grep -c '\.status$') commands equal to $rev's, byte for byte"
 else
-  head -c 20000 "$work/diff.txt"
+  diff -rq "$work/base" "$work/new" | sed "s:$work/::g"
+  head -c 20000 "$work/diff.txt" | cut -c1-400
   echo "DIFFERENT from $rev (above)" >&2
   exit 1
 fi

@@ -4,7 +4,6 @@ import io.dendra.compiler.graph.DiscreteSsms;
 import io.dendra.compiler.graph.Node;
 import io.dendra.compiler.mapping.WarmUp;
 import io.dendra.compiler.network.LogicalBlock;
-import io.dendra.ir.NeuronProgram;
 import java.util.Map;
 
 /**
@@ -14,8 +13,6 @@ import java.util.Map;
  * {@link ProgramCompilers}.
  */
 public interface ProgramCompiler {
-    NeuronProgram program();
-
     /**
      * The fraction bits compartment {@code compartment} of {@code block} may have by its own range
      * alone, before weights are considered: by default, what holds its calibrated input in the state width.

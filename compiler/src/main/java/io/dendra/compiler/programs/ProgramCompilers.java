@@ -8,18 +8,17 @@ import io.dendra.compiler.programs.ssm.SsmCompiler;
 import io.dendra.compiler.programs.sum.SumCompiler;
 import io.dendra.ir.NeuronProgram;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 /** The compiler side of every neuron program, one line each, found by the program it serves. */
 public final class ProgramCompilers {
-    private static final Map<NeuronProgram, ProgramCompiler> BY_PROGRAM = index(List.of(
-            new LifCompiler(),
-            new SsmCompiler(),
-            new GluCompiler(),
-            new SumCompiler(),
-            new ReadoutCompiler(),
-            new LiCompiler()));
+    private static final Map<NeuronProgram, ProgramCompiler> BY_PROGRAM = index(Map.of(
+            NeuronProgram.LIF, new LifCompiler(),
+            NeuronProgram.SSM, new SsmCompiler(),
+            NeuronProgram.GLU, new GluCompiler(),
+            NeuronProgram.SUM, new SumCompiler(),
+            NeuronProgram.READOUT, new ReadoutCompiler(),
+            NeuronProgram.LI, new LiCompiler()));
 
     private ProgramCompilers() {}
 
@@ -27,11 +26,8 @@ public final class ProgramCompilers {
         return BY_PROGRAM.get(program);
     }
 
-    private static Map<NeuronProgram, ProgramCompiler> index(List<ProgramCompiler> compilers) {
-        Map<NeuronProgram, ProgramCompiler> map = new EnumMap<>(NeuronProgram.class);
-        for (ProgramCompiler c : compilers) {
-            if (map.put(c.program(), c) != null) throw new IllegalStateException("two compilers for " + c.program().id());
-        }
+    private static Map<NeuronProgram, ProgramCompiler> index(Map<NeuronProgram, ProgramCompiler> compilers) {
+        Map<NeuronProgram, ProgramCompiler> map = new EnumMap<>(compilers);
         for (NeuronProgram p : NeuronProgram.values()) {
             if (!map.containsKey(p)) throw new IllegalStateException("no compiler for program " + p.id());
         }

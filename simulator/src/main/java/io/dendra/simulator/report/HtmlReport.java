@@ -99,27 +99,21 @@ public final class HtmlReport {
     }
 
     private static CategoryChart energyBreakdown(Report r, int samples) {
-        CategoryChart c = bars("Energy per inference by kind", "kind", "energy per sample (nJ)");
-        List<String> kinds = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
-        for (Map.Entry<String, Double> e : r.energy().breakdown().byName().entrySet()) {
-            kinds.add(e.getKey());
-            values.add(e.getValue() / samples / 1e3);
-        }
-        c.addSeries("energy", kinds, values);
-        c.getStyler().setLegendVisible(false);
-        return c;
+        return energyBars("Energy per inference by kind", "kind", r.energy().breakdown().byName(), samples);
     }
 
     private static CategoryChart energyPerLayer(Report r, int samples) {
-        CategoryChart c = bars("Energy per inference by layer (its cores' events)", "layer", "energy per sample (nJ)");
-        List<String> names = new ArrayList<>();
+        Map<String, Double> byLayer = new LinkedHashMap<>();
+        for (Report.Layer l : r.layers()) byLayer.put(l.name(), l.energyPj());
+        return energyBars("Energy per inference by layer (its cores' events)", "layer", byLayer, samples);
+    }
+
+    /** One bar per entry: its energy in pJ over the run, drawn in nJ per sample. */
+    private static CategoryChart energyBars(String title, String xLabel, Map<String, Double> pj, int samples) {
+        CategoryChart c = bars(title, xLabel, "energy per sample (nJ)");
         List<Double> values = new ArrayList<>();
-        for (Report.Layer l : r.layers()) {
-            names.add(l.name());
-            values.add(l.energyPj() / samples / 1e3);
-        }
-        c.addSeries("energy", names, values);
+        for (double v : pj.values()) values.add(v / samples / 1e3);
+        c.addSeries("energy", new ArrayList<>(pj.keySet()), values);
         c.getStyler().setLegendVisible(false);
         return c;
     }

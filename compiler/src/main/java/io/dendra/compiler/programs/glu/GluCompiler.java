@@ -4,7 +4,6 @@ import io.dendra.compiler.network.LogicalBlock;
 import io.dendra.compiler.programs.FixedPointChoices;
 import io.dendra.compiler.programs.ProgramCompiler;
 import io.dendra.compiler.programs.ProgramParams;
-import io.dendra.ir.NeuronProgram;
 import io.dendra.ir.programs.glu.Glu;
 import io.dendra.ir.programs.glu.Sigmoid;
 
@@ -13,11 +12,6 @@ import io.dendra.ir.programs.glu.Sigmoid;
  * the sigmoid table's argument units, {@code shift_out} the Q16 product a·σ(g) to the payload's.
  */
 public final class GluCompiler implements ProgramCompiler {
-    @Override
-    public NeuronProgram program() {
-        return NeuronProgram.GLU;
-    }
-
     @Override
     public ProgramParams quantize(FixedPointChoices q, LogicalBlock b) {
         int[] fraction = new int[2];

@@ -1,25 +1,22 @@
 package io.dendra.compiler.programs.glu;
 
 import io.dendra.compiler.graph.GluNode;
-import io.dendra.compiler.graph.Node;
 import io.dendra.compiler.lowering.Lowered;
 import io.dendra.compiler.lowering.LoweringContext;
-import io.dendra.compiler.lowering.LoweringPattern;
+import io.dendra.compiler.lowering.NodePattern;
 import io.dendra.compiler.lowering.Pending;
 import io.dendra.compiler.network.Connection;
 import io.dendra.compiler.network.LogicalBlock;
 import io.dendra.ir.NeuronProgram;
 
 /** The GLU's mix becomes {@code glu} neurons: compartment a takes rows 0..H−1 of the mixed input, g rows H..2H−1. */
-public final class GluLowering implements LoweringPattern {
-    @Override
-    public boolean matches(Node node, LoweringContext context) {
-        return node instanceof GluNode;
+public final class GluLowering extends NodePattern<GluNode> {
+    public GluLowering() {
+        super(GluNode.class);
     }
 
     @Override
-    public Lowered lower(Node node, LoweringContext context) {
-        GluNode glu = (GluNode) node;
+    protected Lowered lowerNode(GluNode glu, LoweringContext context) {
         Pending in = context.pending(glu.input(), glu);
         context.requireProgram(NeuronProgram.GLU, glu, "GLU neurons");
         int h = glu.width();

@@ -7,7 +7,6 @@ import io.dendra.compiler.network.LogicalBlock;
 import io.dendra.compiler.programs.FixedPointChoices;
 import io.dendra.compiler.programs.ProgramCompiler;
 import io.dendra.compiler.programs.ProgramParams;
-import io.dendra.ir.NeuronProgram;
 import io.dendra.ir.programs.li.Li;
 import java.util.Map;
 
@@ -18,11 +17,6 @@ import java.util.Map;
  * format. Its bias is an input bias, so a warm-up moves it into host bias messages.
  */
 public final class LiCompiler implements ProgramCompiler {
-    @Override
-    public NeuronProgram program() {
-        return NeuronProgram.LI;
-    }
-
     @Override
     public int inputCap(FixedPointChoices q, LogicalBlock b, int compartment) {
         double[] reached = q.calibration().programRanges(b);

@@ -22,11 +22,6 @@ import java.util.Map;
  */
 public final class LifCompiler implements ProgramCompiler {
     @Override
-    public NeuronProgram program() {
-        return NeuronProgram.LIF;
-    }
-
-    @Override
     public int inputCap(FixedPointChoices q, LogicalBlock b, int compartment) {
         return voltageCap(q, b) - 6;
     }

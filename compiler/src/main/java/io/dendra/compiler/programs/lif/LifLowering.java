@@ -1,11 +1,10 @@
 package io.dendra.compiler.programs.lif;
 
 import io.dendra.compiler.graph.LifNode;
-import io.dendra.compiler.graph.Node;
 import io.dendra.compiler.graph.SparseMatrix;
 import io.dendra.compiler.lowering.Lowered;
 import io.dendra.compiler.lowering.LoweringContext;
-import io.dendra.compiler.lowering.LoweringPattern;
+import io.dendra.compiler.lowering.NodePattern;
 import io.dendra.compiler.lowering.Pending;
 import io.dendra.compiler.network.Connection;
 import io.dendra.compiler.network.LogicalBlock;
@@ -17,15 +16,13 @@ import io.dendra.ir.NeuronProgram;
  * gain, becomes their synapses; a recurrence becomes synapses from the block to itself. The Loihi
  * lif resets to zero and takes spikes.
  */
-public final class LifLowering implements LoweringPattern {
-    @Override
-    public boolean matches(Node node, LoweringContext context) {
-        return node instanceof LifNode;
+public final class LifLowering extends NodePattern<LifNode> {
+    public LifLowering() {
+        super(LifNode.class);
     }
 
     @Override
-    public Lowered lower(Node node, LoweringContext context) {
-        LifNode lif = (LifNode) node;
+    protected Lowered lowerNode(LifNode lif, LoweringContext context) {
         Pending in = context.pending(lif.input(), lif);
         if (context.requireProgram(NeuronProgram.LIF, lif, "LIF neurons")) {
             if (lif.reset() != LifNode.Reset.ZERO) {

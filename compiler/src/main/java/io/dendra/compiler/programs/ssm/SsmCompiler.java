@@ -20,11 +20,6 @@ import java.util.Map;
  * soma's input scale.
  */
 public final class SsmCompiler implements ProgramCompiler {
-    @Override
-    public NeuronProgram program() {
-        return NeuronProgram.SSM;
-    }
-
     /** Per channel, the largest |re| or |im| of its states (the first {@code count} values), then of its soma potential or input. */
     @Override
     public double[] measure(LogicalBlock block, double[][] input, Map<Node, double[]> values, int steps, DiscreteSsms ssms) {

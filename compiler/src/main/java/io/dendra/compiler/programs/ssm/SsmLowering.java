@@ -6,7 +6,7 @@ import io.dendra.compiler.graph.S4dNode;
 import io.dendra.compiler.lowering.Lowered;
 import io.dendra.compiler.lowering.LoweredOutput;
 import io.dendra.compiler.lowering.LoweringContext;
-import io.dendra.compiler.lowering.LoweringPattern;
+import io.dendra.compiler.lowering.NodePattern;
 import io.dendra.compiler.lowering.Pending;
 import io.dendra.compiler.lowering.Waiting;
 import io.dendra.compiler.network.LogicalBlock;
@@ -38,15 +38,13 @@ public final class SsmLowering {
     }
 
     /** The S4D layer: waits for its soma. */
-    public static final class S4d implements LoweringPattern {
-        @Override
-        public boolean matches(Node node, LoweringContext context) {
-            return node instanceof S4dNode;
+    public static final class S4d extends NodePattern<S4dNode> {
+        public S4d() {
+            super(S4dNode.class);
         }
 
         @Override
-        public Lowered lower(Node node, LoweringContext context) {
-            S4dNode n = (S4dNode) node;
+        protected Lowered lowerNode(S4dNode n, LoweringContext context) {
             if (n.bidirectional()) {
                 context.refuse(ErrorCode.BIDIRECTIONAL_ON_CHIP, n, "layer " + n.name() + ": its backward half needs inputs that arrive later", null);
             }
@@ -58,15 +56,18 @@ public final class SsmLowering {
     }
 
     /** The LIF soma of a waiting S4D: one ssm neuron per channel. */
-    public static final class Soma implements LoweringPattern {
-        @Override
-        public boolean matches(Node node, LoweringContext context) {
-            return node instanceof LifNode lif && context.of(lif.input()) instanceof WaitingSsm;
+    public static final class Soma extends NodePattern<LifNode> {
+        public Soma() {
+            super(LifNode.class);
         }
 
         @Override
-        public Lowered lower(Node node, LoweringContext context) {
-            LifNode lif = (LifNode) node;
+        protected boolean accepts(LifNode lif, LoweringContext context) {
+            return context.of(lif.input()) instanceof WaitingSsm;
+        }
+
+        @Override
+        protected Lowered lowerNode(LifNode lif, LoweringContext context) {
             WaitingSsm ssm = (WaitingSsm) context.of(lif.input());
             S4dNode s4d = ssm.s4d();
             Pending in = ssm.input();

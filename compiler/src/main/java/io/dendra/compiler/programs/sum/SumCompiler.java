@@ -4,18 +4,12 @@ import io.dendra.compiler.network.LogicalBlock;
 import io.dendra.compiler.programs.FixedPointChoices;
 import io.dendra.compiler.programs.ProgramCompiler;
 import io.dendra.compiler.programs.ProgramParams;
-import io.dendra.ir.NeuronProgram;
 
 /**
  * {@code sum}: its payload is its input, so input and output share one format — the payload's
  * range, narrowed to what its largest incoming weight allows; the bias in that format.
  */
 public final class SumCompiler implements ProgramCompiler {
-    @Override
-    public NeuronProgram program() {
-        return NeuronProgram.SUM;
-    }
-
     @Override
     public int inputCap(FixedPointChoices q, LogicalBlock b, int compartment) {
         return FixedPointChoices.fit(q.calibration().outputMax(b), q.payloadBits());
