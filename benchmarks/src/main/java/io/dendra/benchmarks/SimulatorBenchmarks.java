@@ -4,7 +4,6 @@ import io.dendra.ir.programs.ssm.Ssm;
 import io.dendra.ir.programs.lif.Lif;
 import io.dendra.ir.ChipImage;
 import io.dendra.simulator.ChipSimulator;
-import io.dendra.targets.Target;
 import io.dendra.targets.Targets;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;

@@ -3,7 +3,6 @@ package io.dendra.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dendra.compiler.Compiler;
-import io.dendra.compiler.frontend.ModelLoader;
 import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.ir.DchipFormat;
 import io.dendra.targets.Target;

@@ -1,6 +1,5 @@
 package io.dendra.cli;
 
-import io.dendra.compiler.frontend.ModelLoader;
 import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.compiler.reference.ReferenceInterpreter;
 import io.dendra.compiler.reference.SequenceBatch;

@@ -1,7 +1,6 @@
 package io.dendra.cli;
 
 import io.dendra.compiler.Compiler;
-import io.dendra.compiler.frontend.ModelLoader;
 import io.dendra.compiler.graph.InputNode;
 import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.compiler.reference.SequenceBatch;
