@@ -41,6 +41,7 @@ run_cases() {
   }
   local ex="$root/examples"
   d targets-loihi2 targets loihi2
+  d import-fmnist import-spikingssm "$ex/fmnist-ssm/spikingssm.ckpt" -o imported.dnd
   d check-fmnist check "$ex/fmnist-ssm/model.dnd" --target loihi2
   d check-fmnist-loihi1 check "$ex/fmnist-ssm/model.dnd" --target loihi1
   d compile-fmnist compile "$ex/fmnist-ssm/model.dnd" --target loihi2 --calibrate "$ex/fmnist-ssm/calibration.npy" -o fmnist.dchip --report fmnist-resources.json
