@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dendra.ir.ChipImage;
 import io.dendra.ir.CoreImage;
 import io.dendra.ir.DchipFormat;
+import io.dendra.ir.ImageParams;
 import io.dendra.ir.LayerMapping;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,20 +1,9 @@
-package io.dendra.cli;
+package io.dendra.ir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dendra.ir.ChipImage;
-import io.dendra.ir.CoreImage;
-import io.dendra.ir.Accumulation;
-import io.dendra.ir.InputMap;
-import io.dendra.ir.IntArrayBuilder;
-import io.dendra.ir.LayerMapping;
-import io.dendra.ir.NeuronBlock;
-import io.dendra.ir.NeuronProgram;
-import io.dendra.ir.OutputMap;
-import io.dendra.ir.RouteTable;
-import io.dendra.ir.SynapseTable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,12 +14,12 @@ import java.util.List;
  * neuron's routes; the input and output maps; the layer map; the formats and the target's text.
  * {@link #read} rebuilds the image, so the JSON is enough to run it elsewhere.
  */
-final class ImageParams {
-    static final String SCHEMA = "dendra-image-params/2";
+public final class ImageParams {
+    public static final String SCHEMA = "dendra-image-params/2";
 
     private ImageParams() {}
 
-    static ObjectNode write(ChipImage img) {
+    public static ObjectNode write(ChipImage img) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("schema", SCHEMA);
@@ -77,7 +66,7 @@ final class ImageParams {
     }
 
     /** The layer map as {@code inspect --json} and {@code --params} both print it. */
-    static void putLayers(ObjectNode root, ChipImage img) {
+    public static void putLayers(ObjectNode root, ChipImage img) {
         ArrayNode layers = root.putArray("layers");
         for (LayerMapping l : img.layers()) {
             ObjectNode layer = layers.addObject();
@@ -139,7 +128,7 @@ final class ImageParams {
     }
 
     /** Rebuilds the image the JSON describes; the image's own checks reject what is inconsistent. */
-    static ChipImage read(JsonNode root) {
+    public static ChipImage read(JsonNode root) {
         if (!SCHEMA.equals(root.path("schema").asText())) {
             throw new IllegalArgumentException("schema is '" + root.path("schema").asText() + "', not " + SCHEMA);
         }
