@@ -32,9 +32,13 @@ public final class Dendra implements Runnable {
         return execute(new Dendra(), args, out, err);
     }
 
-    /** Runs a command line rooted at {@code root} (the Spark edition has its own) with the same one-line error handling. */
+    /**
+     * Runs a command line rooted at {@code root} (the Spark edition has its own) with the same
+     * one-line error handling; a root that is also a picocli factory makes its subcommands (the
+     * Spark edition's makes a run whose samples go to Spark).
+     */
     public static int execute(Object root, String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(root);
+        CommandLine cli = new CommandLine(root, root instanceof CommandLine.IFactory factory ? factory : CommandLine.defaultFactory());
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, arguments) -> {

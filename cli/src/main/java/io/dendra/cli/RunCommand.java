@@ -31,9 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +43,7 @@ import picocli.CommandLine.Spec;
         description = {"Simulate a chip image (.dchip), or a model (.dnd or .nir) compiled in memory for --target, on input sequences.",
                 "Writes OUT/output.npy, OUT/report.json, OUT/report.txt (also printed) and OUT/report.html.",
                 "--labels reports accuracy (with --compare, the float reference's too); --samples A:B runs a slice of the input."})
-public class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IMAGE|MODEL", description = "a chip image (.dchip), a model file (.dnd) or a NIR graph (.nir)")
     Path source;
 
@@ -96,36 +93,26 @@ public class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The run, as a user starts it. */
-    public RunCommand() {}
+    private final SampleRunner runner;
 
-    /** The Spark master of {@code --spark}, or null. */
-    protected String sparkMaster() { return spark; }
-
-    /** Where the samples ran, for the summary line. */
-    protected String workers(int threadCount) {
-        return "on " + threadCount + " thread(s)";
+    /** The run, as a user starts it: samples on this machine's threads. */
+    public RunCommand() {
+        this(new LocalSamples());
     }
 
-    /** The model of {@code --compare}, or null. */
-    protected Path compareModel() { return compare; }
+    /** The run with its samples simulated by {@code runner} (the Spark edition's, for {@code --spark}). */
+    public RunCommand(SampleRunner runner) {
+        this.runner = runner;
+    }
 
-    /** The sample whose run the report draws. */
-    protected int rasterSample() { return rasterSample; }
-
-    /** Whether the progress display is off. */
-    protected boolean quiet() { return quiet; }
-
-    /** Where the command prints. */
-    protected PrintWriter out() { return spec.commandLine().getOut(); }
-
-    /** Whether the run writes report.html. */
-    protected boolean writesHtml() { return !noHtml; }
+    private SampleRunner.Request request() {
+        return new SampleRunner.Request(spark, compare != null, rasterSample, quiet, spec.commandLine().getOut());
+    }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        checkSpark();
+        runner.check(request());
         OutputFiles.require(output, "--output");
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (threadCount < 1) throw new DendraException(ErrorCode.USAGE, Place.named("--threads"), "--threads must be at least 1, got " + threadCount, null);
@@ -173,7 +160,8 @@ public class RunCommand implements Callable<Integer> {
         // one simulator: its tables serve the run and the report
         ChipSimulator sim = new ChipSimulator(image, chip);
         sim.profileEngine(profile);
-        Simulation.Result result = simulate(sim, batch, threadCount, comparison == null ? null : (b, run) -> comparison.accept(b, chipSample(run)));
+        Simulation.Result result = runner.simulate(sim, batch, threadCount, comparison == null ? null : (b, run) -> comparison.accept(b, chipSample(run)),
+                request());
         double seconds = (System.nanoTime() - started) / 1e9;
         ReferenceComparison.Result compared = comparison == null ? null : comparison.result();
         Report.Agreement agreement = compared == null ? null : agreement(compared);
@@ -191,7 +179,7 @@ public class RunCommand implements Callable<Integer> {
         // what a user waits for, measured on this whole run: steps, and events = synaptic ops + neuron-program ops (an ssm's state updates included)
         long events = result.counters().synopsBinary() + result.counters().synopsGraded() + result.counters().neuronOps();
         out.printf(Locale.ROOT, "simulated in %.2f s %s%s: %,.0f steps per second, %.3g events per second (synaptic and neuron-program ops)%n",
-                seconds, workers(Simulation.threadsUsed(batch.size(), threadCount)), compare == null ? "" : ", the float reference beside it", result.counters().steps() / seconds, events / seconds);
+                seconds, runner.where(request(), Simulation.threadsUsed(batch.size(), threadCount)), compare == null ? "" : ", the float reference beside it", result.counters().steps() / seconds, events / seconds);
         if (result.profile() != null) out.print(result.profile().text(sim, result.counters()));
         else if (profile) out.println("engine profile: not kept when the samples run on Spark");
         out.printf(Locale.ROOT, "wrote %s, %s, %s%s%n", output.resolve("output.npy"), output.resolve("report.json"), output.resolve("report.txt"),
@@ -297,39 +285,6 @@ public class RunCommand implements Callable<Integer> {
 
     private static String num(double v) {
         return Double.isNaN(v) ? "?" : String.format(Locale.ROOT, "%.6g", v).replaceAll("\\.?0+(e|$)", "$1");
-    }
-
-    /**
-     * The plain command has no Spark on its classpath: {@code --spark} is for the Spark build, which
-     * {@code ./dendra} starts when it sees the option (a subclass in the spark module takes it).
-     */
-    protected void checkSpark() {
-        if (spark != null) {
-            throw new DendraException(ErrorCode.USAGE, Place.named("--spark"), "this dendra jar has no Spark on its classpath",
-                    "start it through ./dendra, which builds and runs the Spark edition for --spark, or use spark-submit (docs/spark.md)");
-        }
-    }
-
-    /**
-     * Runs every sample and merges their counts in sample order; {@code sink} (the float reference of
-     * {@code --compare}) sees each sample's run. The Spark edition runs the samples on a cluster instead.
-     */
-    protected Simulation.Result simulate(ChipSimulator sim, SequenceBatch batch, int threadCount, Simulation.SampleSink sink) {
-        ChipImage image = sim.image();
-        boolean bar = !quiet && System.console() != null;
-        if (!bar) return Simulation.run(sim, batch.samples(), batch.steps(), threadCount, compare != null, rasterSample, null, sink, null);
-        if (batch.size() == 1) {
-            // one sequence: progress in simulated steps, so that a long one shows it is moving
-            long total = (long) image.output().firstStep() + batch.steps();
-            try (ProgressBar progress = new ProgressBarBuilder().setTaskName("simulating").setUnit(" steps", 1).setInitialMax(total)
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).build()) {
-                return Simulation.run(sim, batch.samples(), batch.steps(), threadCount, compare != null, rasterSample, null, sink, progress::stepBy);
-            }
-        }
-        try (ProgressBar progress = new ProgressBarBuilder().setTaskName("simulating").setInitialMax(batch.size()).setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(250).build()) {
-            return Simulation.run(sim, batch.samples(), batch.steps(), threadCount, compare != null, rasterSample, progress::stepTo, sink, null);
-        }
     }
 
     /** Outputs shaped as dendra reference shapes them: [classes] or [T, C], with a batch axis for a batch. */

@@ -1,17 +1,26 @@
 package io.dendra.spark;
 
 import io.dendra.cli.Dendra;
+import io.dendra.cli.RunCommand;
 import java.io.PrintWriter;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The Spark edition's entry point: {@code dendra run … --spark MASTER} (the {@code ./dendra}
  * launcher starts it when it sees {@code --spark}), and the main class for {@code spark-submit}.
  */
-@Command(name = "dendra", mixinStandardHelpOptions = true, subcommands = {SparkRunCommand.class, SweepCommand.class},
+@Command(name = "dendra", mixinStandardHelpOptions = true, subcommands = {RunCommand.class, SweepCommand.class},
         description = "dendra run on Apache Spark: the samples spread over a cluster, merged into the report a threaded run writes.")
-public final class DendraSpark implements Runnable {
+public final class DendraSpark implements Runnable, CommandLine.IFactory {
+    /** Makes {@code dendra run} a run whose samples go to Spark; every other command as picocli makes it. */
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+        if (type == RunCommand.class) return type.cast(new RunCommand(new SparkSamples()));
+        return CommandLine.defaultFactory().create(type);
+    }
+
     public static void main(String[] args) {
         // Dendra formats every number with Locale.ROOT; this also covers the libraries that format with the
         // default locale (XChart's heat-map labels), so that reports are the same on every machine.
