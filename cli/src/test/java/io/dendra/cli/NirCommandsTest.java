@@ -115,4 +115,34 @@ class NirCommandsTest {
         assertTrue(loihi1.out().contains("layer li: a non-spiking integrator (NIR LI) needs the li program; target loihi1 runs only lif"),
                 loihi1.out());
     }
+
+    /**
+     * NIR's Threshold on loihi2: with weights and a bias that binary fractions hold exactly, the
+     * chip's in > ⌊θ·2^f⌋ is the model's x > θ, spike for spike (precision and recall 1); loihi1 refuses it.
+     */
+    @Test
+    void aThresholdRunsOnLoihi2SpikeForSpike(@TempDir Path dir) throws Exception {
+        Path file = io.dendra.compiler.frontend.nir.NirFiles.graph()
+                .node("input", "Input", "shape", new long[] {2})
+                .node("fc", "Affine", "weight", new double[][] {{0.5, 0.25}, {1, -0.5}}, "bias", new double[] {0.125, 0})
+                .node("th", "Threshold", "threshold", new double[] {0.6, 0.3})
+                .node("output", "Output", "shape", new long[] {2})
+                .chain("input", "fc", "th", "output").write(dir.resolve("threshold.nir"));
+        double[] x = new double[2 * 50 * 2];
+        SplittableRandom random = new SplittableRandom(8);
+        for (int i = 0; i < x.length; i++) x[i] = random.nextDouble() < 0.5 ? 1 : 0;
+        Path input = dir.resolve("x.npy");
+        NpyFile.write(input, Tensor.of("x", new int[] {2, 50, 2}, x));
+        Path out = dir.resolve("run");
+        CommandLineRun run = CommandLineRun.of("run", file.toString(), "--target", "loihi2", "--calibrate", input.toString(), "--input", input.toString(),
+                "--compare", file.toString(), "--no-html", "-q", "-o", out.toString());
+        assertEquals(0, run.status(), run.err());
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertEquals("threshold", report.at("/layers/0/program").asText());
+        assertEquals(0.0, report.at("/agreement/max_abs_error").asDouble(), report.at("/agreement").toString());
+        assertTrue(report.at("/counts/spikes_generated").asLong() > 0, "it spikes");
+        CommandLineRun loihi1 = CommandLineRun.of("check", file.toString(), "--target", "loihi1");
+        assertEquals(1, loihi1.status());
+        assertTrue(loihi1.out().contains("layer th: a threshold (NIR Threshold) needs the threshold program"), loihi1.out());
+    }
 }

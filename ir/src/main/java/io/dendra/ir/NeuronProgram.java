@@ -9,6 +9,7 @@ import io.dendra.ir.programs.lif.Lif;
 import io.dendra.ir.programs.readout.Readout;
 import io.dendra.ir.programs.ssm.Ssm;
 import io.dendra.ir.programs.sum.Sum;
+import io.dendra.ir.programs.threshold.Threshold;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,7 +33,8 @@ public enum NeuronProgram {
     GLU(Glu.DEFINITION),
     SUM(Sum.DEFINITION),
     READOUT(Readout.DEFINITION),
-    LI(Li.DEFINITION);
+    LI(Li.DEFINITION),
+    THRESHOLD(Threshold.DEFINITION);
 
     private final String id;
     private final String description;

@@ -7,6 +7,7 @@ import io.dendra.compiler.programs.lif.LifLowering;
 import io.dendra.compiler.programs.readout.ReadoutLowering;
 import io.dendra.compiler.programs.ssm.SsmLowering;
 import io.dendra.compiler.programs.sum.SumLowering;
+import io.dendra.compiler.programs.threshold.ThresholdLowering;
 import java.util.List;
 
 /** Every lowering pattern, in the order they are tried: the first that matches a node lowers it. */
@@ -21,6 +22,7 @@ final class LoweringPatterns {
             new SumLowering(),
             new ReadoutLowering(),
             new LiLowering(),
+            new ThresholdLowering(),
             new RefusedLayers());
 
     private LoweringPatterns() {}

@@ -6,6 +6,7 @@ import io.dendra.compiler.programs.lif.LifCompiler;
 import io.dendra.compiler.programs.readout.ReadoutCompiler;
 import io.dendra.compiler.programs.ssm.SsmCompiler;
 import io.dendra.compiler.programs.sum.SumCompiler;
+import io.dendra.compiler.programs.threshold.ThresholdCompiler;
 import io.dendra.ir.NeuronProgram;
 import java.util.EnumMap;
 import java.util.Map;
@@ -18,7 +19,8 @@ public final class ProgramCompilers {
             NeuronProgram.GLU, new GluCompiler(),
             NeuronProgram.SUM, new SumCompiler(),
             NeuronProgram.READOUT, new ReadoutCompiler(),
-            NeuronProgram.LI, new LiCompiler()));
+            NeuronProgram.LI, new LiCompiler(),
+            NeuronProgram.THRESHOLD, new ThresholdCompiler()));
 
     private ProgramCompilers() {}
 

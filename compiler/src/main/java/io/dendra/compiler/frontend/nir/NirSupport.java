@@ -41,9 +41,8 @@ public final class NirSupport {
     /** Why a node that the reference runs has no lowering onto chips yet, or null when it has one (or is not supported at all). */
     public static String referenceOnly(NirGraph.Node n) {
         return switch (n.primitive()) {
-            case THRESHOLD -> "a stateless spike from a real value is not lowered yet";
             case DELAY -> "not lowered yet (synaptic delays could carry it)";
-            case INPUT, OUTPUT, AFFINE, LINEAR, SCALE, LIF, CUBA_LIF, IF, LI, CUBA_LI, I, FLATTEN, CONV1D, CONV2D, SUM_POOL2D, AVG_POOL2D, GRAPH -> null;
+            case INPUT, OUTPUT, AFFINE, LINEAR, SCALE, LIF, CUBA_LIF, IF, LI, CUBA_LI, I, THRESHOLD, FLATTEN, CONV1D, CONV2D, SUM_POOL2D, AVG_POOL2D, GRAPH -> null;
         };
     }
 

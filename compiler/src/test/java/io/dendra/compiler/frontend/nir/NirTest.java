@@ -334,14 +334,14 @@ class NirTest {
     void whatOnlyTheReferenceRunsIsRefusedByTheCompilerWithItsName(@TempDir Path dir) {
         Path file = NirFiles.graph()
                 .node("input", "Input", "shape", new long[] {1})
-                .node("th", "Threshold", "threshold", new double[] {0.5})
+                .node("late", "Delay", "delay", new double[] {2e-3})
                 .node("output", "Output", "shape", new long[] {1})
-                .chain("input", "th", "output").write(dir.resolve("threshold.nir"));
+                .chain("input", "late", "output").write(dir.resolve("delay.nir"));
         ModelGraph graph = ModelLoader.load(file, STRICT);
         DendraException e = assertThrows(DendraException.class,
                 () -> Compiler.compile(graph, Targets.builtIn("loihi2"), new SequenceBatch(false, 4, 1, List.of(new double[4])), null));
         assertEquals(ErrorCode.NOT_LOWERABLE, e.code());
-        assertTrue(e.getMessage().contains("th"), e.getMessage());
+        assertTrue(e.getMessage().contains("late"), e.getMessage());
     }
 
     // ---- broken files ------------------------------------------------------------------------
