@@ -85,18 +85,12 @@ final class CheckCommand implements Callable<Integer> {
         Map<String, String> status = NirSupport.support(nir);
         out.printf(Locale.ROOT, "NIR graph %s (version %s): %d node(s), %d edge(s)%n", model, nir.version(), nir.nodes().size(), nir.edges().size());
         out.printf(Locale.ROOT, "  %-18s %-10s %-28s %s%n", "node", "type", "parameters", "status");
-        int referenceOnly = 0;
         for (NirGraph.Node n : nir.nodes()) {
             StringBuilder params = new StringBuilder();
             n.params().forEach((k, t) -> params.append(params.isEmpty() ? "" : " ").append(k).append(t.rank() == 0 ? "" : t.shapeString()));
             String why = status.get(n.name());
-            String chipless = NirSupport.referenceOnly(n);
-            if (why == null && chipless != null) referenceOnly++;
             out.printf(Locale.ROOT, "  %-18s %-10s %-28s %s%n", n.name(), n.type(), params.length() > 28 ? params.substring(0, 25) + "..." : params,
-                    why != null ? "not yet: " + why : chipless != null ? "reference only: " + chipless : "ok");
-        }
-        if (referenceOnly > 0) {
-            out.printf(Locale.ROOT, "  %d node(s) run in the reference only: dendra reference runs the graph, dendra compile refuses it%n", referenceOnly);
+                    why != null ? "not yet: " + why : "ok");
         }
         for (NirGraph.Edge e : nir.backEdges()) out.printf(Locale.ROOT, "  recurrent edge %s -> %s (reads the previous step)%n", e.from(), e.to());
         out.flush();

@@ -245,16 +245,6 @@ class DendraCommandTest {
         assertEquals(0, braille.status(), braille.err());
         assertTrue(braille.out().contains("lif1.lif           CubaLIF"), braille.out());
         assertTrue(braille.out().contains("recurrent edge lif1.w_rec -> lif1.lif"), braille.out());
-        Path referenceOnly = io.dendra.compiler.frontend.nir.NirFiles.graph()
-                .node("input", "Input", "shape", new long[] {2})
-                .node("fc", "Linear", "weight", new double[][] {{1, 0}, {0, 1}})
-                .node("late", "Delay", "delay", new double[] {2e-4, 2e-4})
-                .node("output", "Output", "shape", new long[] {2})
-                .chain("input", "fc", "late", "output").write(dir.resolve("delay.nir"));
-        CommandLineRun delay = CommandLineRun.of("check", referenceOnly.toString());
-        assertEquals(0, delay.status(), delay.err());
-        assertTrue(delay.out().contains("late               Delay") && delay.out().contains("reference only: not lowered yet"), delay.out());
-        assertTrue(delay.out().contains("1 node(s) run in the reference only"), delay.out());
         Path unsupported = io.dendra.compiler.frontend.nir.NirFiles.graph()
                 .node("input", "Input", "shape", new long[] {1})
                 .node("lif", "LIF", "tau", new double[] {1e-3}, "r", new double[] {1}, "v_leak", new double[] {0}, "v_threshold", new double[] {1},

@@ -145,4 +145,46 @@ class NirCommandsTest {
         assertEquals(1, loihi1.status());
         assertTrue(loihi1.out().contains("layer th: a threshold (NIR Threshold) needs the threshold program"), loihi1.out());
     }
+
+    /**
+     * NIR's Delay on loihi2 is synaptic delay: the same LIF layer behind a Delay of 3 steps fires
+     * exactly 3 steps later than without it (its output row t equals row t − 3 of the plain graph,
+     * zero before), and both equal the reference.
+     */
+    @Test
+    void aDelayShiftsASpikeTrainByItsStepsExactly(@TempDir Path dir) throws Exception {
+        double[] x = new double[40 * 2];
+        SplittableRandom random = new SplittableRandom(5);
+        for (int i = 0; i < x.length; i++) x[i] = random.nextDouble() < 0.3 ? 1 : 0;
+        Path input = dir.resolve("x.npy");
+        NpyFile.write(input, Tensor.of("x", new int[] {40, 2}, x));
+        double[][] outputs = new double[2][];
+        for (int delayed = 0; delayed < 2; delayed++) {
+            var graph = io.dendra.compiler.frontend.nir.NirFiles.graph()
+                    .node("input", "Input", "shape", new long[] {2})
+                    .node("fc", "Linear", "weight", new double[][] {{1.5, 0}, {0.75, 0.75}});
+            if (delayed == 1) graph.node("late", "Delay", "delay", new double[] {3e-4, 3e-4});
+            graph.node("lif", "LIF", "tau", new double[] {1e-4, 1e-4}, "r", new double[] {1, 1}, "v_leak", new double[] {0, 0}, "v_threshold",
+                            new double[] {1, 1}, "v_reset", new double[] {0, 0})
+                    .node("output", "Output", "shape", new long[] {2});
+            Path file = (delayed == 1 ? graph.chain("input", "fc", "late", "lif", "output") : graph.chain("input", "fc", "lif", "output"))
+                    .write(dir.resolve("delay" + delayed + ".nir"));
+            Path out = dir.resolve("run" + delayed);
+            CommandLineRun run = CommandLineRun.of("run", file.toString(), "--target", "loihi2", "--input", input.toString(), "--calibrate", input.toString(),
+                    "--compare", file.toString(), "--no-html", "-q", "-o", out.toString());
+            assertEquals(0, run.status(), run.err());
+            JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+            assertEquals(0.0, report.at("/agreement/max_abs_error").asDouble(), "chip equals the reference: " + report.at("/agreement"));
+            outputs[delayed] = NpyFile.read(out.resolve("output.npy")).toArray();
+        }
+        int spikes = 0;
+        for (int t = 0; t < 40; t++) {
+            for (int k = 0; k < 2; k++) {
+                double expected = t < 3 ? 0 : outputs[0][(t - 3) * 2 + k];
+                assertEquals(expected, outputs[1][t * 2 + k], "step " + t + " neuron " + k);
+                spikes += outputs[1][t * 2 + k] != 0 ? 1 : 0;
+            }
+        }
+        assertTrue(spikes > 0, "the delayed layer spikes");
+    }
 }

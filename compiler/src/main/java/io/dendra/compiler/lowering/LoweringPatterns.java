@@ -15,6 +15,7 @@ final class LoweringPatterns {
     private static final List<LoweringPattern> PATTERNS = List.of(
             new InputPattern(),
             new AffinePattern(),
+            new DelayPattern(),
             new SsmLowering.S4d(),
             new SsmLowering.Soma(),
             new LifLowering(),

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What Dendra runs of a NIR graph, node by node: runs it, runs it in the reference only, or not yet
- * (and why); and which recurrent edges it folds into a neuron's recurrent input. Read by the
+ * What Dendra runs of a NIR graph, node by node: runs it, or not yet (and why); whether a target
+ * can run it is the lowering's to say ({@code dendra check --target}); and which recurrent edges it folds into a neuron's recurrent input. Read by the
  * converter before it builds anything and by {@code dendra check}.
  */
 public final class NirSupport {
@@ -36,14 +36,6 @@ public final class NirSupport {
             status.put(n.name(), why);
         }
         return status;
-    }
-
-    /** Why a node that the reference runs has no lowering onto chips yet, or null when it has one (or is not supported at all). */
-    public static String referenceOnly(NirGraph.Node n) {
-        return switch (n.primitive()) {
-            case DELAY -> "not lowered yet (synaptic delays could carry it)";
-            case INPUT, OUTPUT, AFFINE, LINEAR, SCALE, LIF, CUBA_LIF, IF, LI, CUBA_LI, I, THRESHOLD, FLATTEN, CONV1D, CONV2D, SUM_POOL2D, AVG_POOL2D, GRAPH -> null;
-        };
     }
 
     /**

@@ -5,7 +5,6 @@ import io.dendra.compiler.lowering.Lowered;
 import io.dendra.compiler.lowering.LoweringContext;
 import io.dendra.compiler.lowering.NodePattern;
 import io.dendra.compiler.lowering.Pending;
-import io.dendra.compiler.network.Connection;
 import io.dendra.compiler.network.LogicalBlock;
 import io.dendra.ir.NeuronProgram;
 
@@ -28,8 +27,8 @@ public final class GluLowering extends NodePattern<GluNode> {
             bias[2 * o + 1] = mixed.bias()[h + o];
         }
         LogicalBlock b = context.block(glu.name(), NeuronProgram.GLU, h, 0, bias, null, null, mixed.source(), 2L * h * cols, glu, new double[0]);
-        b.connect(Connection.of(mixed.source(), 0, mixed.map().rowRange(0, h), 0));
-        b.connect(Connection.of(mixed.source(), 1, mixed.map().rowRange(h, 2 * h), 0));
+        b.connect(mixed.rows(0, h).connection(0, 0));
+        b.connect(mixed.rows(h, 2 * h).connection(1, 0));
         return Pending.identity(b);
     }
 }

@@ -49,7 +49,7 @@ public final class SumLowering extends NodePattern<AddNode> {
         if (!context.requireProgram(NeuronProgram.SUM, node, "a residual sum")) return;
         for (Pending t : terms) if (t.source().graded() && !context.requireGraded(node, "needs")) return;
         for (Pending t : terms) {
-            int delay = latest - t.source().sendStep();
+            int delay = t.delay() + latest - t.source().sendStep();
             if (!context.target().core().delay().contains(delay)) {
                 context.refuse(ErrorCode.DELAY_OUT_OF_RANGE, node, "layer " + name + ": balancing its inputs needs a delay of " + delay + " steps; "
                         + context.target().name() + " allows " + context.target().core().delay(), null);

@@ -331,15 +331,15 @@ class NirTest {
     }
 
     @Test
-    void whatOnlyTheReferenceRunsIsRefusedByTheCompilerWithItsName(@TempDir Path dir) {
+    void whatNoChipRunsIsRefusedByTheCompilerWithItsName(@TempDir Path dir) {
         Path file = NirFiles.graph()
-                .node("input", "Input", "shape", new long[] {1})
-                .node("late", "Delay", "delay", new double[] {2e-3})
-                .node("output", "Output", "shape", new long[] {1})
+                .node("input", "Input", "shape", new long[] {2})
+                .node("late", "Delay", "delay", new double[] {2e-4, 3e-4})
+                .node("output", "Output", "shape", new long[] {2})
                 .chain("input", "late", "output").write(dir.resolve("delay.nir"));
         ModelGraph graph = ModelLoader.load(file, STRICT);
         DendraException e = assertThrows(DendraException.class,
-                () -> Compiler.compile(graph, Targets.builtIn("loihi2"), new SequenceBatch(false, 4, 1, List.of(new double[4])), null));
+                () -> Compiler.compile(graph, Targets.builtIn("loihi2"), new SequenceBatch(false, 4, 2, List.of(new double[8])), null));
         assertEquals(ErrorCode.NOT_LOWERABLE, e.code());
         assertTrue(e.getMessage().contains("late"), e.getMessage());
     }
