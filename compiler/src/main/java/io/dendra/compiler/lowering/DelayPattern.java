@@ -11,13 +11,11 @@ import io.dendra.diagnostics.ErrorCode;
  * within the target's range, and no constant may precede it (the model's delayed constant is zero
  * for the first d steps, a neuron's bias is not).
  */
-final class DelayPattern extends NodePattern<DelayNode> {
-    DelayPattern() {
-        super(DelayNode.class);
-    }
+final class DelayPattern {
+    private DelayPattern() {}
 
-    @Override
-    protected Lowered lowerNode(DelayNode n, LoweringContext context) {
+    /** What {@code n} lowers to. */
+    static Lowered lower(DelayNode n, LoweringContext context) {
         Pending in = context.pending(n.input(), n);
         int[] steps = n.steps();
         int d = steps.length == 0 ? 0 : steps[0];

@@ -5,13 +5,11 @@ import io.dendra.compiler.network.HostSource;
 import io.dendra.diagnostics.ErrorCode;
 
 /** The model's input: the host sends it, graded where the target carries payloads and the input is not spikes; token inputs need a lookup the chip has not. */
-final class InputPattern extends NodePattern<InputNode> {
-    InputPattern() {
-        super(InputNode.class);
-    }
+final class InputPattern {
+    private InputPattern() {}
 
-    @Override
-    protected Lowered lowerNode(InputNode in, LoweringContext context) {
+    /** What {@code in} lowers to. */
+    static Lowered lower(InputNode in, LoweringContext context) {
         if (in.tokens()) {
             context.refuse(ErrorCode.NOT_LOWERABLE, in, "token input '" + in.name() + "' needs an embedding lookup, which runs on the host and is not lowered",
                     "feed the embedded vectors as a real input");

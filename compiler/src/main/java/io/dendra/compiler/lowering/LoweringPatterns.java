@@ -1,6 +1,15 @@
 package io.dendra.compiler.lowering;
 
+import io.dendra.compiler.graph.AddNode;
+import io.dendra.compiler.graph.DelayNode;
+import io.dendra.compiler.graph.GluNode;
+import io.dendra.compiler.graph.InputNode;
+import io.dendra.compiler.graph.IntegratorNode;
+import io.dendra.compiler.graph.LifNode;
+import io.dendra.compiler.graph.MeanTimeNode;
 import io.dendra.compiler.graph.Node;
+import io.dendra.compiler.graph.S4dNode;
+import io.dendra.compiler.graph.ThresholdNode;
 import io.dendra.compiler.programs.glu.GluLowering;
 import io.dendra.compiler.programs.li.LiLowering;
 import io.dendra.compiler.programs.lif.LifLowering;
@@ -13,17 +22,17 @@ import java.util.List;
 /** Every lowering pattern, in the order they are tried: the first that matches a node lowers it. */
 final class LoweringPatterns {
     private static final List<LoweringPattern> PATTERNS = List.of(
-            new InputPattern(),
+            NodePattern.of(InputNode.class, InputPattern::lower),
             new AffinePattern(),
-            new DelayPattern(),
-            new SsmLowering.S4d(),
-            new SsmLowering.Soma(),
-            new LifLowering(),
-            new GluLowering(),
-            new SumLowering(),
-            new ReadoutLowering(),
-            new LiLowering(),
-            new ThresholdLowering(),
+            NodePattern.of(DelayNode.class, DelayPattern::lower),
+            NodePattern.of(S4dNode.class, SsmLowering::lowerS4d),
+            NodePattern.of(LifNode.class, SsmLowering::isSoma, SsmLowering::lowerSoma),
+            NodePattern.of(LifNode.class, LifLowering::lower),
+            NodePattern.of(GluNode.class, GluLowering::lower),
+            NodePattern.of(AddNode.class, SumLowering::lower),
+            NodePattern.of(MeanTimeNode.class, ReadoutLowering::lower),
+            NodePattern.of(IntegratorNode.class, LiLowering::lower),
+            NodePattern.of(ThresholdNode.class, ThresholdLowering::lower),
             new RefusedLayers());
 
     private LoweringPatterns() {}

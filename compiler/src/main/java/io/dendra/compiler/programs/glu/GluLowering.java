@@ -3,19 +3,16 @@ package io.dendra.compiler.programs.glu;
 import io.dendra.compiler.graph.GluNode;
 import io.dendra.compiler.lowering.Lowered;
 import io.dendra.compiler.lowering.LoweringContext;
-import io.dendra.compiler.lowering.NodePattern;
 import io.dendra.compiler.lowering.Pending;
 import io.dendra.compiler.network.LogicalBlock;
 import io.dendra.ir.NeuronProgram;
 
 /** The GLU's mix becomes {@code glu} neurons: compartment a takes rows 0..H−1 of the mixed input, g rows H..2H−1. */
-public final class GluLowering extends NodePattern<GluNode> {
-    public GluLowering() {
-        super(GluNode.class);
-    }
+public final class GluLowering {
+    private GluLowering() {}
 
-    @Override
-    protected Lowered lowerNode(GluNode glu, LoweringContext context) {
+    /** What {@code glu} lowers to. */
+    public static Lowered lower(GluNode glu, LoweringContext context) {
         Pending in = context.pending(glu.input(), glu);
         context.requireProgram(NeuronProgram.GLU, glu, "GLU neurons");
         int h = glu.width();

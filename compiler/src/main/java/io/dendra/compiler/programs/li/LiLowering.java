@@ -3,7 +3,6 @@ package io.dendra.compiler.programs.li;
 import io.dendra.compiler.graph.IntegratorNode;
 import io.dendra.compiler.lowering.Lowered;
 import io.dendra.compiler.lowering.LoweringContext;
-import io.dendra.compiler.lowering.NodePattern;
 import io.dendra.compiler.lowering.Pending;
 import io.dendra.compiler.network.LogicalBlock;
 import io.dendra.diagnostics.ErrorCode;
@@ -15,13 +14,11 @@ import io.dendra.ir.NeuronProgram;
  * input; so does the model's own bias on v where the current has no memory (LI, I: J is this step's
  * input). The potential is a graded message, so the target needs graded spikes.
  */
-public final class LiLowering extends NodePattern<IntegratorNode> {
-    public LiLowering() {
-        super(IntegratorNode.class);
-    }
+public final class LiLowering {
+    private LiLowering() {}
 
-    @Override
-    protected Lowered lowerNode(IntegratorNode n, LoweringContext context) {
+    /** What {@code n} lowers to. */
+    public static Lowered lower(IntegratorNode n, LoweringContext context) {
         Pending in = context.pending(n.input(), n);
         if (context.requireProgram(NeuronProgram.LI, n, "a non-spiking integrator (NIR " + nirName(n) + ")")) {
             context.requireGraded(n, "streams its potential and needs");

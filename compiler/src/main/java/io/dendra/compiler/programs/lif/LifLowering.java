@@ -4,7 +4,6 @@ import io.dendra.compiler.graph.LifNode;
 import io.dendra.compiler.graph.SparseMatrix;
 import io.dendra.compiler.lowering.Lowered;
 import io.dendra.compiler.lowering.LoweringContext;
-import io.dendra.compiler.lowering.NodePattern;
 import io.dendra.compiler.lowering.Pending;
 import io.dendra.compiler.network.Connection;
 import io.dendra.compiler.network.LogicalBlock;
@@ -16,13 +15,11 @@ import io.dendra.ir.NeuronProgram;
  * gain, becomes their synapses; a recurrence becomes synapses from the block to itself. The Loihi
  * lif resets to zero and takes spikes.
  */
-public final class LifLowering extends NodePattern<LifNode> {
-    public LifLowering() {
-        super(LifNode.class);
-    }
+public final class LifLowering {
+    private LifLowering() {}
 
-    @Override
-    protected Lowered lowerNode(LifNode lif, LoweringContext context) {
+    /** What {@code lif} lowers to. */
+    public static Lowered lower(LifNode lif, LoweringContext context) {
         Pending in = context.pending(lif.input(), lif);
         if (context.requireProgram(NeuronProgram.LIF, lif, "LIF neurons")) {
             if (lif.reset() != LifNode.Reset.ZERO) {

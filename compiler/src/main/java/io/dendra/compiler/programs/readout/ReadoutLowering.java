@@ -7,7 +7,6 @@ import io.dendra.compiler.graph.SparseMatrix;
 import io.dendra.compiler.lowering.Lowered;
 import io.dendra.compiler.lowering.LoweredOutput;
 import io.dendra.compiler.lowering.LoweringContext;
-import io.dendra.compiler.lowering.NodePattern;
 import io.dendra.compiler.lowering.Pending;
 import io.dendra.compiler.lowering.Waiting;
 import io.dendra.compiler.network.LogicalBlock;
@@ -20,7 +19,7 @@ import io.dendra.ir.OutputMap;
  * A mean over time followed by a linear decoder becomes {@code readout} neurons: the decoder's map
  * composes into the mean's, and the readout sums it over the sequence for the host to read.
  */
-public final class ReadoutLowering extends NodePattern<MeanTimeNode> {
+public final class ReadoutLowering {
     /** A mean over time of an affine map, waiting to be the output; linear maps after it compose into it. */
     record Mean(Pending inner) implements Waiting {
         @Override
@@ -48,12 +47,10 @@ public final class ReadoutLowering extends NodePattern<MeanTimeNode> {
         }
     }
 
-    public ReadoutLowering() {
-        super(MeanTimeNode.class);
-    }
+    private ReadoutLowering() {}
 
-    @Override
-    protected Lowered lowerNode(MeanTimeNode node, LoweringContext context) {
+    /** What {@code node} lowers to. */
+    public static Lowered lower(MeanTimeNode node, LoweringContext context) {
         return new Mean(context.pending(node.input(), node));
     }
 }

@@ -6,7 +6,6 @@ import io.dendra.compiler.graph.S4dNode;
 import io.dendra.compiler.lowering.Lowered;
 import io.dendra.compiler.lowering.LoweredOutput;
 import io.dendra.compiler.lowering.LoweringContext;
-import io.dendra.compiler.lowering.NodePattern;
 import io.dendra.compiler.lowering.Pending;
 import io.dendra.compiler.lowering.Waiting;
 import io.dendra.compiler.network.LogicalBlock;
@@ -16,7 +15,7 @@ import io.dendra.ir.NeuronProgram;
 
 /**
  * An S4D layer and the LIF soma that reads it become one {@code ssm} neuron per channel: the S4D
- * waits ({@link S4d}) for its soma ({@link Soma}); the S4D's input map becomes the neurons'
+ * waits ({@link #lowerS4d}) for its soma ({@link #lowerSoma}); the S4D's input map becomes the neurons'
  * synapses and bias. The S4D must be causal and read by exactly one soma.
  */
 public final class SsmLowering {
@@ -38,52 +37,38 @@ public final class SsmLowering {
     }
 
     /** The S4D layer: waits for its soma. */
-    public static final class S4d extends NodePattern<S4dNode> {
-        public S4d() {
-            super(S4dNode.class);
+    public static Lowered lowerS4d(S4dNode n, LoweringContext context) {
+        if (n.bidirectional()) {
+            context.refuse(ErrorCode.BIDIRECTIONAL_ON_CHIP, n, "layer " + n.name() + ": its backward half needs inputs that arrive later", null);
         }
+        if (context.consumers(n) != 1) {
+            context.refuse(ErrorCode.NOT_LOWERABLE, n, "layer " + n.name() + ": an s4d output must go into exactly one lif soma", null);
+        }
+        return new WaitingSsm(n, context.pending(n.input(), n));
+    }
 
-        @Override
-        protected Lowered lowerNode(S4dNode n, LoweringContext context) {
-            if (n.bidirectional()) {
-                context.refuse(ErrorCode.BIDIRECTIONAL_ON_CHIP, n, "layer " + n.name() + ": its backward half needs inputs that arrive later", null);
-            }
-            if (context.consumers(n) != 1) {
-                context.refuse(ErrorCode.NOT_LOWERABLE, n, "layer " + n.name() + ": an s4d output must go into exactly one lif soma", null);
-            }
-            return new WaitingSsm(n, context.pending(n.input(), n));
-        }
+    /** Whether {@code lif} is the soma of a waiting S4D. */
+    public static boolean isSoma(LifNode lif, LoweringContext context) {
+        return context.of(lif.input()) instanceof WaitingSsm;
     }
 
     /** The LIF soma of a waiting S4D: one ssm neuron per channel. */
-    public static final class Soma extends NodePattern<LifNode> {
-        public Soma() {
-            super(LifNode.class);
-        }
+    public static Lowered lowerSoma(LifNode lif, LoweringContext context) {
+        WaitingSsm ssm = (WaitingSsm) context.of(lif.input());
+        S4dNode s4d = ssm.s4d();
+        Pending in = ssm.input();
+        check(context, ssm, lif);
+        long dense = (long) s4d.width() * in.source().width() + 8L * s4d.width() * s4d.states();
+        LogicalBlock b = context.block(s4d.name(), NeuronProgram.SSM, s4d.width(), s4d.states(), in.bias(), s4d, lif, in.source(), dense, lif,
+                new double[0]);
+        b.connect(in.connection(0, 0));
+        return Pending.identity(b);
+    }
 
-        @Override
-        protected boolean accepts(LifNode lif, LoweringContext context) {
-            return context.of(lif.input()) instanceof WaitingSsm;
-        }
-
-        @Override
-        protected Lowered lowerNode(LifNode lif, LoweringContext context) {
-            WaitingSsm ssm = (WaitingSsm) context.of(lif.input());
-            S4dNode s4d = ssm.s4d();
-            Pending in = ssm.input();
-            check(context, ssm, lif);
-            long dense = (long) s4d.width() * in.source().width() + 8L * s4d.width() * s4d.states();
-            LogicalBlock b = context.block(s4d.name(), NeuronProgram.SSM, s4d.width(), s4d.states(), in.bias(), s4d, lif, in.source(), dense, lif,
-                    new double[0]);
-            b.connect(in.connection(0, 0));
-            return Pending.identity(b);
-        }
-
-        private static void check(LoweringContext context, WaitingSsm ssm, LifNode lif) {
-            S4dNode s4d = ssm.s4d();
-            if (ssm.input().source().graded() && !context.requireGraded(s4d, "needs")) return;
-            if (!context.requireGraded(s4d, "ssm neurons need") || !context.requireProgram(NeuronProgram.SSM, s4d, "an SSM channel with its LIF soma")) return;
-            if (lif.reset() != LifNode.Reset.ZERO) context.refuse(ErrorCode.NOT_LOWERABLE, lif, "layer " + lif.name() + ": the ssm soma resets to zero", null);
-        }
+    private static void check(LoweringContext context, WaitingSsm ssm, LifNode lif) {
+        S4dNode s4d = ssm.s4d();
+        if (ssm.input().source().graded() && !context.requireGraded(s4d, "needs")) return;
+        if (!context.requireGraded(s4d, "ssm neurons need") || !context.requireProgram(NeuronProgram.SSM, s4d, "an SSM channel with its LIF soma")) return;
+        if (lif.reset() != LifNode.Reset.ZERO) context.refuse(ErrorCode.NOT_LOWERABLE, lif, "layer " + lif.name() + ": the ssm soma resets to zero", null);
     }
 }

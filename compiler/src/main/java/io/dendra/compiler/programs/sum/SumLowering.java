@@ -4,7 +4,6 @@ import io.dendra.compiler.graph.AddNode;
 import io.dendra.compiler.graph.Node;
 import io.dendra.compiler.lowering.Lowered;
 import io.dendra.compiler.lowering.LoweringContext;
-import io.dendra.compiler.lowering.NodePattern;
 import io.dendra.compiler.lowering.Pending;
 import io.dendra.compiler.network.LogicalBlock;
 import io.dendra.diagnostics.ErrorCode;
@@ -16,13 +15,11 @@ import java.util.List;
  * earlier sources delayed so that all arrive in the same step (the delay balancing of DESIGN §6);
  * so does an output that is an affine map rather than a block's own values.
  */
-public final class SumLowering extends NodePattern<AddNode> {
-    public SumLowering() {
-        super(AddNode.class);
-    }
+public final class SumLowering {
+    private SumLowering() {}
 
-    @Override
-    protected Lowered lowerNode(AddNode n, LoweringContext context) {
+    /** What {@code n} lowers to. */
+    public static Lowered lower(AddNode n, LoweringContext context) {
         Pending left = context.pending(n.left(), n);
         Pending right = context.pending(n.right(), n);
         return Pending.identity(materialize(context, n.name(), List.of(left, right), n));
