@@ -38,9 +38,18 @@ public enum Accumulation {
         return null;
     }
 
-    /** What one synapse adds to its accumulator for a message of {@code payload}. */
+    /**
+     * What one synapse adds to its accumulator for a message of {@code payload}: its weight times
+     * the payload shifted by {@link #payloadShift} (the same as shifting the product, in 64-bit
+     * two's complement), so that an engine can shift a message's payload once for all its synapses.
+     */
     public long term(int weight, int exponent, long payload) {
-        return this == ROUND_HALF_UP ? ((long) weight * payload) << (exponent + FRACTION_BITS) : (long) weight * payload;
+        return (long) weight * (payload << payloadShift(exponent));
+    }
+
+    /** How far a message's payload is shifted left before it is multiplied by each weight of an axon of {@code exponent}. */
+    public int payloadShift(int exponent) {
+        return this == ROUND_HALF_UP ? exponent + FRACTION_BITS : 0;
     }
 
     /** A neuron's input from one accumulator (for {@link #FLOOR_PER_GROUP}, one group's, whose exponent is given). */

@@ -200,7 +200,7 @@ final class ChipTables {
             int at = a * AXON_WORDS;
             d[at + A_FROM] = s[0][a];
             d[at + A_TO] = s[0][a + 1];
-            d[at + A_SHIFT] = s[1][a] + Accumulation.FRACTION_BITS;
+            d[at + A_SHIFT] = accumulation.payloadShift(s[1][a]);
             d[at + A_OFFSET] = perGroup ? s[5][a] * width[c] : 0;
             d[at + A_DELAY] = delay[a];
             d[at + A_DENSE_AT] = -1;

@@ -40,7 +40,7 @@ final class SynapticFanOut {
         int to = d[at + ChipTables.A_TO];
         if (from == to) return 0;
         long[] ring = w.ring[c];
-        long scaled = t.perGroup ? payload : payload << d[at + ChipTables.A_SHIFT];
+        long scaled = payload << d[at + ChipTables.A_SHIFT]; // Accumulation.term: weight · (payload << shift)
         int offset = d[at + ChipTables.A_OFFSET];
         int shared = d[at + ChipTables.A_DELAY];
         int[] packed = t.synPacked[c];
