@@ -1,11 +1,9 @@
 package io.dendra.cli;
 
 import io.dendra.compiler.Compiler;
-import io.dendra.compiler.graph.InputNode;
 import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.compiler.reference.SequenceBatch;
 import io.dendra.compiler.tensor.DType;
-import io.dendra.compiler.tensor.NpyFile;
 import io.dendra.compiler.tensor.Tensor;
 import io.dendra.compiler.verify.ReferenceComparison;
 import io.dendra.diagnostics.DendraException;
@@ -13,7 +11,6 @@ import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
 import io.dendra.ir.ChipImage;
 import io.dendra.ir.DchipFormat;
-import io.dendra.ir.InputMap;
 import io.dendra.ir.OutputMap;
 import io.dendra.simulator.ChipSimulator;
 import io.dendra.simulator.RunReport;
@@ -132,14 +129,14 @@ public final class RunCommand implements Callable<Integer> {
                     image.pipelineDepth());
             if (calibrate == null) out.println(CalibrationInput.syntheticNote(model));
         }
-        SampleSelection.Selected selected = selection.apply(readInput(image), input);
+        SampleSelection.Selected selected = selection.apply(RunInputs.read(input, image), input);
         SequenceBatch batch = selected.batch();
         if (selected.labels() != null && image.output().kind() == OutputMap.Kind.STREAM) {
             throw new DendraException(ErrorCode.USAGE, Place.named("--labels"), "image " + image.modelName() + " outputs a sequence, not classes",
                     "--labels is for classifiers");
         }
         SampleSelection.checkClasses(selected, image.output().outputs(), selection.labels);
-        Report.Inputs inputCheck = checkRange(image, batch, selected.first());
+        Report.Inputs inputCheck = RunInputs.checkRange(image, batch, selected.first(), input, clipInput, spec.commandLine().getErr());
         if (rasterSample < 0 || rasterSample >= batch.size()) {
             throw new DendraException(ErrorCode.USAGE, Place.named("--raster-sample"), "--raster-sample " + rasterSample + " is not a sample of the input ("
                     + batch.size() + " sample(s))", "give 0 to " + (batch.size() - 1));
@@ -206,85 +203,6 @@ public final class RunCommand implements Callable<Integer> {
         } catch (DendraException e) {
             throw new DendraException(ErrorCode.IMAGE_TARGET, Place.file(source), "its embedded target does not parse: " + e.diagnostic().message(), null);
         }
-    }
-
-    private SequenceBatch readInput(ChipImage image) {
-        InputNode node = new InputNode("input", Place.file(input), image.input().channels(), 0);
-        if (!input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
-            throw new DendraException(ErrorCode.UNKNOWN_TENSOR_FORMAT, Place.file(input), "inputs are read from .npy files", "save the input with numpy.save");
-        }
-        SequenceBatch batch = SequenceBatch.of(NpyFile.read(input), node, input);
-        if (image.input().binary()) {
-            for (double[] sample : batch.samples()) {
-                for (double v : sample) {
-                    if (v != 0 && v != 1) {
-                        throw new DendraException(ErrorCode.INPUT_NOT_BINARY, Place.file(input), "input holds " + v + ", but image " + image.modelName()
-                                + " takes spikes, 0 or 1 (its target " + image.targetName() + " has no graded spikes, or it was calibrated on spikes)",
-                                "recompile with a real-valued --calibrate input where the target has graded spikes");
-                    }
-                }
-            }
-        }
-        return batch;
-    }
-
-    /**
-     * Refuses input values the image's input payload cannot carry (unless --clip-input), and warns,
-     * once, when samples leave the range the image was calibrated on by more than a tenth of it.
-     */
-    private Report.Inputs checkRange(ChipImage image, SequenceBatch batch, int firstSample) {
-        InputMap map = image.input();
-        int channels = map.channels();
-        double largest = map.largestRepresentable(image.payloadBits());
-        long clipped = 0;
-        int outside = 0;
-        double[] seenMin = new double[channels];
-        double[] seenMax = new double[channels];
-        java.util.Arrays.fill(seenMin, Double.POSITIVE_INFINITY);
-        java.util.Arrays.fill(seenMax, Double.NEGATIVE_INFINITY);
-        for (int b = 0; b < batch.size(); b++) {
-            double[] sample = batch.samples().get(b);
-            boolean out = false;
-            for (int i = 0; i < sample.length; i++) {
-                int c = i % channels;
-                double v = sample[i];
-                if (Math.abs(v) > largest) {
-                    if (!clipInput) {
-                        throw new DendraException(ErrorCode.INPUT_NOT_REPRESENTABLE, Place.file(input), String.format(Locale.ROOT,
-                                "sample %d, step %d, channel %d holds %s, but the chip's input carries at most ±%s (%d-bit payloads with %d fraction"
-                                + " bits, chosen on a calibration input in [%s, %s])", firstSample + b, i / channels, c, num(v), num(largest),
-                                image.payloadBits(), map.scale(), num(map.calibratedMin(c)), num(map.calibratedMax(c))), null);
-                    }
-                    clipped++;
-                }
-                double lo = map.calibratedMin(c);
-                double hi = map.calibratedMax(c);
-                if (Double.isNaN(lo)) continue;
-                double margin = 0.1 * Math.max(hi - lo, Math.max(Math.abs(lo), Math.abs(hi)));
-                if (v < lo - margin || v > hi + margin) {
-                    out = true;
-                    seenMin[c] = Math.min(seenMin[c], v);
-                    seenMax[c] = Math.max(seenMax[c], v);
-                }
-            }
-            if (out) outside++;
-        }
-        if (outside > 0) {
-            StringBuilder where = new StringBuilder();
-            for (int c = 0; c < channels && where.length() < 200; c++) {
-                if (seenMin[c] > seenMax[c]) continue;
-                where.append(where.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT, "channel %d calibrated on [%s, %s], seen %s to %s", c,
-                        num(map.calibratedMin(c)), num(map.calibratedMax(c)), num(seenMin[c]), num(seenMax[c])));
-            }
-            spec.commandLine().getErr().printf(Locale.ROOT, "warning: %d of %d sample(s) leave the input range the image was calibrated on (%s); its fixed-point"
-                    + " scales may not fit them: compile with --calibrate on inputs like these%n", outside, batch.size(), where);
-            spec.commandLine().getErr().flush();
-        }
-        return new Report.Inputs(outside, clipped);
-    }
-
-    private static String num(double v) {
-        return Double.isNaN(v) ? "?" : String.format(Locale.ROOT, "%.6g", v).replaceAll("\\.?0+(e|$)", "$1");
     }
 
     /** Outputs shaped as dendra reference shapes them: [classes] or [T, C], with a batch axis for a batch. */
