@@ -19,6 +19,7 @@ import io.dendra.simulator.Simulation;
 import io.dendra.simulator.report.HtmlReport;
 import io.dendra.simulator.report.Report;
 import io.dendra.simulator.report.ReportJson;
+import io.dendra.simulator.report.ReportText;
 import io.dendra.targets.Target;
 import io.dendra.targets.TargetReader;
 import java.io.PrintWriter;
@@ -163,13 +164,12 @@ public final class RunCommand implements Callable<Integer> {
         ReferenceComparison.Result compared = comparison == null ? null : comparison.result();
         Report.Agreement agreement = compared == null ? null : agreement(compared);
         Report.Accuracy accuracy = selected.labels() == null ? null : accuracy(selected, result, compared == null ? null : compared.referenceClasses());
-        RunReport report = new RunReport(sim, result, agreement, rasterSample, accuracy, inputCheck);
+        Report model = RunReport.of(sim, result, agreement, rasterSample, accuracy, inputCheck);
 
         staged.npy(output.resolve("output.npy"), outputs(image, batch, result.outputs()));
-        Report model = report.report();
         staged.text(output.resolve("report.json"), ReportJson.write(model));
         if (!noHtml) staged.text(output.resolve("report.html"), HtmlReport.render(model));
-        String text = report.text();
+        String text = ReportText.of(model, RunReport.stallsModelled(chip));
         staged.text(output.resolve("report.txt"), text);
         staged.commit();
         out.print(text);

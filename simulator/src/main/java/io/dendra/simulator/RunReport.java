@@ -4,8 +4,7 @@ import io.dendra.ir.ChipImage;
 import io.dendra.ir.CoreImage;
 import io.dendra.ir.LayerMapping;
 import io.dendra.simulator.report.Report;
-import io.dendra.simulator.report.ReportJson;
-import io.dendra.simulator.report.ReportText;
+import io.dendra.targets.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,11 +33,21 @@ public final class RunReport {
 
     private final int rasterSample;
 
-    public RunReport(ChipSimulator sim, Simulation.Result result, Report.Agreement agreement) {
-        this(sim, result, agreement, 0, null, new Report.Inputs(0, 0));
+    /**
+     * The report of a run: {@code agreement} and {@code accuracy} are null without a reference or
+     * labels; {@code rasterSample} is the sample whose spikes and timeline it keeps.
+     */
+    public static Report of(ChipSimulator sim, Simulation.Result result, Report.Agreement agreement, int rasterSample, Report.Accuracy accuracy,
+            Report.Inputs inputCheck) {
+        return new RunReport(sim, result, agreement, rasterSample, accuracy, inputCheck).report();
     }
 
-    public RunReport(ChipSimulator sim, Simulation.Result result, Report.Agreement agreement, int rasterSample, Report.Accuracy accuracy,
+    /** Whether a target's buffers are finite, so that a run counts receive and link stall cycles worth printing. */
+    public static boolean stallsModelled(Target target) {
+        return target.core().receiveBuffer() > 0 || target.mesh().linkBuffer() > 0;
+    }
+
+    private RunReport(ChipSimulator sim, Simulation.Result result, Report.Agreement agreement, int rasterSample, Report.Accuracy accuracy,
             Report.Inputs inputCheck) {
         this.accuracy = accuracy;
         this.inputCheck = inputCheck;
@@ -70,15 +79,13 @@ public final class RunReport {
         }
     }
 
-    public List<Report.Layer> layers() { return List.copyOf(layers); }
-    public EnergyModel.Breakdown energy() { return total; }
-    public double totalNs() { return result.counters().stepFsTotal / 1e6; }
-    public long cycles() { return result.counters().stepFsTotal / sim.cycleFs(); }
-    public double nsPerStep() { return totalNs() / result.counters().steps(); }
-    public double nsPerSample() { return totalNs() / samples; }
+    private double totalNs() { return result.counters().stepFsTotal / 1e6; }
+    private long cycles() { return result.counters().stepFsTotal / sim.cycleFs(); }
+    private double nsPerStep() { return totalNs() / result.counters().steps(); }
+    private double nsPerSample() { return totalNs() / samples; }
 
     /** The report as one typed value, which report.json, report.txt and report.html show. */
-    public Report report() {
+    private Report report() {
         Counters c = result.counters();
         ChipImage image = sim.image();
         double cycleFs = sim.cycleFs();
@@ -99,16 +106,6 @@ public final class RunReport {
         Report.Mesh mesh = new Report.Mesh(sim.target().mesh().columns(), sim.target().mesh().rows(), sim.target().mesh().coresPerTile());
         return new Report(Report.SCHEMA, image.modelName(), image.targetName(), image.chips(), image.cores().size(), samples, result.steps(), image.pipelineDepth(),
                 c.steps() / samples, inputCheck, time, spent, counts, List.copyOf(layers), cores, mesh, timeline(), raster(), accuracy, agreement);
-    }
-
-    /** report.json's text. */
-    public String json() {
-        return ReportJson.write(report());
-    }
-
-    /** report.txt's text. */
-    public String text() {
-        return ReportText.of(report(), sim.target().core().receiveBuffer() > 0 || sim.target().mesh().linkBuffer() > 0);
     }
 
     /** Per-step series longer than this are averaged over buckets of steps, so that a report stays small for any sequence length. */

@@ -4,6 +4,7 @@ import io.dendra.compiler.graph.LifNode;
 import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.compiler.graph.Node;
 import io.dendra.compiler.graph.S4dNode;
+import io.dendra.compiler.graph.ThresholdNode;
 import io.dendra.compiler.reference.ReferenceInterpreter;
 import io.dendra.compiler.reference.SequenceBatch;
 import io.dendra.diagnostics.DendraException;
@@ -12,7 +13,6 @@ import io.dendra.diagnostics.Place;
 import io.dendra.ir.ChipImage;
 import io.dendra.ir.CoreImage;
 import io.dendra.ir.LayerMapping;
-import io.dendra.ir.NeuronProgram;
 import io.dendra.ir.OutputMap;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -77,9 +77,8 @@ public final class ReferenceComparison {
         if (!model.sequenceOutput() && argmax(expected) == argmax(actual)) argmaxAgree++;
         if (!model.sequenceOutput()) referenceClasses[b] = argmax(expected);
         for (LayerMapping layer : image.layers()) {
-            if (layer.program().graded() || layer.program() == NeuronProgram.READOUT) continue;
             double[] ref = spikesOf(layer.name(), values);
-            if (ref == null) continue;
+            if (ref == null) continue; // not a spiking layer
             SpikeMatch.Counter tally = spikes.computeIfAbsent(layer.name(), k -> new SpikeMatch.Counter());
             for (int core : layer.cores()) {
                 CoreImage c = image.cores().get(core);
@@ -98,11 +97,11 @@ public final class ReferenceComparison {
                 matches, referenceClasses.clone());
     }
 
-    /** The reference spikes of an image layer: a lif layer's own, or for an ssm layer those of the soma its S4D feeds. */
+    /** The reference spikes of an image layer: a lif or threshold layer's own, or for an ssm layer those of the soma its S4D feeds. */
     private double[] spikesOf(String layer, Map<Node, double[]> values) {
         for (Node node : model.nodes()) {
             if (!node.name().equals(layer)) continue;
-            if (node instanceof LifNode) return values.get(node);
+            if (node instanceof LifNode || node instanceof ThresholdNode) return values.get(node);
             if (node instanceof S4dNode) {
                 for (Node n : model.nodes()) if (n instanceof LifNode lif && lif.input() == node) return values.get(lif);
             }

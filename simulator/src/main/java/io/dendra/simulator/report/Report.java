@@ -49,10 +49,6 @@ public record Report(String schema, String model, String target, int chips, int 
             parts.put("static", staticPower);
             return parts;
         }
-
-        public double total() {
-            return synaptic + neuron + messages + hops + chipLinks + barrier + staticPower;
-        }
     }
 
     /** The run's counters summed over cores and samples. */
