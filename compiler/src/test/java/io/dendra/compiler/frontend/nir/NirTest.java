@@ -344,6 +344,47 @@ class NirTest {
         assertTrue(e.getMessage().contains("late"), e.getMessage());
     }
 
+    /**
+     * The other refusals of the chip primitives, one line each with the layer's name: a constant
+     * before a Delay (its delayed value is zero for d steps, a neuron's bias is not), a Delay beyond
+     * loihi2's 62 steps, and a CubaLI with a leak potential (li adds its bias to the current).
+     */
+    @Test
+    void delaysAndLeakyCurrentsThatNoChipRunsExactlyAreRefused(@TempDir Path dir) {
+        Path biased = NirFiles.graph()
+                .node("input", "Input", "shape", new long[] {1})
+                .node("fc", "Affine", "weight", new double[][] {{1}}, "bias", new double[] {0.5})
+                .node("late", "Delay", "delay", new double[] {2e-4})
+                .node("output", "Output", "shape", new long[] {1})
+                .chain("input", "fc", "late", "output").write(dir.resolve("biased.nir"));
+        DendraException constant = refusedOnLoihi2(biased);
+        assertEquals(ErrorCode.NOT_LOWERABLE, constant.code());
+        assertTrue(constant.getMessage().contains("layer late: a constant (a bias) before a delay"), constant.getMessage());
+        Path far = NirFiles.graph()
+                .node("input", "Input", "shape", new long[] {1})
+                .node("late", "Delay", "delay", new double[] {1e-2})
+                .node("output", "Output", "shape", new long[] {1})
+                .chain("input", "late", "output").write(dir.resolve("far.nir"));
+        DendraException range = refusedOnLoihi2(far);
+        assertEquals(ErrorCode.DELAY_OUT_OF_RANGE, range.code());
+        assertTrue(range.getMessage().contains("a delay of 100 steps; loihi2 allows 0 .. 62"), range.getMessage());
+        Path leaky = NirFiles.graph()
+                .node("input", "Input", "shape", new long[] {1})
+                .node("cuba", "CubaLI", "tau_syn", new double[] {5e-4}, "tau_mem", new double[] {1e-3}, "r", new double[] {1}, "v_leak",
+                        new double[] {0.5}, "w_in", new double[] {1})
+                .node("output", "Output", "shape", new long[] {1})
+                .chain("input", "cuba", "output").write(dir.resolve("leaky.nir"));
+        DendraException leak = refusedOnLoihi2(leaky);
+        assertEquals(ErrorCode.NOT_LOWERABLE, leak.code());
+        assertTrue(leak.getMessage().contains("layer cuba: a CubaLI with a leak potential"), leak.getMessage());
+    }
+
+    private static DendraException refusedOnLoihi2(Path file) {
+        ModelGraph graph = ModelLoader.load(file, STRICT);
+        return assertThrows(DendraException.class,
+                () -> Compiler.compile(graph, Targets.builtIn("loihi2"), new SequenceBatch(false, 4, 1, List.of(new double[4])), null));
+    }
+
     // ---- broken files ------------------------------------------------------------------------
 
     @Test
