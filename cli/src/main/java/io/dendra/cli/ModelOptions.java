@@ -1,7 +1,10 @@
 package io.dendra.cli;
 
 import io.dendra.compiler.frontend.ModelLoader;
+import io.dendra.compiler.frontend.netx.NetxOptions;
 import io.dendra.compiler.graph.ModelGraph;
+import io.dendra.compiler.tensor.NpyFile;
+import io.dendra.compiler.tensor.Tensor;
 import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
@@ -9,8 +12,8 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * How model files are read ({@code --dt}, {@code --strict} for NIR graphs), shared by every command
- * that loads one. Known NIR exporter quirks with exactly one reading are read by default, each with
+ * How model files are read ({@code --dt}, {@code --strict} for NIR graphs; {@code --reset-interval},
+ * {@code --reset-offset}, {@code --input-bias} for NetX networks), shared by every command that loads one. Known NIR exporter quirks with exactly one reading are read by default, each with
  * one note line on standard output (once per run, however many times the file is loaded);
  * {@code --strict} refuses them.
  */
@@ -27,12 +30,26 @@ final class ModelOptions {
     @Option(names = "--lenient", hidden = true)
     boolean lenient;
 
+    @Option(names = "--reset-interval", paramLabel = "N", defaultValue = "0",
+            description = "NetX networks: reset every neuron layer's u and v every N steps, layer k at Lava's steps T with T mod N = offset + 1 + k,"
+                    + " as lava-dl's netx.hdf5.Network(reset_interval=N) (default: never)")
+    int resetInterval;
+
+    @Option(names = "--reset-offset", paramLabel = "K", defaultValue = "0", description = "NetX networks: the reset's phase (netx's reset_offset; default: 0)")
+    int resetOffset;
+
+    @Option(names = "--input-bias", paramLabel = "X.npy",
+            description = "NetX networks: the input layer's bias mantissa per neuron, (C, H, W) or Lava's (W, H, C): how lava-dl feeds PilotNet and tinynet an image")
+    Path inputBias;
+
     private final java.util.Set<String> said = new java.util.HashSet<>();
 
     ModelLoader.Options options() {
         if (!(dt > 0) || Double.isInfinite(dt)) throw new DendraException(ErrorCode.USAGE, Place.named("--dt"), "--dt must be a positive time in seconds", null);
         if (strict && lenient) throw new DendraException(ErrorCode.USAGE, Place.named("--strict"), "--strict and --lenient contradict each other", "give one");
-        return new ModelLoader.Options(dt, !strict);
+        if (resetInterval < 0) throw new DendraException(ErrorCode.USAGE, Place.named("--reset-interval"), "--reset-interval must be 0 (never) or more", null);
+        Tensor bias = inputBias == null ? null : NpyFile.read(inputBias);
+        return new ModelLoader.Options(dt, !strict, new NetxOptions(resetInterval, resetOffset, bias));
     }
 
     /**

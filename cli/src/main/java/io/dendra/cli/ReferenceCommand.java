@@ -26,9 +26,13 @@ final class ReferenceCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "model file (.dnd) or NIR graph (.nir)")
     Path model;
 
-    @Option(names = "--input", required = true, paramLabel = "X.npy",
+    @Option(names = "--input", paramLabel = "X.npy",
             description = "[T, C] or [B, T, C] reals; [T] or [B, T] token ids for an embedding input")
     Path input;
+
+    @Option(names = "--steps", paramLabel = "N", description = "no --input: one sample of N steps of zero input (a network fed by its biases, as a NetX"
+            + " network with --input-bias)")
+    Integer steps;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "Y.npy",
             description = "where to write the outputs: [classes] or [B, classes] for a classifier")
@@ -46,8 +50,10 @@ final class ReferenceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFiles.require(output, "--output");
+        InputFiles.requireOne(input, steps);
         ModelGraph graph = modelOptions.load(model, spec.commandLine().getOut());
-        SampleSelection.Selected selected = selection.apply(InputFiles.read(input, graph), input);
+        SequenceBatch all = input != null ? InputFiles.read(input, graph) : InputFiles.zeros(steps, graph.input().width());
+        SampleSelection.Selected selected = selection.apply(all, InputFiles.label(input, steps));
         if (selected.labels() != null && graph.sequenceOutput()) {
             throw new DendraException(ErrorCode.USAGE, Place.named("--labels"), "model " + graph.name() + " outputs a sequence, not classes",
                     "--labels is for classifiers");

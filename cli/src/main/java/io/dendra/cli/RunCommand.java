@@ -45,8 +45,12 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IMAGE|MODEL", description = "a chip image (.dchip), a model file (.dnd) or a NIR graph (.nir)")
     Path source;
 
-    @Option(names = "--input", required = true, paramLabel = "X.npy", description = "[T, C] or [B, T, C] input sequences")
+    @Option(names = "--input", paramLabel = "X.npy", description = "[T, C] or [B, T, C] input sequences")
     Path input;
+
+    @Option(names = "--steps", paramLabel = "N", description = "no --input: one sample of N steps of zero input (a network fed by its biases, as a NetX"
+            + " network with --input-bias)")
+    Integer steps;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "folder for output.npy, report.json and report.txt")
     Path output;
@@ -112,6 +116,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         runner.check(request());
         OutputFiles.require(output, "--output");
+        InputFiles.requireOne(input, steps);
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (threadCount < 1) throw new DendraException(ErrorCode.USAGE, Place.named("--threads"), "--threads must be at least 1, got " + threadCount, null);
         ChipImage image;
@@ -130,14 +135,15 @@ public final class RunCommand implements Callable<Integer> {
                     image.pipelineDepth());
             if (calibrate == null) out.println(CalibrationInput.syntheticNote(model));
         }
-        SampleSelection.Selected selected = selection.apply(RunInputs.read(input, image), input);
+        SequenceBatch all = input != null ? RunInputs.read(input, image) : InputFiles.zeros(steps, image.input().channels());
+        SampleSelection.Selected selected = selection.apply(all, InputFiles.label(input, steps));
         SequenceBatch batch = selected.batch();
         if (selected.labels() != null && image.output().kind() == OutputMap.Kind.STREAM) {
             throw new DendraException(ErrorCode.USAGE, Place.named("--labels"), "image " + image.modelName() + " outputs a sequence, not classes",
                     "--labels is for classifiers");
         }
         SampleSelection.checkClasses(selected, image.output().outputs(), selection.labels);
-        Report.Inputs inputCheck = RunInputs.checkRange(image, batch, selected.first(), input, clipInput, spec.commandLine().getErr());
+        Report.Inputs inputCheck = RunInputs.checkRange(image, batch, selected.first(), InputFiles.label(input, steps), clipInput, spec.commandLine().getErr());
         if (rasterSample < 0 || rasterSample >= batch.size()) {
             throw new DendraException(ErrorCode.USAGE, Place.named("--raster-sample"), "--raster-sample " + rasterSample + " is not a sample of the input ("
                     + batch.size() + " sample(s))", "give 0 to " + (batch.size() - 1));
@@ -187,13 +193,15 @@ public final class RunCommand implements Callable<Integer> {
     private void refuseModelOptions() {
         var parsed = spec.commandLine().getParseResult();
         boolean nirModel = compare != null && compare.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".nir");
-        for (String option : List.of("--target", "--calibrate", "--dt", "--strict", "--lenient")) {
+        boolean netxModel = compare != null && compare.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".net");
+        for (String option : List.of("--target", "--calibrate", "--dt", "--strict", "--lenient", "--reset-interval", "--reset-offset", "--input-bias")) {
             if (!parsed.hasMatchedOption(option)) continue;
             if (nirModel && (option.equals("--dt") || option.equals("--strict") || option.equals("--lenient"))) continue;
+            if (netxModel && option.startsWith("--reset-") || netxModel && option.equals("--input-bias")) continue;
             throw new DendraException(ErrorCode.USAGE, Place.named(option), option + " does not apply to a chip image: " + source
                     + " was compiled already, with its target inside it", option.equals("--target") || option.equals("--calibrate")
                     ? "compile the model again with " + option + ", or run the model file with " + option + " to compile it in memory"
-                    : option + " applies when a NIR model is read");
+                    : option + " applies when a " + (option.startsWith("--reset-") || option.equals("--input-bias") ? "NetX" : "NIR") + " model is read");
         }
     }
 

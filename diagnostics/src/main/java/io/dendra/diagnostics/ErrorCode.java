@@ -10,7 +10,7 @@ public enum ErrorCode {
     USAGE("E0001", "bad command-line usage", "run the command with --help"),
     CANNOT_WRITE("E0002", "cannot write an output file", "check that the folder exists and is writable"),
     INTERNAL("E0003", "internal error", "this is a bug in Dendra; rerun with DENDRA_DEBUG=1 for the stack trace and report it with the command you ran"),
-    UNKNOWN_MODEL_FORMAT("E0004", "unknown model file format", "give a .dnd model or a .nir graph"),
+    UNKNOWN_MODEL_FORMAT("E0004", "unknown model file format", "give a .dnd model, a .nir graph or a lava-dl NetX .net network"),
     OUT_OF_MEMORY("E0005", "out of memory", "give Java more memory (DENDRA_JAVA_OPTS=-Xmx16g ./dendra ...) or run fewer samples at once (--samples A:B)"),
     TOO_DEEP("E0006", "input nested too deeply", "flatten the deepest nesting of the input (parentheses, nested graphs)"),
     SPARK_JOB("E0007", "the Spark job failed", "the Spark driver's log says more; a partition is retried as spark.task.maxFailures allows"),
@@ -96,7 +96,14 @@ public enum ErrorCode {
     CHECKPOINT_SHAPE("E0902", "checkpoint tensors have inconsistent shapes", "the checkpoint does not look like a SpikingSSM"),
     CHECKPOINT_AMBIGUOUS("E0903", "checkpoint is ambiguous", "say which with the option named in the message"),
     CHECKPOINT_UNSUPPORTED("E0904", "checkpoint's architecture is one Dendra does not import",
-            "Dendra imports SpikingSSMs with a Linear or Embedding encoder and a pooling decoder (docs/checkpoints.md)");
+            "Dendra imports SpikingSSMs with a Linear or Embedding encoder and a pooling decoder (docs/checkpoints.md)"),
+
+    // E10xx: lava-dl NetX networks
+    NETX_INVALID("E1001", "not a readable NetX network", "NetX .net files are HDF5 written by lava-dl (slayer's export_hdf5)"),
+    NETX_MISSING("E1002", "NetX layer lacks a dataset", "the datasets each layer type needs are listed in docs/netx.md"),
+    NETX_SHAPE("E1003", "NetX shapes do not fit together", "each layer's shape must be what its weights and geometry make of its input (docs/netx.md)"),
+    NETX_UNSUPPORTED("E1004", "NetX network uses what Dendra does not run yet", "dendra check lists every layer and field it cannot run"),
+    NETX_VALUE("E1005", "NetX value is not what Loihi holds", "weights, biases and neuron fields are integers in Loihi's ranges (docs/netx.md)");
 
     private final String id;
     private final String title;

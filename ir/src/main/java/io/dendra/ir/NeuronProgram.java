@@ -3,6 +3,7 @@ package io.dendra.ir;
 import io.dendra.ir.programs.Kernel;
 import io.dendra.ir.programs.Layout;
 import io.dendra.ir.programs.ProgramDefinition;
+import io.dendra.ir.programs.cuba.Cuba;
 import io.dendra.ir.programs.glu.Glu;
 import io.dendra.ir.programs.li.Li;
 import io.dendra.ir.programs.lif.Lif;
@@ -34,7 +35,8 @@ public enum NeuronProgram {
     SUM(Sum.DEFINITION),
     READOUT(Readout.DEFINITION),
     LI(Li.DEFINITION),
-    THRESHOLD(Threshold.DEFINITION);
+    THRESHOLD(Threshold.DEFINITION),
+    CUBA(Cuba.DEFINITION);
 
     private final String id;
     private final String description;

@@ -1,6 +1,8 @@
 package io.dendra.compiler.frontend;
 
 import io.dendra.compiler.frontend.dnd.DndFrontEnd;
+import io.dendra.compiler.frontend.netx.NetxConverter;
+import io.dendra.compiler.frontend.netx.NetxOptions;
 import io.dendra.compiler.frontend.nir.NirConverter;
 import io.dendra.compiler.frontend.nir.NirGraph;
 import io.dendra.compiler.frontend.nir.NirReader;
@@ -15,10 +17,15 @@ import java.util.Locale;
 public final class ModelLoader {
     /**
      * How NIR graphs are read: the time step that discretises their neurons, and whether known
-     * exporter quirks with exactly one reading are read (with a note) rather than refused.
+     * exporter quirks with exactly one reading are read (with a note) rather than refused; how a
+     * NetX network runs (its reset interval, its input layer's bias).
      */
-    public record Options(double dt, boolean lenient) {
+    public record Options(double dt, boolean lenient, NetxOptions netx) {
         public static final Options DEFAULT = new Options(1e-4, true);
+
+        public Options(double dt, boolean lenient) {
+            this(dt, lenient, NetxOptions.NONE);
+        }
     }
 
     private ModelLoader() {}
@@ -41,11 +48,12 @@ public final class ModelLoader {
             String model = file.getFileName().toString().replaceAll("\\.nir$", "").replaceAll("[^A-Za-z0-9_]", "_");
             return NirConverter.convert(nir, options.dt(), options.lenient(), model, notes);
         }
+        if (name.endsWith(".net")) return NetxConverter.load(file, options.netx());
         if (name.endsWith(".safetensors")) {
             throw new DendraException(ErrorCode.UNKNOWN_MODEL_FORMAT, Place.file(file), "a checkpoint is not a model file",
                     "import it first: dendra import-spikingssm " + file + " -o model.dnd");
         }
         throw new DendraException(ErrorCode.UNKNOWN_MODEL_FORMAT, Place.file(file), "cannot tell the model format of '" + file.getFileName() + "'",
-                "give a .dnd model or a .nir graph");
+                "give a .dnd model, a .nir graph or a lava-dl NetX .net network");
     }
 }

@@ -1,15 +1,18 @@
 package io.dendra.compiler.lowering;
 
 import io.dendra.compiler.graph.AddNode;
+import io.dendra.compiler.graph.CubaNode;
 import io.dendra.compiler.graph.DelayNode;
 import io.dendra.compiler.graph.GluNode;
 import io.dendra.compiler.graph.InputNode;
+import io.dendra.compiler.graph.IntegerSynapseNode;
 import io.dendra.compiler.graph.IntegratorNode;
 import io.dendra.compiler.graph.LifNode;
 import io.dendra.compiler.graph.MeanTimeNode;
 import io.dendra.compiler.graph.Node;
 import io.dendra.compiler.graph.S4dNode;
 import io.dendra.compiler.graph.ThresholdNode;
+import io.dendra.compiler.programs.cuba.CubaLowering;
 import io.dendra.compiler.programs.glu.GluLowering;
 import io.dendra.compiler.programs.li.LiLowering;
 import io.dendra.compiler.programs.lif.LifLowering;
@@ -24,6 +27,7 @@ final class LoweringPatterns {
     private static final List<LoweringPattern> PATTERNS = List.of(
             NodePattern.of(InputNode.class, InputPattern::lower),
             new AffinePattern(),
+            NodePattern.of(IntegerSynapseNode.class, IntegerSynapsePattern::lower),
             NodePattern.of(DelayNode.class, DelayPattern::lower),
             NodePattern.of(S4dNode.class, SsmLowering::lowerS4d),
             NodePattern.of(LifNode.class, SsmLowering::isSoma, SsmLowering::lowerSoma),
@@ -33,6 +37,7 @@ final class LoweringPatterns {
             NodePattern.of(MeanTimeNode.class, ReadoutLowering::lower),
             NodePattern.of(IntegratorNode.class, LiLowering::lower),
             NodePattern.of(ThresholdNode.class, ThresholdLowering::lower),
+            NodePattern.of(CubaNode.class, CubaLowering::lower),
             new RefusedLayers());
 
     private LoweringPatterns() {}

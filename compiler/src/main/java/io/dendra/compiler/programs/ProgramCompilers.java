@@ -1,5 +1,6 @@
 package io.dendra.compiler.programs;
 
+import io.dendra.compiler.programs.cuba.CubaCompiler;
 import io.dendra.compiler.programs.glu.GluCompiler;
 import io.dendra.compiler.programs.li.LiCompiler;
 import io.dendra.compiler.programs.lif.LifCompiler;
@@ -20,7 +21,8 @@ public final class ProgramCompilers {
             NeuronProgram.SUM, new SumCompiler(),
             NeuronProgram.READOUT, new ReadoutCompiler(),
             NeuronProgram.LI, new LiCompiler(),
-            NeuronProgram.THRESHOLD, new ThresholdCompiler()));
+            NeuronProgram.THRESHOLD, new ThresholdCompiler(),
+            NeuronProgram.CUBA, new CubaCompiler()));
 
     private ProgramCompilers() {}
 

@@ -55,18 +55,32 @@ public final class Lif {
             active += busy ? 1 : 0;
             int biasExp = params[p + BIAS_EXP];
             long bias = biasExp >= 0 ? biasMant << biasExp : biasMant >> -biasExp;
-            // x · (4096 − d) / 4096, truncated toward zero (Lava's sign(x)·(|x| >> 12)): a negative product adds 4095 first
-            long pu = u * (4095 - params[p + DU]);
-            u = ((pu + ((pu >> 63) & 4095)) >> 12) + (aIn << 6);
-            u += (u <= -(1L << 23) ? 1L << 24 : 0) - (u > (1L << 23) ? 1L << 24 : 0);
-            long qv = v * (4096 - params[p + DV]);
-            v = ((qv + ((qv >> 63) & 4095)) >> 12) + u + bias;
-            v = Math.max(-(1L << 23) + 1, Math.min((1L << 23) - 1, v));
+            u = wrap(decay(u, 4095 - params[p + DU]) + (aIn << 6));
+            v = saturate(decay(v, 4096 - params[p + DV]) + u + bias);
             boolean spike = v > vth;
             state[2 * i] = u;
             state[2 * i + 1] = spike ? 0 : v;
             out[i] = spike ? 1 : NO_MESSAGE;
         }
         return active;
+    }
+
+    /**
+     * x · keep / 4096 truncated toward zero, as Lava's {@code sign(x)·(|x·keep| >> 12)}: a negative
+     * product adds 4095 before the shift. {@code keep} is 4096 minus the decay.
+     */
+    public static long decay(long x, int keep) {
+        long product = x * keep;
+        return (product + ((product >> 63) & 4095)) >> 12;
+    }
+
+    /** u wrapped once into 24 bits as Lava wraps it: above 2^23 down by 2^24, at or below −2^23 up by 2^24. */
+    public static long wrap(long u) {
+        return u + (u <= -(1L << 23) ? 1L << 24 : 0) - (u > (1L << 23) ? 1L << 24 : 0);
+    }
+
+    /** v saturated to ±(2^23 − 1). */
+    public static long saturate(long v) {
+        return Math.max(-(1L << 23) + 1, Math.min((1L << 23) - 1, v));
     }
 }

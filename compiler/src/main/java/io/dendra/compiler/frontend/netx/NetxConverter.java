@@ -1,0 +1,304 @@
+package io.dendra.compiler.frontend.netx;
+
+import io.dendra.compiler.graph.Convolutions;
+import io.dendra.compiler.graph.CubaNode;
+import io.dendra.compiler.graph.InputNode;
+import io.dendra.compiler.graph.IntegerSynapseNode;
+import io.dendra.compiler.graph.ModelGraph;
+import io.dendra.compiler.graph.Node;
+import io.dendra.compiler.graph.SparseMatrix;
+import io.dendra.compiler.tensor.Tensor;
+import io.dendra.diagnostics.DendraException;
+import io.dendra.diagnostics.ErrorCode;
+import io.dendra.diagnostics.Place;
+import io.dendra.diagnostics.Suggestions;
+import io.jhdf.HdfFile;
+import io.jhdf.api.Group;
+import io.jhdf.exceptions.HdfException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads a lava-dl NetX network ({@code .net}, HDF5: {@code layer/<i>/} groups) into a model graph
+ * whose semantics are lava-dl's {@code netx.hdf5.Network} on Lava's fixed-point models, field by
+ * field as {@code src/lava/lib/dl/netx/hdf5.py} reads them (docs/netx.md): an {@code input} layer
+ * with a neuron takes the run's input as its a_in directly; {@code conv} and {@code dense} layers are
+ * integer synapses ({@link IntegerSynapseNode}, one step late as Lava's Dense and Conv) into a
+ * neuron layer; {@code flatten} keeps the (C, H, W) order Dendra's values have already. A LOIHI/CUBA
+ * neuron is a {@link CubaNode} with du = iDecay − 1, dv = vDecay, bias exponent 6; a dense layer
+ * without a neuron integrates u without decay and never spikes. The file's input-layer
+ * {@code weight}/{@code bias}, a neuron's {@code refDelay}, {@code wgtExp}, {@code gradedSpike} and
+ * {@code messageBits} (a LIF's messages are 0 or 1 whatever it says) are not used, as by netx.
+ */
+public final class NetxConverter {
+    /** Layer types lava-dl writes that Dendra does not run yet; netx runs none of them either but {@code dense_rec}, {@code dense_comp}. */
+    private static final Set<String> NOT_RUN = Set.of("pool", "average", "concat", "convT", "unpool", "dense_rec", "dense_comp");
+    private static final Set<String> TYPES = Set.of("input", "conv", "dense", "flatten", "pool", "average", "concat", "convT", "unpool", "dense_rec",
+            "dense_comp");
+    /** Lava's largest synaptic delay (netx clips there). */
+    static final int MAX_DELAY = 62;
+
+    private final Path file;
+    private final NetxOptions options;
+    private final List<Node> nodes = new ArrayList<>();
+    /** The current value's (C, H, W). */
+    private int[] shape;
+    private Node current;
+    private int neuronLayers;
+
+    private NetxConverter(Path file, NetxOptions options) {
+        this.file = file;
+        this.options = options;
+    }
+
+    public static ModelGraph load(Path file, NetxOptions options) {
+        if (!Files.isRegularFile(file)) throw new DendraException(ErrorCode.FILE_NOT_READABLE, Place.file(file), "NetX file " + file + " not found", null);
+        try (HdfFile hdf = new HdfFile(file)) {
+            if (!(hdf.getChild("layer") instanceof Group layers)) {
+                throw new DendraException(ErrorCode.NETX_INVALID, Place.file(file), "the file has no 'layer' group", null);
+            }
+            TreeMap<Integer, Group> ordered = new TreeMap<>();
+            for (var child : layers.getChildren().entrySet()) {
+                if (!child.getKey().matches("\\d{1,6}") || !(child.getValue() instanceof Group g)) {
+                    throw new DendraException(ErrorCode.NETX_INVALID, Place.item(file, "dataset", "layer/" + child.getKey()),
+                            "'layer/" + child.getKey() + "' is not a numbered layer group", null);
+                }
+                ordered.put(Integer.parseInt(child.getKey()), g);
+            }
+            if (ordered.isEmpty()) throw new DendraException(ErrorCode.NETX_INVALID, Place.file(file), "the file has no layers", null);
+            NetxConverter converter = new NetxConverter(file, options);
+            for (var layer : ordered.entrySet()) converter.layer(layer.getKey(), new NetxLayer(file, "layer/" + layer.getKey(), layer.getValue()));
+            return converter.graph();
+        } catch (HdfException e) {
+            String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            throw new DendraException(ErrorCode.NETX_INVALID, Place.file(file), "not a readable HDF5 file: " + message, null);
+        }
+    }
+
+    private ModelGraph graph() {
+        if (current == null || current instanceof InputNode) {
+            throw new DendraException(ErrorCode.NETX_INVALID, Place.file(file), "the network has no layer with neurons", null);
+        }
+        String name = file.getFileName().toString().replaceAll("\\.net$", "").replaceAll("[^A-Za-z0-9_]", "_");
+        return new ModelGraph(name, file, nodes, current);
+    }
+
+    private void layer(int index, NetxLayer layer) {
+        String type = layer.text("type");
+        if (!TYPES.contains(type)) {
+            String suggestion = Suggestions.didYouMean(type, TYPES);
+            throw layer.error(ErrorCode.NETX_UNSUPPORTED, "type", layer.path() + " has the unknown type '" + type + "'",
+                    suggestion != null ? suggestion : "NetX layer types: " + String.join(", ", new java.util.TreeSet<>(TYPES)));
+        }
+        if (NOT_RUN.contains(type)) {
+            throw layer.error(ErrorCode.NETX_UNSUPPORTED, "type", layer.path() + " is a '" + type + "' layer, which Dendra does not run yet", null);
+        }
+        if (index > 0 && current == null && !type.equals("input")) {
+            throw layer.error(ErrorCode.NETX_INVALID, "type", layer.path() + " comes before any input layer", "the first layer of a NetX network is 'input'");
+        }
+        switch (type) {
+            case "input" -> input(index, layer);
+            case "flatten" -> shape = new int[] {shape[0] * shape[1] * shape[2], 1, 1};
+            case "conv" -> conv(index, layer);
+            default -> dense(index, layer);
+        }
+    }
+
+    private void input(int index, NetxLayer layer) {
+        if (current != null) throw layer.error(ErrorCode.NETX_INVALID, "type", layer.path() + " is a second input layer", null);
+        shape = chw(layer);
+        InputNode in = new InputNode("input", place(layer), width(shape), 0);
+        nodes.add(in);
+        current = in;
+        if (layer.neuron().isPresent()) {
+            CubaNode neuron = neuron(index, layer, in, null);
+            if (options.inputBias() != null) neuron = neuron.withBias(inputBias(neuron.width(), layer));
+            add(neuron);
+        } else if (options.inputBias() != null) {
+            throw layer.error(ErrorCode.NETX_SHAPE, "neuron", "--input-bias sets the input layer's bias, and " + layer.path() + " has no neuron", null);
+        }
+    }
+
+    private void conv(int index, NetxLayer layer) {
+        int[] out = chw(layer);
+        int[] dims = layer.dimensions("weight");
+        long[] weight = layer.integers("weight");
+        int groups = layer.has("groups") ? (int) layer.integer("groups") : 1;
+        if (dims.length < 4 || (dims.length == 5 && dims[4] != 1) || dims.length > 5) {
+            throw layer.error(ErrorCode.NETX_SHAPE, "weight", "a conv weight is (out, in/groups, kH, kW[, 1]); " + layer.path() + "'s is "
+                    + java.util.Arrays.toString(dims), null);
+        }
+        int cOut = dims[0], cIn = shape[0], kh = dims[2], kw = dims[3];
+        if (groups < 1 || cIn % groups != 0 || cOut % groups != 0 || dims[1] * groups != cIn) {
+            throw layer.error(ErrorCode.NETX_SHAPE, "weight", layer.path() + " takes " + dims[1] * groups + " channels in " + groups + " group(s); the layer"
+                    + " before gives " + cIn, null);
+        }
+        if (layer.has("delay")) throw layer.error(ErrorCode.NETX_UNSUPPORTED, "delay", "synaptic delays on a conv layer (" + layer.path() + ") are not run", null);
+        int[] stride = layer.pair("stride"), padding = layer.pair("padding"), dilation = layer.has("dilation") ? layer.pair("dilation") : new int[] {1, 1};
+        int oh = Convolutions.outputSize(shape[1], kh, stride[0], padding[0], dilation[0]);
+        int ow = Convolutions.outputSize(shape[2], kw, stride[1], padding[1], dilation[1]);
+        if (out[0] != cOut || out[1] != oh || out[2] != ow) {
+            throw layer.error(ErrorCode.NETX_SHAPE, "shape", layer.path() + " says its output is " + text(out) + "; its kernel, stride and padding on "
+                    + text(shape) + " make " + text(new int[] {cOut, oh, ow}), null);
+        }
+        SparseMatrix m = Convolutions.conv(doubles(weight), cOut, cIn, groups, shape[1], shape[2], kh, kw, stride, padding, dilation);
+        synapse(index, layer, "conv", m, 0, 24, weight.length, out);
+    }
+
+    private void dense(int index, NetxLayer layer) {
+        int[] out = chw(layer);
+        int rows = width(out);
+        int cols = width(shape);
+        long[] weight = layer.integers("weight");
+        if (weight.length != (long) rows * cols) {
+            throw layer.error(ErrorCode.NETX_SHAPE, "weight", layer.path() + " has " + weight.length + " weights; " + rows + " outputs from " + cols
+                    + " inputs need " + (long) rows * cols, null);
+        }
+        int delay = 0;
+        if (layer.has("delay")) {
+            long[] delays = layer.integers("delay");
+            for (long d : delays) {
+                if (d != delays[0]) {
+                    throw layer.error(ErrorCode.NETX_UNSUPPORTED, "delay", layer.path() + " has per-synapse delays (" + delays[0] + " and " + d
+                            + " steps); Dendra runs one delay per layer", null);
+                }
+                if (d < 0 || d > MAX_DELAY) {
+                    throw layer.error(ErrorCode.NETX_VALUE, "delay", layer.path() + " has a delay of " + d + " steps; Loihi holds 0.." + MAX_DELAY,
+                            "netx clips delays to " + MAX_DELAY + "; do so before exporting");
+                }
+            }
+            delay = delays.length == 0 ? 0 : (int) delays[0];
+        }
+        synapse(index, layer, "dense", SparseMatrix.dense(doubles(weight), rows, cols), delay, 0, weight.length, out);
+    }
+
+    private void synapse(int index, NetxLayer layer, String kind, SparseMatrix weights, int delay, int wrapBits, long parameters, int[] out) {
+        long max = 0;
+        for (int e = 0; e < weights.nonZeros(); e++) max = Math.max(max, Math.abs((long) weights.value(e)));
+        if (max > 255) {
+            throw layer.error(ErrorCode.NETX_VALUE, "weight", layer.path() + " has a weight of magnitude " + max + "; Loihi's 8-bit weights with an"
+                    + " exponent hold up to 254 (netx clips there)", null);
+        }
+        IntegerSynapseNode synapse = new IntegerSynapseNode("layer" + index + "." + kind, place(layer), current, kind, weights, delay, wrapBits, parameters);
+        nodes.add(synapse);
+        shape = out;
+        current = synapse;
+        add(neuron(index, layer, synapse, layer.has("bias") ? layer.integers("bias") : null));
+    }
+
+    /** The layer's neuron on {@code input}; {@code bias} per output channel or neuron (null: none). */
+    private CubaNode neuron(int index, NetxLayer layer, Node input, long[] bias) {
+        int count = input.width();
+        int[] biasMant = new int[count];
+        if (bias != null) {
+            int perChannel = count / shape[0];
+            if (bias.length != count && bias.length != shape[0] && bias.length != 1) {
+                throw layer.error(ErrorCode.NETX_SHAPE, "bias", layer.path() + " has " + bias.length + " biases for " + shape[0] + " channels of "
+                        + count + " neurons", null);
+            }
+            for (int i = 0; i < count; i++) {
+                long b = bias.length == count ? bias[i] : bias.length == 1 ? bias[0] : bias[i / perChannel];
+                biasMant[i] = (int) checkBias(layer, "bias", b);
+            }
+        }
+        String name = "layer" + index;
+        int resetOffset = options.resetOffset() + 1 + neuronLayers++;
+        if (layer.neuron().isEmpty()) {
+            // netx's default for a dense layer without a neuron: a non-leaky integrator (iDecay 0, vDecay 4096) whose threshold 2^17 is never crossed
+            return new CubaNode(name, place(layer), input, -1, 4096, 1 << 17, biasMant, 6, options.resetInterval(), resetOffset);
+        }
+        NetxLayer neuron = layer.neuron().get();
+        String type = neuron.text("type");
+        if (type.equals("SDNN")) {
+            throw neuron.error(ErrorCode.NETX_UNSUPPORTED, "type", layer.path() + " has sigma-delta (SDNN) neurons, which Dendra does not run yet", null);
+        }
+        if (!type.equals("LOIHI") && !type.equals("CUBA")) {
+            throw neuron.error(ErrorCode.NETX_UNSUPPORTED, "type", layer.path() + " has '" + type + "' neurons; Dendra runs LOIHI and CUBA", null);
+        }
+        long iDecay = range(neuron, "iDecay", 0, 4096);
+        long vDecay = range(neuron, "vDecay", 0, 4096);
+        long vth = range(neuron, "vThMant", 0, (1 << 17) - 1);
+        return new CubaNode(name, place(layer), input, (int) iDecay - 1, (int) vDecay, (int) vth, biasMant, 6, options.resetInterval(), resetOffset);
+    }
+
+    /** The run's input bias for the input layer, in its (C, H, W) order (Lava's (W, H, C) transposed). */
+    private int[] inputBias(int count, NetxLayer layer) {
+        Tensor t = options.inputBias();
+        int[] s = t.shape();
+        int c = shape[0], h = shape[1], w = shape[2];
+        boolean lava = java.util.Arrays.equals(s, new int[] {w, h, c}) || (h == 1 && w == 1 && java.util.Arrays.equals(s, new int[] {c}));
+        boolean dendra = java.util.Arrays.equals(s, new int[] {c, h, w});
+        if (!lava && !dendra) {
+            throw new DendraException(ErrorCode.NETX_SHAPE, Place.named("--input-bias"), "the input bias has shape " + java.util.Arrays.toString(s)
+                    + "; the input layer " + layer.path() + " is (C, H, W) = " + text(shape), "give (C, H, W) or Lava's (W, H, C)");
+        }
+        int[] bias = new int[count];
+        for (int ci = 0; ci < c; ci++) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    double v = t.at(lava ? (x * h + y) * c + ci : (ci * h + y) * w + x);
+                    if (v != Math.rint(v)) {
+                        throw new DendraException(ErrorCode.NETX_VALUE, Place.named("--input-bias"), "the input bias holds " + v + ", not a whole number",
+                                "a bias mantissa is an integer");
+                    }
+                    bias[(ci * h + y) * w + x] = (int) checkBias(layer, "--input-bias", (long) v);
+                }
+            }
+        }
+        return bias;
+    }
+
+    /** A bias mantissa within Loihi's 13 signed bits. */
+    private static long checkBias(NetxLayer layer, String field, long b) {
+        if (b < -(1 << 12) || b >= 1 << 12) {
+            throw layer.error(ErrorCode.NETX_VALUE, field, layer.path() + " has a bias of " + b + "; Loihi's bias mantissa holds -4096..4095", null);
+        }
+        return b;
+    }
+
+    private static long range(NetxLayer neuron, String field, long min, long max) {
+        long v = neuron.integer(field);
+        if (v < min || v > max) throw neuron.error(ErrorCode.NETX_VALUE, field, neuron.path() + "/" + field + " is " + v + "; Loihi holds " + min + ".." + max, null);
+        return v;
+    }
+
+    private void add(Node node) {
+        nodes.add(node);
+        current = node;
+    }
+
+    /** A layer's shape as (C, H, W): the file's, with missing axes as 1. */
+    private static int[] chw(NetxLayer layer) {
+        long[] s = layer.integers("shape");
+        if (s.length < 1 || s.length > 3) throw layer.error(ErrorCode.NETX_SHAPE, "shape", layer.path() + "'s shape has " + s.length + " axes; (C, H, W) has up to 3", null);
+        int[] out = {1, 1, 1};
+        for (int i = 0; i < s.length; i++) {
+            if (s[i] < 1 || s[i] > 1 << 24) throw layer.error(ErrorCode.NETX_SHAPE, "shape", layer.path() + "'s shape has an axis of " + s[i], null);
+            out[i] = (int) s[i];
+        }
+        if ((long) out[0] * out[1] * out[2] > 1 << 24) throw layer.error(ErrorCode.NETX_SHAPE, "shape", layer.path() + " has more than 2^24 neurons", null);
+        return out;
+    }
+
+    private static int width(int[] chw) {
+        return chw[0] * chw[1] * chw[2];
+    }
+
+    private static String text(int[] chw) {
+        return "(" + chw[0] + ", " + chw[1] + ", " + chw[2] + ")";
+    }
+
+    private static double[] doubles(long[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) d[i] = v[i];
+        return d;
+    }
+
+    private Place place(NetxLayer layer) {
+        return Place.item(file, "dataset", layer.path());
+    }
+}
