@@ -25,6 +25,7 @@ import io.dendra.targets.TargetReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,6 +76,11 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--profile", description = "also print where the simulator's own time went: each neuron program's kernel (ns per neuron or per complex state), host input, routing, synaptic fan-out (ns per op)")
     boolean profile;
+
+    @Option(names = "--probe", paramLabel = "LAYER[:VARS]|all", split = ";",
+            description = "write a layer's state words by name (u, v for a LIF) and what it sends (s) at every step of the --raster-sample, as"
+                    + " probes/LAYER.VAR.npy [steps, neurons]; repeatable, 'all' for every layer")
+    List<String> probes = new ArrayList<>();
 
     @Option(names = "--clip-input", description = "saturate input values the chip's input payload cannot carry (default: refuse them)")
     boolean clipInput;
@@ -148,9 +154,11 @@ public final class RunCommand implements Callable<Integer> {
             throw new DendraException(ErrorCode.USAGE, Place.named("--raster-sample"), "--raster-sample " + rasterSample + " is not a sample of the input ("
                     + batch.size() + " sample(s))", "give 0 to " + (batch.size() - 1));
         }
+        Map<String, List<String>> probed = Probes.parse(probes, image);
         ModelGraph reference = compare == null ? null : modelOptions.load(compare, spec.commandLine().getOut());
         try (OutputFiles.Staged staged = OutputFiles.Staged.folder(output, List.of("output.npy", "report.json", "report.txt", "report.html"))) {
-            writeRun(out, staged, image, chip, batch, selected, reference, threadCount, inputCheck);
+            Probes.clearStale(output);
+            writeRun(out, staged, image, chip, batch, selected, reference, threadCount, inputCheck, probed);
         }
         out.flush();
         return 0;
@@ -158,7 +166,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Simulates, compares, and stages output.npy and the reports; they move into place only when all are written. */
     private void writeRun(PrintWriter out, OutputFiles.Staged staged, ChipImage image, Target chip, SequenceBatch batch,
-            SampleSelection.Selected selected, ModelGraph reference, int threadCount, Report.Inputs inputCheck) {
+            SampleSelection.Selected selected, ModelGraph reference, int threadCount, Report.Inputs inputCheck, Map<String, List<String>> probed) {
         long started = System.nanoTime();
         ReferenceComparison comparison = reference == null ? null : new ReferenceComparison(reference, image, batch, compare);
         // one simulator: its tables serve the run and the report
@@ -173,6 +181,7 @@ public final class RunCommand implements Callable<Integer> {
         Report model = RunReport.of(sim, result, agreement, rasterSample, accuracy, inputCheck);
 
         staged.npy(output.resolve("output.npy"), outputs(image, batch, result.outputs()));
+        List<Path> probeFiles = probed.isEmpty() ? List.of() : Probes.write(sim, probed, batch.samples().get(rasterSample), batch.steps(), output, staged);
         staged.text(output.resolve("report.json"), ReportJson.write(model));
         if (!noHtml) staged.text(output.resolve("report.html"), HtmlReport.render(model));
         String text = ReportText.of(model, RunReport.stallsModelled(chip));
@@ -187,6 +196,7 @@ public final class RunCommand implements Callable<Integer> {
         else if (profile) out.println("engine profile: not kept when the samples run on Spark");
         out.printf(Locale.ROOT, "wrote %s, %s, %s%s%n", output.resolve("output.npy"), output.resolve("report.json"), output.resolve("report.txt"),
                 noHtml ? "" : ", " + output.resolve("report.html"));
+        if (!probeFiles.isEmpty()) out.printf(Locale.ROOT, "wrote %d probe(s) of sample %d in %s%n", probeFiles.size(), rasterSample, output.resolve(Probes.FOLDER));
     }
 
     /** Options that shape a compile mean nothing for an image, which was compiled already: say so rather than ignore them. */

@@ -75,6 +75,15 @@ public final class ChipSimulator {
 
     /** As above; {@code stepsDone} (when not null) hears how many steps were simulated, every {@value #PROGRESS_STEPS} steps and at the end. */
     public SampleResult run(double[] input, int steps, boolean recordSpikes, LongConsumer stepsDone) {
+        return run(input, steps, recordSpikes, stepsDone, null);
+    }
+
+    /** Runs one sequence, recording the probed layers' state after every neuron pass into {@code probe}. */
+    public SampleResult run(double[] input, int steps, StateProbe probe) {
+        return run(input, steps, false, null, probe);
+    }
+
+    private SampleResult run(double[] input, int steps, boolean recordSpikes, LongConsumer stepsDone, StateProbe probe) {
         Workspace w = workspaces.get();
         w.reset(input, steps, recordSpikes, profiled);
         EngineProfile profile = w.profile;
@@ -89,6 +98,7 @@ public final class ChipSimulator {
             w.startStep(step);
             long t0 = profile == null ? 0 : System.nanoTime();
             if (step >= 1 || tables.inputNeurons) w.neuronPhase.run(step);
+            if (probe != null) probe.record(step, w.state, w.out);
             long t1 = profile == null ? 0 : System.nanoTime();
             if (streamed != null && step >= 1 && step >= outputs.firstStep()) {
                 int t = step - outputs.firstStep();

@@ -46,6 +46,7 @@ public final class TargetPrinter {
         s.field("core", "delay", c.delay().toString());
         s.field("core", "receive_buffer", c.receiveBuffer() == 0 ? "none" : Integer.toString(c.receiveBuffer()));
         s.field("core", "host_input", c.inputNeurons() ? "input_neurons" : "router");
+        s.field("core", "convolution", c.sharedKernels() ? "shared_kernel" : "expanded");
         s.close();
         NumberFormats f = t.formats();
         s.open("formats");
@@ -126,6 +127,7 @@ public final class TargetPrinter {
         if (c.receiveBuffer() == 0) addSource(core.putObject("receive_buffer").putNull("value"), t, "core.receive_buffer");
         else value(core, t, "core", "receive_buffer", c.receiveBuffer(), "messages");
         addSource(core.putObject("host_input").put("value", c.inputNeurons() ? "input_neurons" : "router"), t, "core.host_input");
+        addSource(core.putObject("convolution").put("value", c.sharedKernels() ? "shared_kernel" : "expanded"), t, "core.convolution");
         ObjectNode formats = root.putObject("formats");
         value(formats, t, "formats", "state", t.formats().stateBits(), "bit");
         value(formats, t, "formats", "decay", t.formats().decayBits(), "bit");

@@ -271,8 +271,18 @@ public final class TargetReader {
             throw value(hostInput, "host_input is 'router' (the host's messages enter at the destination core's router) or 'input_neurons' (on-chip"
                     + " input neurons send them), got '" + entry + "'");
         }
+        boolean sharedKernels = false;
+        if (core.has("convolution")) {
+            Field convolution = core.field("convolution");
+            String kind = word(convolution);
+            if (!kind.equals("shared_kernel") && !kind.equals("expanded")) {
+                throw value(convolution, "convolution is 'shared_kernel' (a core stores each kernel once for all the output positions it holds) or"
+                        + " 'expanded' (a synapse per input and output pair), got '" + kind + "'");
+            }
+            sharedKernels = kind.equals("shared_kernel");
+        }
         return new CoreLimits(neurons, memoryBits, sharing.equals("shared"), inputAxons, outputAxons, wordBits, headerBits, overheadBits,
-                weightBits, exponent, delay, receiveBuffer, entry.equals("input_neurons"));
+                weightBits, exponent, delay, receiveBuffer, entry.equals("input_neurons"), sharedKernels);
     }
 
     private Set<NeuronProgram> programs(Field field) {

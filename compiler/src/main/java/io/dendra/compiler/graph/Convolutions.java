@@ -44,7 +44,7 @@ public final class Convolutions {
                 }
             }
         }
-        return b.build();
+        return b.build().withKernel(new SparseMatrix.SharedKernel(cOut, oh * ow, inPerGroup * kh * kw, false));
     }
 
     /** Sum pooling per channel ({@code scale} 1), or average pooling ({@code scale} 1/(kh·kw), padding counted). */

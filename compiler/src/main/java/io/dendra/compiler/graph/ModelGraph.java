@@ -30,6 +30,15 @@ public record ModelGraph(String name, Path source, List<Node> nodes, Node output
         return nodes.stream().mapToLong(Node::parameterCount).sum();
     }
 
+    /**
+     * Whether every layer carries its own integers (a NetX network: integer synapses and Loihi
+     * neurons), so that the compiler has no scale to choose and nothing to calibrate.
+     */
+    public boolean fixedPoint() {
+        for (Node n : nodes) if (!(n instanceof InputNode || n instanceof IntegerSynapseNode || n instanceof CubaNode)) return false;
+        return true;
+    }
+
     /** The number of values the output has per sample: per timestep for a sequence output. */
     public boolean sequenceOutput() {
         return output.timing() == Node.Timing.SEQUENCE;

@@ -13,14 +13,48 @@ public final class SparseMatrix {
     private final int[] rowStart;
     private final int[] col;
     private final double[] value;
+    /** When the matrix is a convolution: how its rows share kernels; else null. */
+    private final SharedKernel kernel;
+
+    /**
+     * The rows of one output channel of a convolution (of {@code channels}) apply one kernel of
+     * {@code weightsPerChannel} weights at {@code positions} positions: what a target with
+     * shared-kernel convolutions stores once per core. Rows are channel-major ((C, H, W), row
+     * r in channel r / positions), or channel-last ({@code channelLast}: Lava's (W, H, C), channel r mod C).
+     */
+    public record SharedKernel(int channels, int positions, int weightsPerChannel, boolean channelLast) {
+        public SharedKernel {
+            if (channels < 1 || positions < 1 || weightsPerChannel < 1) throw new IllegalArgumentException("a kernel serves a channel or more");
+        }
+
+        /** How many channels rows {@code first .. first + n − 1} belong to. */
+        public int channelsOf(int first, int n) {
+            if (channelLast) return Math.min(channels, n);
+            return (first + n - 1) / positions - first / positions + 1;
+        }
+    }
 
     private SparseMatrix(int rows, int cols, int[] rowStart, int[] col, double[] value) {
+        this(rows, cols, rowStart, col, value, null);
+    }
+
+    private SparseMatrix(int rows, int cols, int[] rowStart, int[] col, double[] value, SharedKernel kernel) {
         this.rows = rows;
         this.cols = cols;
         this.rowStart = rowStart;
         this.col = col;
         this.value = value;
+        this.kernel = kernel;
     }
+
+    /** This matrix, described as a convolution whose rows share kernels. */
+    public SparseMatrix withKernel(SharedKernel k) {
+        if (rows != (long) k.channels() * k.positions()) throw new IllegalArgumentException(rows + " rows are not " + k.channels() + " channels of " + k.positions());
+        return new SparseMatrix(rows, cols, rowStart, col, value, k);
+    }
+
+    /** How the rows share kernels, when the matrix is a convolution; null otherwise. */
+    public SharedKernel kernel() { return kernel; }
 
     public static SparseMatrix identity(int n) {
         double[] ones = new double[n];
@@ -112,11 +146,38 @@ public final class SparseMatrix {
         return y;
     }
 
-    /** diag(scale) · this. */
+    /** diag(scale) · this; still a convolution when every channel's rows are scaled alike. */
     public SparseMatrix scaleRows(double[] scale) {
         double[] v = value.clone();
         for (int r = 0; r < rows; r++) for (int e = rowStart[r]; e < rowStart[r + 1]; e++) v[e] *= scale[r];
-        return new SparseMatrix(rows, cols, rowStart, col, v);
+        boolean perChannel = kernel != null;
+        for (int r = 0; perChannel && r < rows; r++) {
+            int firstOfChannel = kernel.channelLast() ? r % kernel.channels() : r - r % kernel.positions();
+            perChannel = scale[r] == scale[firstOfChannel];
+        }
+        return new SparseMatrix(rows, cols, rowStart, col, v, perChannel ? kernel : null);
+    }
+
+    /**
+     * The same matrix with row r moved to {@code rowAt[r]} and column c to {@code colAt[c]} (each a
+     * permutation); a convolution stays one, with {@code kernel} describing its new row order.
+     */
+    public SparseMatrix reorder(int[] rowAt, int[] colAt, SharedKernel newKernel) {
+        int[] rowOf = new int[rows];
+        for (int r = 0; r < rows; r++) rowOf[rowAt[r]] = r;
+        Builder b = new Builder(rows, cols);
+        long[] entries = new long[0];
+        for (int nr = 0; nr < rows; nr++) {
+            int r = rowOf[nr];
+            int n = rowStart[r + 1] - rowStart[r];
+            if (entries.length < n) entries = new long[Math.max(n, 2 * entries.length)];
+            for (int e = 0; e < n; e++) entries[e] = ((long) colAt[col[rowStart[r] + e]] << 32) | (rowStart[r] + e);
+            Arrays.sort(entries, 0, n);
+            for (int e = 0; e < n; e++) b.add((int) (entries[e] >>> 32), value[(int) entries[e]]);
+            b.endRow();
+        }
+        SparseMatrix m = b.build();
+        return newKernel == null ? m : m.withKernel(newKernel);
     }
 
     /** Rows {@code from .. to-1}. */

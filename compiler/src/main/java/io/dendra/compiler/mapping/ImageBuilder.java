@@ -50,6 +50,8 @@ public final class ImageBuilder {
     private final List<String> notes = new ArrayList<>();
     private final AxonAssignment axons;
     private final WarmUpCompensation warmUp;
+    /** Each block's memory rule, built once. */
+    private final Map<QuantizedBlock, SynapticMemory> memories;
 
     private ImageBuilder(Target target, QuantizedNetwork quantized, List<CorePiece> pieces) {
         this.target = target;
@@ -58,6 +60,7 @@ public final class ImageBuilder {
         this.pieces = pieces;
         this.axons = new AxonAssignment(quantized, pieces);
         this.warmUp = new WarmUpCompensation(target, notes);
+        this.memories = new java.util.IdentityHashMap<>();
     }
 
     /** Builds the image; {@code activity} gives, per source, the fraction of steps each of its values is sent. */
@@ -87,7 +90,7 @@ public final class ImageBuilder {
             int slot = placement.slot(piece.core());
             cores.add(new CoreImage(piece.core(), Placement.chip(target.mesh(), slot), Placement.tileX(target.mesh(), slot),
                     Placement.tileY(target.mesh(), slot), Placement.slotInTile(target.mesh(), slot), neurons, table, routeTable));
-            memory[piece.core()] = memoryBits(table) + Partitioner.stateBits(target, b, piece.count());
+            memory[piece.core()] = memoryBits(q, piece, table);
         }
         int chips = 1 + cores.stream().mapToInt(CoreImage::chip).max().orElse(0);
         ChipImage image = new ChipImage(network.modelName(), target.name(), TargetPrinter.text(target), target.formats().stateBits(),
@@ -149,10 +152,21 @@ public final class ImageBuilder {
         return cores;
     }
 
-    /** Synapse words actually used: each axon's entries packed into words. */
-    private long memoryBits(SynapseTable table) {
-        long bits = 0;
-        for (int a = 0; a < table.axons(); a++) bits += Partitioner.synapseBits(target, 1, table.end(a) - table.start(a));
+    /**
+     * A core's memory: synapse words actually used (each axon's entries packed into words) and
+     * neuron state where it shares the memory; a block stored as shared kernels as
+     * {@link SynapticMemory} counts it, plus the host bias axons the warm-up added after its own.
+     */
+    private long memoryBits(QuantizedBlock q, CorePiece piece, SynapseTable table) {
+        SynapticMemory m = memories.computeIfAbsent(q, x -> new SynapticMemory(target, x));
+        int from = 0;
+        long bits = SynapticMemory.stateBits(target, piece.block(), piece.count());
+        if (m.sharesKernels()) {
+            long[] usage = m.usage(piece.first(), piece.count());
+            from = (int) usage[0];
+            bits = usage[1];
+        }
+        for (int a = from; a < table.axons(); a++) bits += SynapticMemory.synapseBits(target, 1, table.end(a) - table.start(a));
         return bits;
     }
 

@@ -17,16 +17,14 @@ import java.util.Map;
 
 /**
  * Splits every layer into cores under all of the target's per-core limits: neurons, synaptic
- * memory in words of the target's synapse format (plus neuron state where it shares the memory),
- * input axons, and output axons (one per message a spike sends). Layers are split evenly into as
- * few cores as fit. Synapses count as the image will hold them: those whose quantized weight is
- * not zero.
+ * memory and input axons as {@link SynapticMemory} counts them, and output axons (one per message a
+ * spike sends). Layers are split evenly into as few cores as fit.
  */
 public final class Partitioner {
     private final Target target;
 
     /** A block being split: its quantized synapses, and the output routes each of its neurons needs. */
-    private record Demand(QuantizedBlock block, int[] routes) {
+    private record Demand(QuantizedBlock block, int[] routes, SynapticMemory memory) {
         int count() { return block.block().count(); }
         String name() { return block.name(); }
     }
@@ -43,8 +41,9 @@ public final class Partitioner {
     public List<CorePiece> partition(QuantizedNetwork network) {
         List<QuantizedBlock> blocks = network.blocks();
         Map<LogicalBlock, List<int[]>> split = new IdentityHashMap<>();
+        Map<QuantizedBlock, SynapticMemory> memories = new IdentityHashMap<>();
         for (int b = blocks.size() - 1; b >= 0; b--) {
-            Demand block = new Demand(blocks.get(b), routesPerNeuron(blocks.get(b).block(), blocks, split));
+            Demand block = new Demand(blocks.get(b), routesPerNeuron(blocks.get(b).block(), blocks, split, memories), memory(memories, blocks.get(b)));
             int perCore = largestFit(block);
             int cores = (block.count() + perCore - 1) / perCore;
             while (!evenSplitFits(block, cores)) {
@@ -128,71 +127,32 @@ public final class Partitioner {
         return use[0] <= target.core().inputAxons() && use[1] <= target.core().synapticMemoryBits() && out <= target.core().outputAxons();
     }
 
+    private SynapticMemory memory(Map<QuantizedBlock, SynapticMemory> memories, QuantizedBlock block) {
+        return memories.computeIfAbsent(block, b -> new SynapticMemory(target, b));
+    }
+
     /**
      * For each neuron of {@code source}, the messages it sends per spike: one per consumer core
      * and synapse group (source and delay) with a kept synapse for it. Consumers are already split.
      */
-    private static int[] routesPerNeuron(LogicalBlock source, List<QuantizedBlock> blocks, Map<LogicalBlock, List<int[]>> split) {
+    private int[] routesPerNeuron(LogicalBlock source, List<QuantizedBlock> blocks, Map<LogicalBlock, List<int[]>> split,
+            Map<QuantizedBlock, SynapticMemory> memories) {
         int[] routes = new int[source.count()];
         for (QuantizedBlock consumer : blocks) {
             List<int[]> ranges = split.get(consumer.block());
             if (ranges == null) continue;
-            for (QuantizedSynapses group : consumer.synapses()) {
-                if (group.source() != source) continue;
+            SynapticMemory memory = memory(memories, consumer);
+            for (int g = 0; g < consumer.synapses().size(); g++) {
+                if (consumer.synapses().get(g).source() != source) continue;
                 for (int k = 0; k < source.count(); k++) {
-                    for (int[] range : ranges) if (kept(group, k, range[0], range[1]) > 0) routes[k]++;
+                    for (int[] range : ranges) if (memory.kept(g, k, range[0], range[1]) > 0) routes[k]++;
                 }
             }
         }
         return routes;
     }
 
-    /** Source value k's kept synapses in a group onto neurons {@code first .. first + n}. */
-    private static long kept(QuantizedSynapses group, int k, int first, int n) {
-        long entries = 0;
-        List<Connection> connections = group.connections();
-        for (int i = 0; i < connections.size(); i++) {
-            Connection c = connections.get(i);
-            for (int e = c.start(k); e < c.end(k); e++) {
-                int neuron = c.neuron(e);
-                if (neuron >= first && neuron < first + n && group.mantissa(i, e) != 0) entries++;
-            }
-        }
-        return entries;
-    }
-
-    /**
-     * Input axons and synaptic memory of neurons {@code first .. first + n}: one axon per source
-     * value and delay with a kept synapse among them, its synapses packed into words, plus neuron
-     * state and parameters on targets whose state shares the memory.
-     */
     private long[] usage(Demand block, int first, int n) {
-        long axons = 0;
-        long bits = 0;
-        for (QuantizedSynapses group : block.block().synapses()) {
-            int width = group.source().width();
-            for (int k = 0; k < width; k++) {
-                long entries = kept(group, k, first, n);
-                if (entries == 0) continue;
-                axons++;
-                bits += synapseBits(target, 1, entries);
-            }
-        }
-        return new long[] {axons, bits + stateBits(target, block.block().block(), n)};
-    }
-
-    /** Words for {@code axons} axons of {@code entriesPerAxon} synapse entries each. */
-    static long synapseBits(Target target, long axons, long entriesPerAxon) {
-        CoreLimits core = target.core();
-        int entryBits = core.weightBits().max() + core.synapseEntryOverheadBits();
-        int perWord = Math.max(1, (core.synapseWordBits() - core.synapseWordHeaderBits()) / entryBits);
-        return axons * ((entriesPerAxon + perWord - 1) / perWord) * core.synapseWordBits();
-    }
-
-    /** Neuron state and parameters when the target keeps them in the synaptic memory, else 0. */
-    static long stateBits(Target target, LogicalBlock block, int n) {
-        if (!target.core().stateSharesMemory()) return 0;
-        int words = block.program().stateWords(block.states()) + block.program().paramsPerNeuron(block.states());
-        return (long) n * words * target.formats().stateBits();
+        return block.memory().usage(first, n);
     }
 }

@@ -1,10 +1,13 @@
 package io.dendra.compiler.network;
 
+import io.dendra.compiler.graph.SparseMatrix;
+
 /**
  * Real weights from the values a source sends to one input compartment of a block's neurons,
  * arriving {@code delay} steps late, stored by source value (compressed columns): the non-zero
  * weights from source value {@code k} are {@code columnStart[k] .. columnStart[k+1]}, each a
  * neuron and a weight. Dense layers hold every pair; a BatchNorm or a residual skip holds one per value.
+ * A convolution's connection also says how its weights share kernels, for targets that store each once.
  */
 public final class Connection {
     private final ChipValue source;
@@ -13,8 +16,9 @@ public final class Connection {
     private final int[] columnStart;
     private final int[] neuron;
     private final double[] weight;
+    private final SparseMatrix.SharedKernel kernel;
 
-    private Connection(ChipValue source, int compartment, int delay, int[] columnStart, int[] neuron, double[] weight) {
+    private Connection(ChipValue source, int compartment, int delay, int[] columnStart, int[] neuron, double[] weight, SparseMatrix.SharedKernel kernel) {
         if (delay < 0) throw new IllegalArgumentException("negative delay");
         this.source = source;
         this.compartment = compartment;
@@ -22,10 +26,11 @@ public final class Connection {
         this.columnStart = columnStart;
         this.neuron = neuron;
         this.weight = weight;
+        this.kernel = kernel;
     }
 
     /** From a sparse neurons × source-width matrix (rows are neurons). */
-    public static Connection of(ChipValue source, int compartment, io.dendra.compiler.graph.SparseMatrix w, int delay) {
+    public static Connection of(ChipValue source, int compartment, SparseMatrix w, int delay) {
         int width = source.width();
         if (w.cols() != width) throw new IllegalArgumentException("weights are neurons x source width");
         int[] start = new int[width + 1];
@@ -41,7 +46,7 @@ public final class Connection {
                 values[at] = w.value(e);
             }
         }
-        return new Connection(source, compartment, delay, start, rows, values);
+        return new Connection(source, compartment, delay, start, rows, values, w.kernel());
     }
 
     public ChipValue source() { return source; }
@@ -52,6 +57,8 @@ public final class Connection {
     public int neuron(int entry) { return neuron[entry]; }
     public double weightAt(int entry) { return weight[entry]; }
     public int entries() { return weight.length; }
+    /** How the weights share kernels, when they are a convolution's (its rows are the block's neurons); null otherwise. */
+    public SparseMatrix.SharedKernel kernel() { return kernel; }
 
     /** The weight from source value {@code k} to {@code neuron} (0 when there is none). */
     public double weight(int neuronIndex, int k) {

@@ -28,7 +28,9 @@ import java.util.TreeMap;
  * field as {@code src/lava/lib/dl/netx/hdf5.py} reads them (docs/netx.md): an {@code input} layer
  * with a neuron takes the run's input as its a_in directly; {@code conv} and {@code dense} layers are
  * integer synapses ({@link IntegerSynapseNode}, one step late as Lava's Dense and Conv) into a
- * neuron layer; {@code flatten} keeps the (C, H, W) order Dendra's values have already. A LOIHI/CUBA
+ * neuron layer. A layer's values are in Lava's (W, H, C) order (channel fastest), as lava-dl's arrays
+ * hold them; a dense layer's weights, which netx applies to the (C, H, W) transpose after a
+ * {@code flatten}, have their columns reordered to match. A LOIHI/CUBA
  * neuron is a {@link CubaNode} with du = iDecay − 1, dv = vDecay, bias exponent 6; a dense layer
  * without a neuron integrates u without decay and never spikes. The file's input-layer
  * {@code weight}/{@code bias}, a neuron's {@code refDelay}, {@code wgtExp}, {@code gradedSpike} and
@@ -49,6 +51,8 @@ public final class NetxConverter {
     private int[] shape;
     private Node current;
     private int neuronLayers;
+    /** Whether a flatten came since the last layer: the next dense reads the values in (C, H, W) order, as netx transposes them. */
+    private boolean flattened;
 
     private NetxConverter(Path file, NetxOptions options) {
         this.file = file;
@@ -102,7 +106,7 @@ public final class NetxConverter {
         }
         switch (type) {
             case "input" -> input(index, layer);
-            case "flatten" -> shape = new int[] {shape[0] * shape[1] * shape[2], 1, 1};
+            case "flatten" -> flattened = true;
             case "conv" -> conv(index, layer);
             default -> dense(index, layer);
         }
@@ -138,6 +142,7 @@ public final class NetxConverter {
                     + " before gives " + cIn, null);
         }
         if (layer.has("delay")) throw layer.error(ErrorCode.NETX_UNSUPPORTED, "delay", "synaptic delays on a conv layer (" + layer.path() + ") are not run", null);
+        if (flattened) throw layer.error(ErrorCode.NETX_UNSUPPORTED, "type", "a conv layer after a flatten (" + layer.path() + ") is not run", null);
         int[] stride = layer.pair("stride"), padding = layer.pair("padding"), dilation = layer.has("dilation") ? layer.pair("dilation") : new int[] {1, 1};
         int oh = Convolutions.outputSize(shape[1], kh, stride[0], padding[0], dilation[0]);
         int ow = Convolutions.outputSize(shape[2], kw, stride[1], padding[1], dilation[1]);
@@ -145,7 +150,8 @@ public final class NetxConverter {
             throw layer.error(ErrorCode.NETX_SHAPE, "shape", layer.path() + " says its output is " + text(out) + "; its kernel, stride and padding on "
                     + text(shape) + " make " + text(new int[] {cOut, oh, ow}), null);
         }
-        SparseMatrix m = Convolutions.conv(doubles(weight), cOut, cIn, groups, shape[1], shape[2], kh, kw, stride, padding, dilation);
+        SparseMatrix chw = Convolutions.conv(doubles(weight), cOut, cIn, groups, shape[1], shape[2], kh, kw, stride, padding, dilation);
+        SparseMatrix m = chw.reorder(lavaOrder(out), lavaOrder(shape), new SparseMatrix.SharedKernel(cOut, oh * ow, dims[1] * kh * kw, true));
         synapse(index, layer, "conv", m, 0, 24, weight.length, out);
     }
 
@@ -173,7 +179,12 @@ public final class NetxConverter {
             }
             delay = delays.length == 0 ? 0 : (int) delays[0];
         }
-        synapse(index, layer, "dense", SparseMatrix.dense(doubles(weight), rows, cols), delay, 0, weight.length, out);
+        // netx flattens (W, H, C) values by transposing them to (C, H, W): the weight's columns are in that order
+        int[] identityRows = new int[rows];
+        for (int r = 0; r < rows; r++) identityRows[r] = r;
+        SparseMatrix m = SparseMatrix.dense(doubles(weight), rows, cols).reorder(identityRows, lavaOrder(shape), null);
+        flattened = false;
+        synapse(index, layer, "dense", m, delay, 0, weight.length, out);
     }
 
     private void synapse(int index, NetxLayer layer, String kind, SparseMatrix weights, int delay, int wrapBits, long parameters, int[] out) {
@@ -195,13 +206,12 @@ public final class NetxConverter {
         int count = input.width();
         int[] biasMant = new int[count];
         if (bias != null) {
-            int perChannel = count / shape[0];
             if (bias.length != count && bias.length != shape[0] && bias.length != 1) {
                 throw layer.error(ErrorCode.NETX_SHAPE, "bias", layer.path() + " has " + bias.length + " biases for " + shape[0] + " channels of "
                         + count + " neurons", null);
             }
             for (int i = 0; i < count; i++) {
-                long b = bias.length == count ? bias[i] : bias.length == 1 ? bias[0] : bias[i / perChannel];
+                long b = bias.length == count ? bias[i] : bias.length == 1 ? bias[0] : bias[i % shape[0]];
                 biasMant[i] = (int) checkBias(layer, "bias", b);
             }
         }
@@ -225,31 +235,40 @@ public final class NetxConverter {
         return new CubaNode(name, place(layer), input, (int) iDecay - 1, (int) vDecay, (int) vth, biasMant, 6, options.resetInterval(), resetOffset);
     }
 
-    /** The run's input bias for the input layer, in its (C, H, W) order (Lava's (W, H, C) transposed). */
+    /** The run's input bias for the input layer, in Lava's (W, H, C) order (a (C, H, W) array transposed). */
     private int[] inputBias(int count, NetxLayer layer) {
         Tensor t = options.inputBias();
         int[] s = t.shape();
         int c = shape[0], h = shape[1], w = shape[2];
         boolean lava = java.util.Arrays.equals(s, new int[] {w, h, c}) || (h == 1 && w == 1 && java.util.Arrays.equals(s, new int[] {c}));
-        boolean dendra = java.util.Arrays.equals(s, new int[] {c, h, w});
-        if (!lava && !dendra) {
+        boolean chw = !lava && java.util.Arrays.equals(s, new int[] {c, h, w});
+        if (!lava && !chw) {
             throw new DendraException(ErrorCode.NETX_SHAPE, Place.named("--input-bias"), "the input bias has shape " + java.util.Arrays.toString(s)
-                    + "; the input layer " + layer.path() + " is (C, H, W) = " + text(shape), "give (C, H, W) or Lava's (W, H, C)");
+                    + "; the input layer " + layer.path() + " is (C, H, W) = " + text(shape), "give Lava's (W, H, C), or (C, H, W)");
         }
+        int[] at = lavaOrder(shape);
         int[] bias = new int[count];
-        for (int ci = 0; ci < c; ci++) {
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    double v = t.at(lava ? (x * h + y) * c + ci : (ci * h + y) * w + x);
-                    if (v != Math.rint(v)) {
-                        throw new DendraException(ErrorCode.NETX_VALUE, Place.named("--input-bias"), "the input bias holds " + v + ", not a whole number",
-                                "a bias mantissa is an integer");
-                    }
-                    bias[(ci * h + y) * w + x] = (int) checkBias(layer, "--input-bias", (long) v);
-                }
+        for (int i = 0; i < count; i++) {
+            double v = t.at(i);
+            if (v != Math.rint(v)) {
+                throw new DendraException(ErrorCode.NETX_VALUE, Place.named("--input-bias"), "the input bias holds " + v + ", not a whole number",
+                        "a bias mantissa is an integer");
             }
+            bias[lava ? i : at[i]] = (int) checkBias(layer, "--input-bias", (long) v);
         }
         return bias;
+    }
+
+    /**
+     * Where each value of a (C, H, W) layout goes in Lava's (W, H, C) order, the order Dendra keeps a
+     * NetX layer's neurons in (so that a core's run of neurons is a spatial tile of every channel,
+     * as Lava's Loihi 2 compiler maps convolutions): entry (c·H + y)·W + x is (x·H + y)·C + c.
+     */
+    static int[] lavaOrder(int[] chw) {
+        int c = chw[0], h = chw[1], w = chw[2];
+        int[] at = new int[c * h * w];
+        for (int ci = 0; ci < c; ci++) for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) at[(ci * h + y) * w + x] = (x * h + y) * c + ci;
+        return at;
     }
 
     /** A bias mantissa within Loihi's 13 signed bits. */

@@ -7,7 +7,7 @@ import io.dendra.compiler.tensor.Tensor;
  * resets u and v every {@code resetInterval} steps (0: never), layer k (counting neuron layers from
  * 0) at Lava's time steps T with T mod interval = resetOffset + 1 + k; {@code inputBias}, when not
  * null, is the input layer's bias mantissa per neuron (how lava-dl feeds PilotNet and tinynet an
- * image), in the layer's (C, H, W) order or Lava's (W, H, C).
+ * image), in Lava's (W, H, C) order or (C, H, W).
  */
 public record NetxOptions(int resetInterval, int resetOffset, Tensor inputBias) {
     public static final NetxOptions NONE = new NetxOptions(0, 0, null);
