@@ -42,14 +42,19 @@ final class ModelOptions {
             description = "NetX networks: the input layer's bias mantissa per neuron, (C, H, W) or Lava's (W, H, C): how lava-dl feeds PilotNet and tinynet an image")
     Path inputBias;
 
+    @Option(names = "--spike-exp", paramLabel = "N", defaultValue = "6",
+            description = "NetX sigma-delta networks: the fraction bits of graded messages, netx's spike_exp (default: ${DEFAULT-VALUE})")
+    int spikeExp;
+
     private final java.util.Set<String> said = new java.util.HashSet<>();
 
     ModelLoader.Options options() {
         if (!(dt > 0) || Double.isInfinite(dt)) throw new DendraException(ErrorCode.USAGE, Place.named("--dt"), "--dt must be a positive time in seconds", null);
         if (strict && lenient) throw new DendraException(ErrorCode.USAGE, Place.named("--strict"), "--strict and --lenient contradict each other", "give one");
         if (resetInterval < 0) throw new DendraException(ErrorCode.USAGE, Place.named("--reset-interval"), "--reset-interval must be 0 (never) or more", null);
+        if (spikeExp < 0 || spikeExp > 12) throw new DendraException(ErrorCode.USAGE, Place.named("--spike-exp"), "--spike-exp must be 0 to 12", null);
         Tensor bias = inputBias == null ? null : NpyFile.read(inputBias);
-        return new ModelLoader.Options(dt, !strict, new NetxOptions(resetInterval, resetOffset, bias));
+        return new ModelLoader.Options(dt, !strict, new NetxOptions(resetInterval, resetOffset, bias, spikeExp));
     }
 
     /**

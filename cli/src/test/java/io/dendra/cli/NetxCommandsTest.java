@@ -92,6 +92,29 @@ class NetxCommandsTest {
     }
 
     /**
+     * test_pilotnet_sdnn: the input frame through the input layer's a_in at every step (Lava's
+     * RingBuffer repeats its one step), as many steps as the network has layers (9); the sigma output
+     * equals output.npy exactly. The frame is lava-dl's (W, H, C, 1) array, Dendra's input order.
+     */
+    @Test
+    void pilotnetSdnnOnTheChipEqualsLavaDlGroundTruth() {
+        Tensor frame = NpyFile.read(gts("pilotnet_sdnn/input.npy"));
+        int width = frame.size();
+        double[] x = new double[9 * width];
+        for (int t = 0; t < 9; t++) for (int i = 0; i < width; i++) x[t * width + i] = frame.at(i);
+        Path input = dir.resolve("frame.npy");
+        NpyFile.write(input, Tensor.of("x", new int[] {9, width}, x));
+        Path out = dir.resolve("sdnn");
+        CommandLineRun run = CommandLineRun.of("run", gts("pilotnet_sdnn/network.net").toString(), "--input", input.toString(), "--compare",
+                gts("pilotnet_sdnn/network.net").toString(), "--no-html", "-q", "-o", out.toString());
+        assertEquals(0, run.status(), run.err());
+        Tensor output = NpyFile.read(out.resolve("output.npy"));
+        Tensor gt = NpyFile.read(gts("pilotnet_sdnn/output.npy"));
+        assertEquals(9, gt.size());
+        for (int t = 0; t < 9; t++) assertEquals(gt.at(t), output.at(t), "step " + t);
+    }
+
+    /**
      * lava-dl's array {@code gt} ((W, H, C, T) or (N, T)) against a probe ({@code [steps, neurons]},
      * neurons in Lava's (W, H, C) order) over steps {@code from .. to − 1}; with {@code afterSpike},
      * a ground truth of 128 where Dendra holds 0 is silicon's refractory marker and passes.

@@ -78,7 +78,8 @@ public final class Compiler {
                 p -> ImageBuilder.build(target, quantized, p, ImageBuilder.activity(quantized.network(), first.values()))).apply(pieces, log);
         List<LayerError> errors = new Pass<ImageBuilder.Result, List<LayerError>>("measure quantization error",
                 b -> measure(graph, quantized, b, first)).apply(built, log);
-        ChipImage image = built.image().withInput(inputRange(built.image().input(), calibration));
+        // a network with its own integers was not calibrated: its input has no calibrated range to hold runs to
+        ChipImage image = model.fixedPoint() ? built.image() : built.image().withInput(inputRange(built.image().input(), calibration));
         List<String> notes = new ArrayList<>(quantized.notes());
         notes.addAll(built.notes());
         return new Result(image, CompileReport.of(target, built, errors, calibration, notes));
@@ -114,9 +115,12 @@ public final class Compiler {
         return input.withCalibratedRange(min, max);
     }
 
-    /** Whether the calibration input is spikes: real-valued input, every value 0 or 1. */
+    /**
+     * Whether the calibration input is spikes: real-valued input, every value 0 or 1. A network with
+     * its own integers takes whole numbers as Lava's input does, whatever it was traced on.
+     */
     static boolean spikes(ModelGraph graph, SequenceBatch calibration) {
-        if (graph.input().tokens()) return false;
+        if (graph.input().tokens() || graph.fixedPoint()) return false;
         for (double[] sample : calibration.samples()) for (double v : sample) if (v != 0 && v != 1) return false;
         return true;
     }

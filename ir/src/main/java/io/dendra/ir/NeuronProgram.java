@@ -8,6 +8,9 @@ import io.dendra.ir.programs.glu.Glu;
 import io.dendra.ir.programs.li.Li;
 import io.dendra.ir.programs.lif.Lif;
 import io.dendra.ir.programs.readout.Readout;
+import io.dendra.ir.programs.sdn.Delta;
+import io.dendra.ir.programs.sdn.Sigma;
+import io.dendra.ir.programs.sdn.SigmaDelta;
 import io.dendra.ir.programs.ssm.Ssm;
 import io.dendra.ir.programs.sum.Sum;
 import io.dendra.ir.programs.threshold.Threshold;
@@ -36,7 +39,10 @@ public enum NeuronProgram {
     READOUT(Readout.DEFINITION),
     LI(Li.DEFINITION),
     THRESHOLD(Threshold.DEFINITION),
-    CUBA(Cuba.DEFINITION);
+    CUBA(Cuba.DEFINITION),
+    DELTA(Delta.DEFINITION),
+    SIGMA_DELTA(SigmaDelta.DEFINITION),
+    SIGMA(Sigma.DEFINITION);
 
     private final String id;
     private final String description;

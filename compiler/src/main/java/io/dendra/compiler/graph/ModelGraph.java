@@ -35,7 +35,7 @@ public record ModelGraph(String name, Path source, List<Node> nodes, Node output
      * neurons), so that the compiler has no scale to choose and nothing to calibrate.
      */
     public boolean fixedPoint() {
-        for (Node n : nodes) if (!(n instanceof InputNode || n instanceof IntegerSynapseNode || n instanceof CubaNode)) return false;
+        for (Node n : nodes) if (!(n instanceof InputNode || n instanceof IntegerSynapseNode || n instanceof IntegerNeuronNode)) return false;
         return true;
     }
 

@@ -1,10 +1,10 @@
 package io.dendra.compiler.lowering;
 
 import io.dendra.compiler.graph.AddNode;
-import io.dendra.compiler.graph.CubaNode;
 import io.dendra.compiler.graph.DelayNode;
 import io.dendra.compiler.graph.GluNode;
 import io.dendra.compiler.graph.InputNode;
+import io.dendra.compiler.graph.IntegerNeuronNode;
 import io.dendra.compiler.graph.IntegerSynapseNode;
 import io.dendra.compiler.graph.IntegratorNode;
 import io.dendra.compiler.graph.LifNode;
@@ -12,7 +12,6 @@ import io.dendra.compiler.graph.MeanTimeNode;
 import io.dendra.compiler.graph.Node;
 import io.dendra.compiler.graph.S4dNode;
 import io.dendra.compiler.graph.ThresholdNode;
-import io.dendra.compiler.programs.cuba.CubaLowering;
 import io.dendra.compiler.programs.glu.GluLowering;
 import io.dendra.compiler.programs.li.LiLowering;
 import io.dendra.compiler.programs.lif.LifLowering;
@@ -37,7 +36,7 @@ final class LoweringPatterns {
             NodePattern.of(MeanTimeNode.class, ReadoutLowering::lower),
             NodePattern.of(IntegratorNode.class, LiLowering::lower),
             NodePattern.of(ThresholdNode.class, ThresholdLowering::lower),
-            NodePattern.of(CubaNode.class, CubaLowering::lower),
+            NodePattern.of(IntegerNeuronNode.class, IntegerNeuronPattern::lower),
             new RefusedLayers());
 
     private LoweringPatterns() {}

@@ -60,8 +60,11 @@ public final class Quantization implements FixedPointChoices {
     public static QuantizedNetwork apply(LogicalNetwork network, Target target, Calibration calibration) {
         Quantization q = new Quantization(target, calibration);
         HostSource input = network.input();
-        q.outputFraction.put(input, input.binary() ? 0 : q.sourceFraction(input, network));
-        for (LogicalBlock block : network.blocks()) q.outputFraction.put(block, block.graded() ? q.sourceFraction(block, network) : 0);
+        q.outputFraction.put(input, input.binary() || readByGivenIntegers(input, network) ? 0 : q.sourceFraction(input, network));
+        for (LogicalBlock block : network.blocks()) {
+            boolean given = ProgramCompilers.of(block.program()).givenIntegers();
+            q.outputFraction.put(block, block.graded() && !given ? q.sourceFraction(block, network) : 0);
+        }
         List<QuantizedBlock> blocks = new ArrayList<>();
         for (LogicalBlock block : network.blocks()) {
             ProgramParams p = ProgramCompilers.of(block.program()).quantize(q, block);
@@ -114,6 +117,15 @@ public final class Quantization implements FixedPointChoices {
             }
         }
         return new QuantizedSynapses(source, group.get(0).delay(), group, exponent, mantissa);
+    }
+
+    /** Whether a block whose words are given as integers reads {@code source}: then the source sends whole numbers. */
+    private static boolean readByGivenIntegers(ChipValue source, LogicalNetwork network) {
+        for (LogicalBlock consumer : network.blocks()) {
+            if (!ProgramCompilers.of(consumer.program()).givenIntegers()) continue;
+            for (Connection c : consumer.inputs()) if (c.source() == source) return true;
+        }
+        return false;
     }
 
     /** The exponent that puts {@code max} at the top of the mantissa range, within the target's exponents. */

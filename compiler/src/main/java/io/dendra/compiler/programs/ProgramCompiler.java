@@ -21,6 +21,14 @@ public interface ProgramCompiler {
         return FixedPointChoices.fit(choices.calibration().inputMax(block, compartment), choices.stateBits());
     }
 
+    /**
+     * Whether the block's words come from the model file as integers (a NetX layer): its inputs and
+     * messages are then whole numbers, 0 fraction bits, and nothing is chosen for it.
+     */
+    default boolean givenIntegers() {
+        return false;
+    }
+
     /** The block's input formats and integer parameters, from the calibrated ranges. */
     ProgramParams quantize(FixedPointChoices choices, LogicalBlock block);
 

@@ -1,6 +1,5 @@
 package io.dendra.compiler.programs;
 
-import io.dendra.compiler.programs.cuba.CubaCompiler;
 import io.dendra.compiler.programs.glu.GluCompiler;
 import io.dendra.compiler.programs.li.LiCompiler;
 import io.dendra.compiler.programs.lif.LifCompiler;
@@ -14,15 +13,19 @@ import java.util.Map;
 
 /** The compiler side of every neuron program, one line each, found by the program it serves. */
 public final class ProgramCompilers {
-    private static final Map<NeuronProgram, ProgramCompiler> BY_PROGRAM = index(Map.of(
-            NeuronProgram.LIF, new LifCompiler(),
-            NeuronProgram.SSM, new SsmCompiler(),
-            NeuronProgram.GLU, new GluCompiler(),
-            NeuronProgram.SUM, new SumCompiler(),
-            NeuronProgram.READOUT, new ReadoutCompiler(),
-            NeuronProgram.LI, new LiCompiler(),
-            NeuronProgram.THRESHOLD, new ThresholdCompiler(),
-            NeuronProgram.CUBA, new CubaCompiler()));
+    private static final ProgramCompiler GIVEN = new GivenIntegers();
+    private static final Map<NeuronProgram, ProgramCompiler> BY_PROGRAM = index(Map.ofEntries(
+            Map.entry(NeuronProgram.LIF, new LifCompiler()),
+            Map.entry(NeuronProgram.SSM, new SsmCompiler()),
+            Map.entry(NeuronProgram.GLU, new GluCompiler()),
+            Map.entry(NeuronProgram.SUM, new SumCompiler()),
+            Map.entry(NeuronProgram.READOUT, new ReadoutCompiler()),
+            Map.entry(NeuronProgram.LI, new LiCompiler()),
+            Map.entry(NeuronProgram.THRESHOLD, new ThresholdCompiler()),
+            Map.entry(NeuronProgram.CUBA, GIVEN),
+            Map.entry(NeuronProgram.DELTA, GIVEN),
+            Map.entry(NeuronProgram.SIGMA_DELTA, GIVEN),
+            Map.entry(NeuronProgram.SIGMA, GIVEN)));
 
     private ProgramCompilers() {}
 

@@ -2,7 +2,7 @@ package io.dendra.compiler.reference;
 
 import io.dendra.compiler.graph.AddNode;
 import io.dendra.compiler.graph.BatchNormNode;
-import io.dendra.compiler.graph.CubaNode;
+import io.dendra.compiler.graph.IntegerNeuronNode;
 import io.dendra.compiler.graph.IntegerSynapseNode;
 import io.dendra.compiler.graph.DiscreteSsms;
 import io.dendra.compiler.graph.EmbeddingNode;
@@ -21,9 +21,6 @@ import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.compiler.graph.Node;
 import io.dendra.compiler.graph.S4dNode;
 import io.dendra.compiler.tensor.Tensor;
-import io.dendra.ir.NeuronProgram;
-import io.dendra.ir.programs.Kernel;
-import io.dendra.ir.programs.cuba.Cuba;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -80,7 +77,7 @@ public final class ReferenceInterpreter {
 
     /** Whether a node's value is spikes, whose rate a run reports. */
     public static boolean spiking(Node node) {
-        return node instanceof LifNode || node instanceof CubaNode;
+        return node instanceof LifNode || node instanceof IntegerNeuronNode n && !n.program().graded();
     }
 
     /** Lava's Dense or Conv in integers: y[t] = wrap(W·x[t − 1 − delay]), zero for the first steps. */
@@ -96,33 +93,6 @@ public final class ReferenceInterpreter {
                 for (int e = w.start(r); e < w.end(r); e++) sum += (long) w.value(e) * (long) x[from + w.col(e)];
                 y[t * out + r] = n.wrap(sum);
             }
-        }
-        return y;
-    }
-
-    /** A NetX LIF layer: the {@code cuba} program's update, step by step, on the integer input (Lava's LIFReset). */
-    static double[] cuba(CubaNode n, double[] x, int steps) {
-        int count = n.width();
-        int[] params = new int[count * Cuba.PARAMS];
-        long[] state = new long[count * Cuba.STATE];
-        int[] bias = n.biasMant();
-        for (int i = 0; i < count; i++) {
-            int p = i * Cuba.PARAMS;
-            params[p + Cuba.DU] = n.du();
-            params[p + Cuba.DV] = n.dv();
-            params[p + Cuba.BIAS_MANT] = bias[i];
-            params[p + Cuba.BIAS_EXP] = n.biasExp();
-            params[p + Cuba.VTH] = n.vth();
-            params[p + Cuba.RESET_INTERVAL] = n.resetInterval();
-            state[i * Cuba.STATE + Cuba.PHASE] = Cuba.initialPhase(n.resetInterval(), n.resetOffset());
-        }
-        double[] y = new double[steps * count];
-        long[] input = new long[count];
-        long[] out = new long[count];
-        for (int t = 0; t < steps; t++) {
-            for (int i = 0; i < count; i++) input[i] = (long) x[t * count + i];
-            NeuronProgram.CUBA.updateInImageOrder(count, 0, params, state, input, out, 24, 0, null);
-            for (int i = 0; i < count; i++) y[t * count + i] = out[i] == Kernel.NO_MESSAGE ? 0 : 1;
         }
         return y;
     }
@@ -154,7 +124,7 @@ public final class ReferenceInterpreter {
         if (node instanceof LinearNode n) return linear(n, x, rows);
         if (node instanceof SparseLinearNode n) return sparseLinear(n, x, rows);
         if (node instanceof IntegerSynapseNode n) return integerSynapse(n, x, steps);
-        if (node instanceof CubaNode n) return cuba(n, x, steps);
+        if (node instanceof IntegerNeuronNode n) return n.run(x, steps);
         if (node instanceof IntegratorNode n) return integrator(n, x, steps);
         if (node instanceof ThresholdNode n) return threshold(n, x, steps);
         if (node instanceof DelayNode n) return delay(n, x, steps);

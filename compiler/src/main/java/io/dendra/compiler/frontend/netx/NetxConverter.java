@@ -1,8 +1,8 @@
 package io.dendra.compiler.frontend.netx;
 
 import io.dendra.compiler.graph.Convolutions;
-import io.dendra.compiler.graph.CubaNode;
 import io.dendra.compiler.graph.InputNode;
+import io.dendra.compiler.graph.IntegerNeuronNode;
 import io.dendra.compiler.graph.IntegerSynapseNode;
 import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.compiler.graph.Node;
@@ -12,6 +12,10 @@ import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
 import io.dendra.diagnostics.Suggestions;
+import io.dendra.ir.NeuronProgram;
+import io.dendra.ir.programs.cuba.Cuba;
+import io.dendra.ir.programs.sdn.Delta;
+import io.dendra.ir.programs.sdn.SigmaDelta;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Group;
 import io.jhdf.exceptions.HdfException;
@@ -31,8 +35,11 @@ import java.util.TreeMap;
  * neuron layer. A layer's values are in Lava's (W, H, C) order (channel fastest), as lava-dl's arrays
  * hold them; a dense layer's weights, which netx applies to the (C, H, W) transpose after a
  * {@code flatten}, have their columns reordered to match. A LOIHI/CUBA
- * neuron is a {@link CubaNode} with du = iDecay − 1, dv = vDecay, bias exponent 6; a dense layer
- * without a neuron integrates u without decay and never spikes. The file's input-layer
+ * neuron is the {@code cuba} program with du = iDecay − 1, dv = vDecay, bias exponent 6; a dense
+ * layer without a neuron integrates u without decay and never spikes. An SDNN input layer is the
+ * {@code delta} encoder, an SDNN layer with {@code sigma_output} the {@code sigma} decoder, any
+ * other the {@code sigma_delta} neuron with a ReLU; their threshold and bias are scaled by
+ * 2^(spike_exp + 6), as Lava's processes scale them, and they have no cumulative error. The file's input-layer
  * {@code weight}/{@code bias}, a neuron's {@code refDelay}, {@code wgtExp}, {@code gradedSpike} and
  * {@code messageBits} (a LIF's messages are 0 or 1 whatever it says) are not used, as by netx.
  */
@@ -41,6 +48,8 @@ public final class NetxConverter {
     private static final Set<String> NOT_RUN = Set.of("pool", "average", "concat", "convT", "unpool", "dense_rec", "dense_comp");
     private static final Set<String> TYPES = Set.of("input", "conv", "dense", "flatten", "pool", "average", "concat", "convT", "unpool", "dense_rec",
             "dense_comp");
+    /** netx's state exponent of every sigma-delta neuron. */
+    static final int STATE_EXP = 6;
     /** Lava's largest synaptic delay (netx clips there). */
     static final int MAX_DELAY = 62;
 
@@ -119,8 +128,14 @@ public final class NetxConverter {
         nodes.add(in);
         current = in;
         if (layer.neuron().isPresent()) {
-            CubaNode neuron = neuron(index, layer, in, null);
-            if (options.inputBias() != null) neuron = neuron.withBias(inputBias(neuron.width(), layer));
+            IntegerNeuronNode neuron = neuron(index, layer, in, null, true);
+            if (options.inputBias() != null) {
+                if (neuron.program() != NeuronProgram.CUBA) {
+                    throw layer.error(ErrorCode.NETX_SHAPE, "neuron", "--input-bias sets a LIF input layer's bias; " + layer.path() + " has "
+                            + neuron.program().id() + " neurons, which take their input as a_in", "give the input with --input");
+                }
+                neuron = neuron.withParam(Cuba.BIAS_MANT, inputBias(neuron.width(), layer));
+            }
             add(neuron);
         } else if (options.inputBias() != null) {
             throw layer.error(ErrorCode.NETX_SHAPE, "neuron", "--input-bias sets the input layer's bias, and " + layer.path() + " has no neuron", null);
@@ -198,41 +213,80 @@ public final class NetxConverter {
         nodes.add(synapse);
         shape = out;
         current = synapse;
-        add(neuron(index, layer, synapse, layer.has("bias") ? layer.integers("bias") : null));
+        add(neuron(index, layer, synapse, layer.has("bias") ? layer.integers("bias") : null, false));
     }
 
-    /** The layer's neuron on {@code input}; {@code bias} per output channel or neuron (null: none). */
-    private CubaNode neuron(int index, NetxLayer layer, Node input, long[] bias) {
+    /** The layer's neuron on {@code input}; {@code bias} per output channel or neuron (null: none); {@code first}: the input layer. */
+    private IntegerNeuronNode neuron(int index, NetxLayer layer, Node input, long[] bias, boolean first) {
         int count = input.width();
-        int[] biasMant = new int[count];
+        long[] perNeuron = new long[count];
         if (bias != null) {
             if (bias.length != count && bias.length != shape[0] && bias.length != 1) {
                 throw layer.error(ErrorCode.NETX_SHAPE, "bias", layer.path() + " has " + bias.length + " biases for " + shape[0] + " channels of "
                         + count + " neurons", null);
             }
-            for (int i = 0; i < count; i++) {
-                long b = bias.length == count ? bias[i] : bias.length == 1 ? bias[0] : bias[i % shape[0]];
-                biasMant[i] = (int) checkBias(layer, "bias", b);
-            }
+            for (int i = 0; i < count; i++) perNeuron[i] = bias.length == count ? bias[i] : bias.length == 1 ? bias[0] : bias[i % shape[0]];
         }
         String name = "layer" + index;
         int resetOffset = options.resetOffset() + 1 + neuronLayers++;
         if (layer.neuron().isEmpty()) {
             // netx's default for a dense layer without a neuron: a non-leaky integrator (iDecay 0, vDecay 4096) whose threshold 2^17 is never crossed
-            return new CubaNode(name, place(layer), input, -1, 4096, 1 << 17, biasMant, 6, options.resetInterval(), resetOffset);
+            return cuba(name, layer, input, -1, 4096, 1 << 17, perNeuron, resetOffset);
         }
         NetxLayer neuron = layer.neuron().get();
         String type = neuron.text("type");
-        if (type.equals("SDNN")) {
-            throw neuron.error(ErrorCode.NETX_UNSUPPORTED, "type", layer.path() + " has sigma-delta (SDNN) neurons, which Dendra does not run yet", null);
+        if (type.equals("LOIHI") || type.equals("CUBA")) {
+            long iDecay = range(neuron, "iDecay", 0, 4096);
+            long vDecay = range(neuron, "vDecay", 0, 4096);
+            long vth = range(neuron, "vThMant", 0, (1 << 17) - 1);
+            return cuba(name, layer, input, (int) iDecay - 1, (int) vDecay, (int) vth, perNeuron, resetOffset);
         }
-        if (!type.equals("LOIHI") && !type.equals("CUBA")) {
-            throw neuron.error(ErrorCode.NETX_UNSUPPORTED, "type", layer.path() + " has '" + type + "' neurons; Dendra runs LOIHI and CUBA", null);
+        if (!type.equals("SDNN")) {
+            throw neuron.error(ErrorCode.NETX_UNSUPPORTED, "type", layer.path() + " has '" + type + "' neurons; Dendra runs LOIHI, CUBA and SDNN", null);
         }
-        long iDecay = range(neuron, "iDecay", 0, 4096);
-        long vDecay = range(neuron, "vDecay", 0, 4096);
+        if (neuron.has("activation") && !neuron.text("activation").equalsIgnoreCase("relu")) {
+            throw neuron.error(ErrorCode.NETX_UNSUPPORTED, "activation", layer.path() + " has the activation '" + neuron.text("activation")
+                    + "'; netx runs every sigma-delta neuron with a ReLU, and so does Dendra", null);
+        }
+        // Lava's Delta and SigmaDelta processes scale the threshold and the bias by 2^(spike_exp + state_exp); netx's state_exp is 6
+        int shift = options.spikeExp() + STATE_EXP;
+        if (neuron.has("sigma_output")) return new IntegerNeuronNode(name, place(layer), input, NeuronProgram.SIGMA, new int[0], new int[0]);
         long vth = range(neuron, "vThMant", 0, (1 << 17) - 1);
-        return new CubaNode(name, place(layer), input, (int) iDecay - 1, (int) vDecay, (int) vth, biasMant, 6, options.resetInterval(), resetOffset);
+        if (first) {
+            int[] words = new int[count * Delta.PARAMS];
+            for (int i = 0; i < count; i++) {
+                words[i * Delta.PARAMS + Delta.VTH] = (int) (vth << shift);
+                words[i * Delta.PARAMS + Delta.SHIFT] = shift;
+                words[i * Delta.PARAMS + Delta.STATE_EXP] = STATE_EXP;
+            }
+            return new IntegerNeuronNode(name, place(layer), input, NeuronProgram.DELTA, words, new int[0]);
+        }
+        int[] words = new int[count * SigmaDelta.PARAMS];
+        for (int i = 0; i < count; i++) {
+            words[i * SigmaDelta.PARAMS + SigmaDelta.VTH] = (int) (vth << shift);
+            words[i * SigmaDelta.PARAMS + SigmaDelta.BIAS] = (int) (checkBias(layer, "bias", perNeuron[i]) << shift);
+            words[i * SigmaDelta.PARAMS + SigmaDelta.STATE_EXP] = STATE_EXP;
+        }
+        return new IntegerNeuronNode(name, place(layer), input, NeuronProgram.SIGMA_DELTA, words, new int[0]);
+    }
+
+    /** A LOIHI/CUBA layer: the {@code cuba} program's words (bias exponent 6, netx's), each neuron's reset phase from its layer's offset. */
+    private IntegerNeuronNode cuba(String name, NetxLayer layer, Node input, int du, int dv, int vth, long[] bias, int resetOffset) {
+        int count = input.width();
+        int[] words = new int[count * Cuba.PARAMS];
+        int[] state = new int[count * Cuba.STATE];
+        int phase = Cuba.initialPhase(options.resetInterval(), resetOffset);
+        for (int i = 0; i < count; i++) {
+            int p = i * Cuba.PARAMS;
+            words[p + Cuba.DU] = du;
+            words[p + Cuba.DV] = dv;
+            words[p + Cuba.BIAS_MANT] = (int) checkBias(layer, "bias", bias[i]);
+            words[p + Cuba.BIAS_EXP] = 6;
+            words[p + Cuba.VTH] = vth;
+            words[p + Cuba.RESET_INTERVAL] = options.resetInterval();
+            state[i * Cuba.STATE + Cuba.PHASE] = phase;
+        }
+        return new IntegerNeuronNode(name, place(layer), input, NeuronProgram.CUBA, words, phase == 0 ? new int[0] : state);
     }
 
     /** The run's input bias for the input layer, in Lava's (W, H, C) order (a (C, H, W) array transposed). */

@@ -88,8 +88,11 @@ class NetxTest {
                         .layer("dense", new long[] {1}, NetxFiles.loihi(4096, 0, 10), "weight", new double[][] {{3, 5, 7}})},
                 new Object[] {"E1004", "unknown type 'denze'", NetxFiles.network().layer("input", new long[] {2}, null)
                         .layer("denze", new long[] {1}, null)},
-                new Object[] {"E1004", "sigma-delta", NetxFiles.network().layer("input", new long[] {2}, null)
-                        .layer("dense", new long[] {1}, new Object[] {"type", new String[] {"SDNN"}, "vThMant", 10L}, "weight", new double[][] {{3, 5}})},
+                new Object[] {"E1004", "'sigmoid'", NetxFiles.network().layer("input", new long[] {2}, null)
+                        .layer("dense", new long[] {1}, new Object[] {"type", new String[] {"SDNN"}, "vThMant", 10L, "activation", new String[] {"sigmoid"}},
+                                "weight", new double[][] {{3, 5}})},
+                new Object[] {"E1004", "'RF_PHASE'", NetxFiles.network().layer("input", new long[] {2}, null)
+                        .layer("dense", new long[] {1}, new Object[] {"type", new String[] {"RF_PHASE"}, "vThMant", 10L}, "weight", new double[][] {{3, 5}})},
                 new Object[] {"E1004", "'pool'", NetxFiles.network().layer("input", new long[] {2}, null).layer("pool", new long[] {1}, null)},
                 new Object[] {"E1005", "not a whole number", NetxFiles.network().layer("input", new long[] {2}, null)
                         .layer("dense", new long[] {1}, NetxFiles.loihi(4096, 0, 10), "weight", new double[][] {{3.5, 5}})},
