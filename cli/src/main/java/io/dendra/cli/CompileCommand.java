@@ -63,7 +63,7 @@ final class CompileCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "compiled %s for %s -> %s%n", graph.name(), t.name(), output);
         Summaries.printCompileReport(out, result.report());
-        Summaries.printExpandedConvolutions(out, graph, result.report());
+        Summaries.printExpandedConvolutions(out, graph, result.report(), t.core().sharedKernels());
         if (calibrate == null) out.println(CalibrationInput.syntheticNote(graph));
         out.flush();
         return 0;

@@ -68,7 +68,7 @@ final class Summaries {
      * Convolutions and pooling have no shared-weight synapses on the built-in targets: each is
      * expanded into the synapses of the neuron layer it feeds. Says so, with what it costs.
      */
-    static void printExpandedConvolutions(PrintWriter out, ModelGraph graph, CompileReport r) {
+    static void printExpandedConvolutions(PrintWriter out, ModelGraph graph, CompileReport r, boolean sharedKernels) {
         Map<Node, List<Node>> consumers = new IdentityHashMap<>();
         for (var n : graph.nodes()) for (var in : n.inputs()) consumers.computeIfAbsent(in, k -> new ArrayList<>()).add(n);
         Map<String, List<String>> feeding = new LinkedHashMap<>();
@@ -84,7 +84,10 @@ final class Summaries {
                     conv.parameterCount()));
         }
         if (feeding.isEmpty()) return;
-        out.println("  convolutions and pooling are expanded into synapses (the built-in targets share no weights between synapses):");
+        out.println(sharedKernels
+                ? "  convolutions and pooling, as synapses (" + r.target() + " stores a convolution's kernel once per core; a pooling, or a convolution"
+                        + " folded with one, is expanded):"
+                : "  convolutions and pooling are expanded into synapses (" + r.target() + " shares no weights between synapses):");
         for (var e : feeding.entrySet()) {
             var layer = r.layers().stream().filter(l -> l.name().equals(e.getKey())).findFirst();
             out.printf(Locale.ROOT, "    %s -> layer %s: %s%n", String.join(" + ", e.getValue()), e.getKey(),

@@ -34,7 +34,7 @@ final class NirConnections {
         if (synapses > MAX_EXPANDED_SYNAPSES || neurons > Integer.MAX_VALUE / 2) {
             throw new DendraException(ErrorCode.NIR_UNSUPPORTED, place, String.format(java.util.Locale.ROOT, "%s '%s' would expand into up to %,d synapses"
                     + " for %,d output values, more than Dendra expands (%,d)", n.type(), n.name(), synapses, neurons, MAX_EXPANDED_SYNAPSES),
-                    "the built-in targets share no weights between synapses, so every tap of every output is one; use a smaller input or a larger stride");
+                    "the compiler and the simulator hold every tap of every output as a synapse; use a smaller input or a larger stride");
         }
     }
 
