@@ -1,6 +1,7 @@
 package io.dendra.cli;
 
 import io.dendra.compiler.Compiler;
+import io.dendra.compiler.frontend.netx.NetxConverter;
 import io.dendra.compiler.frontend.nir.NirGraph;
 import io.dendra.compiler.frontend.nir.NirReader;
 import io.dendra.compiler.frontend.nir.NirSupport;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true, description = "Validate a model; print its layers, shapes and parameter count; "
         + "with --target, list every layer that cannot map to that chip.")
 final class CheckCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "model file (.dnd) or NIR graph (.nir)")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "model file (.dnd), NIR graph (.nir) or NetX network (.net)")
     Path model;
 
     @Option(names = "--target", paramLabel = "NAME|FILE", description = "also check that every layer maps to this target "
@@ -50,6 +51,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Target chip = target == null ? null : Targets.load(target);
         if (model.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".nir")) printNir(out);
+        if (model.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".net")) refuseUnsupportedNetx(out);
         ModelGraph graph = modelOptions.load(model, spec.commandLine().getOut());
         out.printf(Locale.ROOT, "model %s (%s): ok%n", graph.name(), model);
         out.printf(Locale.ROOT, "  %-28s %-10s %-14s %12s%n", "layer", "kind", "shape", "parameters");
@@ -77,6 +79,17 @@ final class CheckCommand implements Callable<Integer> {
         Legality.Problem first = problems.get(0);
         throw new DendraException(first.code(), Place.file(model), problems.size() + " layer(s) of " + graph.name() + " cannot map to " + chip.name()
                 + " (listed above)", "change those layers, or choose a target that runs them ('dendra targets' lists them)");
+    }
+
+    /** Every layer of a NetX network that uses what Dendra does not run yet, one line each, then refuses it (exit 1). */
+    private void refuseUnsupportedNetx(PrintWriter out) {
+        List<DendraException> problems = NetxConverter.unsupported(model);
+        if (problems.isEmpty()) return;
+        out.printf(Locale.ROOT, "NetX network %s: %d layer(s) use what Dendra does not run yet%n", model, problems.size());
+        for (DendraException p : problems) out.printf(Locale.ROOT, "  %s%n", p.getMessage());
+        out.flush();
+        throw new DendraException(problems.get(0).diagnostic().code(), Place.file(model), problems.size() + " layer(s) use what Dendra does not run yet (listed above)",
+                "docs/netx.md lists what Dendra runs");
     }
 
     /** Every node of a NIR graph, its parameters' shapes and whether Dendra runs it; printed before converting. */

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "compile", mixinStandardHelpOptions = true,
         description = "Compile a model into a chip image (.dchip) for a target; print cores, memory, placement and quantization error.")
 final class CompileCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "model file (.dnd) or NIR graph (.nir)")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "model file (.dnd), NIR graph (.nir) or NetX network (.net)")
     Path model;
 
     @Mixin

@@ -20,10 +20,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code dendra reference MODEL --input X.npy -o Y.npy}: runs the float64 reference interpreter. */
 @Command(name = "reference", mixinStandardHelpOptions = true,
-        description = {"Run a model (.dnd or .nir) in float64, the reference semantics, on input sequences.",
+        description = {"Run a model (.dnd, .nir or NetX .net) in its reference semantics (float64; a NetX network in its own integers) on input sequences.",
                 "--labels reports a classifier's accuracy; --samples A:B runs a slice of the input."})
 final class ReferenceCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "model file (.dnd) or NIR graph (.nir)")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "model file (.dnd), NIR graph (.nir) or NetX network (.net)")
     Path model;
 
     @Option(names = "--input", paramLabel = "X.npy",

@@ -39,11 +39,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code dendra run IMAGE|MODEL --input X.npy -o OUT/}: simulates a chip image and reports time, energy and sparsity. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Simulate a chip image (.dchip), or a model (.dnd or .nir) compiled in memory for --target, on input sequences.",
+        description = {"Simulate a chip image (.dchip), or a model (.dnd, .nir or NetX .net) compiled in memory for --target, on input sequences.",
                 "Writes OUT/output.npy, OUT/report.json, OUT/report.txt (also printed) and OUT/report.html.",
                 "--labels reports accuracy (with --compare, the float reference's too); --samples A:B runs a slice of the input."})
 public final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "IMAGE|MODEL", description = "a chip image (.dchip), a model file (.dnd) or a NIR graph (.nir)")
+    @Parameters(index = "0", paramLabel = "IMAGE|MODEL", description = "a chip image (.dchip), a model file (.dnd), a NIR graph (.nir) or a NetX network (.net)")
     Path source;
 
     @Option(names = "--input", paramLabel = "X.npy", description = "[T, C] or [B, T, C] input sequences")

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dendra.compiler.frontend.netx.NetxFiles;
 import io.dendra.compiler.frontend.nir.NirFiles;
 import io.dendra.compiler.tensor.DType;
 import io.dendra.compiler.tensor.NpyFile;
@@ -86,6 +87,19 @@ class BadInputCorpusTest {
             Files.copy(CHECKPOINTS.resolve(name), dir.resolve(name));
         }
         write("not-hdf5.nir", "plain text, not HDF5\n");
+        write("not-hdf5.net", "plain text, not HDF5\n");
+        Object[] lif = NetxFiles.loihi(4096, 0, 10);
+        NetxFiles.network().layer("input", new long[] {2}, null).layer("dense", new long[] {1}, lif).write(dir.resolve("no-weight.net"));
+        NetxFiles.network().layer("input", new long[] {2}, null).layer("dense", new long[] {1}, lif, "weight", new double[][] {{1, 2, 3}})
+                .write(dir.resolve("wrong-shape.net"));
+        NetxFiles.network().layer("input", new long[] {2}, null).layer("densse", new long[] {1}, lif).write(dir.resolve("unknown-type.net"));
+        NetxFiles.network().layer("input", new long[] {2}, null).layer("dense", new long[] {1}, lif, "weight", new double[][] {{0.5, 2}})
+                .write(dir.resolve("fraction-weight.net"));
+        NetxFiles.network().layer("input", new long[] {2}, null).layer("dense", new long[] {1}, lif, "weight", new double[][] {{1, 2}}, "delay",
+                new double[] {70, 70}).write(dir.resolve("long-delay.net"));
+        NetxFiles.network().layer("input", new long[] {2}, NetxFiles.loihi(4096, 4096, 0)).layer("dense", new long[] {1}, lif, "weight",
+                new double[][] {{1, 2}}).write(dir.resolve("lif-input.net"));
+        NpyFile.write(dir.resolve("bias3.npy"), Tensor.of("b", new int[] {3}, 1, 2, 3));
         NirFiles.graph().node("input", "Input", "shape", new long[] {2}).node("fc", "Linear", "weight", new double[][] {{1, 0}, {Double.NaN, 1}})
                 .node("output", "Output", "shape", new long[] {2}).chain("input", "fc", "output").write(dir.resolve("nan.nir"));
         NirFiles.graph().node("input", "Input", "shape", new long[] {2}).node("fc", "Linear", "weight", new String[] {"1+2j", "0", "0", "1"})
@@ -188,6 +202,15 @@ class BadInputCorpusTest {
         cases.add(Arguments.of("E0805", new String[] {"check", "@negative-shape.nir"}));
         cases.add(Arguments.of("E0805", new String[] {"check", "@negative-tau.nir"}));
         cases.add(Arguments.of("E0109", new String[] {"check", "@nan-tau.nir"}));
+        // NetX networks
+        cases.add(Arguments.of("E1001", new String[] {"check", "@not-hdf5.net"}));
+        cases.add(Arguments.of("E1002", new String[] {"check", "@no-weight.net"}));
+        cases.add(Arguments.of("E1003", new String[] {"check", "@wrong-shape.net"}));
+        cases.add(Arguments.of("E1004", new String[] {"check", "@unknown-type.net"}));
+        cases.add(Arguments.of("E1005", new String[] {"check", "@fraction-weight.net"}));
+        cases.add(Arguments.of("E1005", new String[] {"compile", "@long-delay.net", "-o", "@out/d.dchip"}));
+        cases.add(Arguments.of("E1003", new String[] {"run", "@lif-input.net", "--steps", "4", "--input-bias", "@bias3.npy", "-o", "@out/run"}));
+        cases.add(Arguments.of("E0001", new String[] {"run", "@lif-input.net", "-o", "@out/run"}));
         cases.add(Arguments.of("E0602", new String[] {"inspect", "@earlier.dchip"}));
         cases.add(Arguments.of("E0604", new String[] {"inspect", "@version-flipped.dchip"}));
         cases.add(Arguments.of("E0603", new String[] {"inspect", "@length-flipped.dchip"}));

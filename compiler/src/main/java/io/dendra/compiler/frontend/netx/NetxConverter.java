@@ -11,7 +11,6 @@ import io.dendra.compiler.tensor.Tensor;
 import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
-import io.dendra.diagnostics.Suggestions;
 import io.dendra.ir.NeuronProgram;
 import io.dendra.ir.programs.cuba.Cuba;
 import io.dendra.ir.programs.sdn.Delta;
@@ -23,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -44,10 +42,6 @@ import java.util.TreeMap;
  * {@code messageBits} (a LIF's messages are 0 or 1 whatever it says) are not used, as by netx.
  */
 public final class NetxConverter {
-    /** Layer types lava-dl writes that Dendra does not run yet; netx runs none of them either but {@code dense_rec}, {@code dense_comp}. */
-    private static final Set<String> NOT_RUN = Set.of("pool", "average", "concat", "convT", "unpool", "dense_rec", "dense_comp");
-    private static final Set<String> TYPES = Set.of("input", "conv", "dense", "flatten", "pool", "average", "concat", "convT", "unpool", "dense_rec",
-            "dense_comp");
     /** netx's state exponent of every sigma-delta neuron. */
     static final int STATE_EXP = 6;
     /** Lava's largest synaptic delay (netx clips there). */
@@ -71,25 +65,48 @@ public final class NetxConverter {
     public static ModelGraph load(Path file, NetxOptions options) {
         if (!Files.isRegularFile(file)) throw new DendraException(ErrorCode.FILE_NOT_READABLE, Place.file(file), "NetX file " + file + " not found", null);
         try (HdfFile hdf = new HdfFile(file)) {
-            if (!(hdf.getChild("layer") instanceof Group layers)) {
-                throw new DendraException(ErrorCode.NETX_INVALID, Place.file(file), "the file has no 'layer' group", null);
-            }
-            TreeMap<Integer, Group> ordered = new TreeMap<>();
-            for (var child : layers.getChildren().entrySet()) {
-                if (!child.getKey().matches("\\d{1,6}") || !(child.getValue() instanceof Group g)) {
-                    throw new DendraException(ErrorCode.NETX_INVALID, Place.item(file, "dataset", "layer/" + child.getKey()),
-                            "'layer/" + child.getKey() + "' is not a numbered layer group", null);
-                }
-                ordered.put(Integer.parseInt(child.getKey()), g);
-            }
-            if (ordered.isEmpty()) throw new DendraException(ErrorCode.NETX_INVALID, Place.file(file), "the file has no layers", null);
             NetxConverter converter = new NetxConverter(file, options);
-            for (var layer : ordered.entrySet()) converter.layer(layer.getKey(), new NetxLayer(file, "layer/" + layer.getKey(), layer.getValue()));
+            for (NetxLayer layer : layers(hdf, file)) converter.layer(layer.index(), layer);
             return converter.graph();
         } catch (HdfException e) {
-            String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-            throw new DendraException(ErrorCode.NETX_INVALID, Place.file(file), "not a readable HDF5 file: " + message, null);
+            throw unreadable(file, e);
         }
+    }
+
+    /** Everything in the file that Dendra does not run yet, layer by layer, one error each (for {@code dendra check}). */
+    public static List<DendraException> unsupported(Path file) {
+        if (!Files.isRegularFile(file)) return List.of();
+        try (HdfFile hdf = new HdfFile(file)) {
+            List<DendraException> problems = new ArrayList<>();
+            for (NetxLayer layer : layers(hdf, file)) NetxSupport.unsupported(layer).ifPresent(problems::add);
+            return problems;
+        } catch (HdfException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    /** The file's layer groups in index order. */
+    private static List<NetxLayer> layers(HdfFile hdf, Path file) {
+        if (!(hdf.getChild("layer") instanceof Group layers)) {
+            throw new DendraException(ErrorCode.NETX_INVALID, Place.file(file), "the file has no 'layer' group", null);
+        }
+        TreeMap<Integer, Group> ordered = new TreeMap<>();
+        for (var child : layers.getChildren().entrySet()) {
+            if (!child.getKey().matches("\\d{1,6}") || !(child.getValue() instanceof Group g)) {
+                throw new DendraException(ErrorCode.NETX_INVALID, Place.item(file, "dataset", "layer/" + child.getKey()),
+                        "'layer/" + child.getKey() + "' is not a numbered layer group", null);
+            }
+            ordered.put(Integer.parseInt(child.getKey()), g);
+        }
+        if (ordered.isEmpty()) throw new DendraException(ErrorCode.NETX_INVALID, Place.file(file), "the file has no layers", null);
+        List<NetxLayer> list = new ArrayList<>();
+        ordered.forEach((i, g) -> list.add(new NetxLayer(file, i, g)));
+        return list;
+    }
+
+    private static DendraException unreadable(Path file, HdfException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        return new DendraException(ErrorCode.NETX_INVALID, Place.file(file), "not a readable HDF5 file: " + message, null);
     }
 
     private ModelGraph graph() {
@@ -101,15 +118,10 @@ public final class NetxConverter {
     }
 
     private void layer(int index, NetxLayer layer) {
+        NetxSupport.unsupported(layer).ifPresent(e -> {
+            throw e;
+        });
         String type = layer.text("type");
-        if (!TYPES.contains(type)) {
-            String suggestion = Suggestions.didYouMean(type, TYPES);
-            throw layer.error(ErrorCode.NETX_UNSUPPORTED, "type", layer.path() + " has the unknown type '" + type + "'",
-                    suggestion != null ? suggestion : "NetX layer types: " + String.join(", ", new java.util.TreeSet<>(TYPES)));
-        }
-        if (NOT_RUN.contains(type)) {
-            throw layer.error(ErrorCode.NETX_UNSUPPORTED, "type", layer.path() + " is a '" + type + "' layer, which Dendra does not run yet", null);
-        }
         if (index > 0 && current == null && !type.equals("input")) {
             throw layer.error(ErrorCode.NETX_INVALID, "type", layer.path() + " comes before any input layer", "the first layer of a NetX network is 'input'");
         }
@@ -156,7 +168,6 @@ public final class NetxConverter {
             throw layer.error(ErrorCode.NETX_SHAPE, "weight", layer.path() + " takes " + dims[1] * groups + " channels in " + groups + " group(s); the layer"
                     + " before gives " + cIn, null);
         }
-        if (layer.has("delay")) throw layer.error(ErrorCode.NETX_UNSUPPORTED, "delay", "synaptic delays on a conv layer (" + layer.path() + ") are not run", null);
         if (flattened) throw layer.error(ErrorCode.NETX_UNSUPPORTED, "type", "a conv layer after a flatten (" + layer.path() + ") is not run", null);
         int[] stride = layer.pair("stride"), padding = layer.pair("padding"), dilation = layer.has("dilation") ? layer.pair("dilation") : new int[] {1, 1};
         int oh = Convolutions.outputSize(shape[1], kh, stride[0], padding[0], dilation[0]);
@@ -183,10 +194,6 @@ public final class NetxConverter {
         if (layer.has("delay")) {
             long[] delays = layer.integers("delay");
             for (long d : delays) {
-                if (d != delays[0]) {
-                    throw layer.error(ErrorCode.NETX_UNSUPPORTED, "delay", layer.path() + " has per-synapse delays (" + delays[0] + " and " + d
-                            + " steps); Dendra runs one delay per layer", null);
-                }
                 if (d < 0 || d > MAX_DELAY) {
                     throw layer.error(ErrorCode.NETX_VALUE, "delay", layer.path() + " has a delay of " + d + " steps; Loihi holds 0.." + MAX_DELAY,
                             "netx clips delays to " + MAX_DELAY + "; do so before exporting");
@@ -240,13 +247,6 @@ public final class NetxConverter {
             long vDecay = range(neuron, "vDecay", 0, 4096);
             long vth = range(neuron, "vThMant", 0, (1 << 17) - 1);
             return cuba(name, layer, input, (int) iDecay - 1, (int) vDecay, (int) vth, perNeuron, resetOffset);
-        }
-        if (!type.equals("SDNN")) {
-            throw neuron.error(ErrorCode.NETX_UNSUPPORTED, "type", layer.path() + " has '" + type + "' neurons; Dendra runs LOIHI, CUBA and SDNN", null);
-        }
-        if (neuron.has("activation") && !neuron.text("activation").equalsIgnoreCase("relu")) {
-            throw neuron.error(ErrorCode.NETX_UNSUPPORTED, "activation", layer.path() + " has the activation '" + neuron.text("activation")
-                    + "'; netx runs every sigma-delta neuron with a ReLU, and so does Dendra", null);
         }
         // Lava's Delta and SigmaDelta processes scale the threshold and the bias by 2^(spike_exp + state_exp); netx's state_exp is 6
         int shift = options.spikeExp() + STATE_EXP;

@@ -17,14 +17,23 @@ import java.util.Optional;
  */
 final class NetxLayer {
     private final Path file;
+    private final int index;
     private final String path;
     private final Group group;
 
-    NetxLayer(Path file, String path, Group group) {
+    /** Layer {@code index} of the file. */
+    NetxLayer(Path file, int index, Group group) {
+        this(file, index, "layer/" + index, group);
+    }
+
+    private NetxLayer(Path file, int index, String path, Group group) {
         this.file = file;
+        this.index = index;
         this.path = path;
         this.group = group;
     }
+
+    int index() { return index; }
 
     String path() { return path; }
 
@@ -34,7 +43,7 @@ final class NetxLayer {
 
     /** The {@code neuron} group, if the layer has one. */
     Optional<NetxLayer> neuron() {
-        return group.getChild("neuron") instanceof Group g ? Optional.of(new NetxLayer(file, path + "/neuron", g)) : Optional.empty();
+        return group.getChild("neuron") instanceof Group g ? Optional.of(new NetxLayer(file, index, path + "/neuron", g)) : Optional.empty();
     }
 
     String text(String field) {
