@@ -80,17 +80,19 @@ public final class ReferenceInterpreter {
         return node instanceof LifNode || node instanceof IntegerNeuronNode n && !n.program().graded();
     }
 
-    /** Lava's Dense or Conv in integers: y[t] = wrap(W·x[t − 1 − delay]), zero for the first steps. */
+    /** Lava's Dense, DelayDense or Conv in integers: y[t][r] = wrap(Σ_e W_e·x[t − 1 − delay_e][col_e]), zero before the first input arrives. */
     static double[] integerSynapse(IntegerSynapseNode n, double[] x, int steps) {
         int in = n.input().width();
         int out = n.width();
         SparseMatrix w = n.weights();
         double[] y = new double[steps * out];
-        for (int t = n.steps(); t < steps; t++) {
-            int from = (t - n.steps()) * in;
+        for (int t = 0; t < steps; t++) {
             for (int r = 0; r < out; r++) {
                 long sum = 0;
-                for (int e = w.start(r); e < w.end(r); e++) sum += (long) w.value(e) * (long) x[from + w.col(e)];
+                for (int e = w.start(r); e < w.end(r); e++) {
+                    int from = t - n.steps(e);
+                    if (from >= 0) sum += (long) w.value(e) * (long) x[from * in + w.col(e)];
+                }
                 y[t * out + r] = n.wrap(sum);
             }
         }

@@ -178,7 +178,7 @@ public final class NetxConverter {
         }
         SparseMatrix chw = Convolutions.conv(doubles(weight), cOut, cIn, groups, shape[1], shape[2], kh, kw, stride, padding, dilation);
         SparseMatrix m = chw.reorder(lavaOrder(out), lavaOrder(shape), new SparseMatrix.SharedKernel(cOut, oh * ow, dims[1] * kh * kw, true));
-        synapse(index, layer, "conv", m, 0, 24, weight.length, out);
+        synapse(index, layer, "conv", m, new int[(int) m.nonZeros()], 24, weight.length, out, null);
     }
 
     private void dense(int index, NetxLayer layer) {
@@ -190,37 +190,79 @@ public final class NetxConverter {
             throw layer.error(ErrorCode.NETX_SHAPE, "weight", layer.path() + " has " + weight.length + " weights; " + rows + " outputs from " + cols
                     + " inputs need " + (long) rows * cols, null);
         }
-        int delay = 0;
-        if (layer.has("delay")) {
-            long[] delays = layer.integers("delay");
-            for (long d : delays) {
-                if (d < 0 || d > MAX_DELAY) {
-                    throw layer.error(ErrorCode.NETX_VALUE, "delay", layer.path() + " has a delay of " + d + " steps; Loihi holds 0.." + MAX_DELAY,
-                            "netx clips delays to " + MAX_DELAY + "; do so before exporting");
-                }
-            }
-            delay = delays.length == 0 ? 0 : (int) delays[0];
-        }
         // netx flattens (W, H, C) values by transposing them to (C, H, W): the weight's columns are in that order
         int[] identityRows = new int[rows];
         for (int r = 0; r < rows; r++) identityRows[r] = r;
-        SparseMatrix m = SparseMatrix.dense(doubles(weight), rows, cols).reorder(identityRows, lavaOrder(shape), null);
+        int[] at = lavaOrder(shape);
+        SparseMatrix m = SparseMatrix.dense(doubles(weight), rows, cols).reorder(identityRows, at, null);
+        int[] delays = new int[(int) m.nonZeros()];
+        if (layer.has("delay")) {
+            long[] full = delays(layer, rows, cols);
+            int[] chwOf = new int[cols];
+            for (int c = 0; c < cols; c++) chwOf[at[c]] = c;
+            for (int r = 0; r < rows; r++) for (int e = m.start(r); e < m.end(r); e++) delays[e] = (int) full[r * cols + chwOf[m.col(e)]];
+        }
+        SparseMatrix recurrent = null;
+        if (layer.text("type").equals("dense_rec")) {
+            long[] rec = layer.integers("weight_rec");
+            if (rec.length != (long) rows * rows) {
+                throw layer.error(ErrorCode.NETX_SHAPE, "weight_rec", layer.path() + " has " + rec.length + " recurrent weights; " + rows + " neurons need "
+                        + (long) rows * rows, null);
+            }
+            recurrent = SparseMatrix.dense(doubles(rec), rows, rows);
+            checkWeights(layer, "weight_rec", recurrent);
+        }
         flattened = false;
-        synapse(index, layer, "dense", m, delay, 0, weight.length, out);
+        synapse(index, layer, "dense", m, delays, 0, weight.length, out, recurrent);
     }
 
-    private void synapse(int index, NetxLayer layer, String kind, SparseMatrix weights, int delay, int wrapBits, long parameters, int[] out) {
-        long max = 0;
-        for (int e = 0; e < weights.nonZeros(); e++) max = Math.max(max, Math.abs((long) weights.value(e)));
-        if (max > 255) {
-            throw layer.error(ErrorCode.NETX_VALUE, "weight", layer.path() + " has a weight of magnitude " + max + "; Loihi's 8-bit weights with an"
-                    + " exponent hold up to 254 (netx clips there)", null);
+    /**
+     * A dense layer's delay per synapse (row-major, the weight's (C, H, W) columns), as netx reads
+     * it: one for all, one per output (axonal), one per input, or one per synapse; each 0..62.
+     */
+    private static long[] delays(NetxLayer layer, int rows, int cols) {
+        long[] d = layer.integers("delay");
+        for (long v : d) {
+            if (v < 0 || v > MAX_DELAY) {
+                throw layer.error(ErrorCode.NETX_VALUE, "delay", layer.path() + " has a delay of " + v + " steps; Loihi holds 0.." + MAX_DELAY,
+                        "netx clips delays to " + MAX_DELAY + "; do so before exporting");
+            }
         }
-        IntegerSynapseNode synapse = new IntegerSynapseNode("layer" + index + "." + kind, place(layer), current, kind, weights, delay, wrapBits, parameters);
+        long[] full = new long[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                if (d.length == 1) full[r * cols + c] = d[0];
+                else if (d.length == (long) rows * cols) full[r * cols + c] = d[r * cols + c];
+                else if (d.length == rows) full[r * cols + c] = d[r];
+                else if (d.length == cols) full[r * cols + c] = d[c];
+                else {
+                    throw layer.error(ErrorCode.NETX_SHAPE, "delay", layer.path() + " has " + d.length + " delays for " + rows + " outputs from " + cols
+                            + " inputs: give one, one per output, one per input or one per synapse", null);
+                }
+            }
+        }
+        return full;
+    }
+
+    private void synapse(int index, NetxLayer layer, String kind, SparseMatrix weights, int[] delays, int wrapBits, long parameters, int[] out,
+            SparseMatrix recurrent) {
+        checkWeights(layer, "weight", weights);
+        IntegerSynapseNode synapse = new IntegerSynapseNode("layer" + index + "." + kind, place(layer), current, kind, weights, delays, wrapBits, parameters);
         nodes.add(synapse);
         shape = out;
         current = synapse;
-        add(neuron(index, layer, synapse, layer.has("bias") ? layer.integers("bias") : null, false));
+        IntegerNeuronNode neuron = neuron(index, layer, synapse, layer.has("bias") ? layer.integers("bias") : null, false);
+        add(recurrent == null ? neuron : neuron.withRecurrent(recurrent));
+    }
+
+    /** Weights Loihi's 8-bit mantissas with an exponent hold exactly (netx's optimize_weight_bits clips beyond). */
+    private static void checkWeights(NetxLayer layer, String field, SparseMatrix weights) {
+        long max = 0;
+        for (int e = 0; e < weights.nonZeros(); e++) max = Math.max(max, Math.abs((long) weights.value(e)));
+        if (max > 255) {
+            throw layer.error(ErrorCode.NETX_VALUE, field, layer.path() + " has a weight of magnitude " + max + "; Loihi's 8-bit weights with an"
+                    + " exponent hold up to 254 (netx clips there)", null);
+        }
     }
 
     /** The layer's neuron on {@code input}; {@code bias} per output channel or neuron (null: none); {@code first}: the input layer. */

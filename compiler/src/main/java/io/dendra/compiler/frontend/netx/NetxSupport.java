@@ -9,13 +9,13 @@ import java.util.TreeSet;
 
 /**
  * What of a NetX layer Dendra does not run yet, each with the field that says so: layer types it
- * does not run (netx itself runs none of them but {@code dense_rec} and {@code dense_comp}), a conv's
- * delays, per-synapse delays on a dense layer, neuron types other than LOIHI, CUBA and SDNN
+ * does not run (netx itself runs none of them but {@code dense_comp}), a conv's delays, a recurrent
+ * dense layer's delays, neuron types other than LOIHI, CUBA and SDNN
  * ({@code RF…} resonators), a sigma-delta activation other than ReLU. The converter refuses the
  * first; {@code dendra check} lists them all.
  */
 final class NetxSupport {
-    static final Set<String> NOT_RUN = Set.of("pool", "average", "concat", "convT", "unpool", "dense_rec", "dense_comp");
+    static final Set<String> NOT_RUN = Set.of("pool", "average", "concat", "convT", "unpool", "dense_comp");
     static final Set<String> TYPES = Set.of("input", "conv", "dense", "flatten", "pool", "average", "concat", "convT", "unpool", "dense_rec", "dense_comp");
 
     private NetxSupport() {}
@@ -35,14 +35,9 @@ final class NetxSupport {
             return Optional.of(layer.error(ErrorCode.NETX_UNSUPPORTED, "delay", layer.path() + " is a conv layer with synaptic delays, which Dendra does not run yet",
                     null));
         }
-        if (type.equals("dense") && layer.has("delay")) {
-            long[] delays = layer.integers("delay");
-            for (long d : delays) {
-                if (d != delays[0]) {
-                    return Optional.of(layer.error(ErrorCode.NETX_UNSUPPORTED, "delay", layer.path() + " has per-synapse delays (" + delays[0] + " and "
-                            + d + " steps); Dendra runs one delay per layer", null));
-                }
-            }
+        if (type.equals("dense_rec") && layer.has("delay")) {
+            return Optional.of(layer.error(ErrorCode.NETX_UNSUPPORTED, "delay", layer.path() + " is a recurrent dense layer with synaptic delays, which"
+                    + " Dendra does not run yet", null));
         }
         if (layer.neuron().isEmpty()) return Optional.empty();
         NetxLayer neuron = layer.neuron().get();

@@ -79,6 +79,54 @@ class NetxTest {
         assertArrayEquals(expected, new ImageExecutor(image).run(input, 8, (s, c, n, p) -> { }));
     }
 
+    /**
+     * Lava's DelayDense: input spikes [1,0] then [0,1]; weights [[3, 5], [0, 4]] with delays [[0, 2], [1, 1]].
+     * Neuron 0 gets 3 at step 0 + 1 + 0 = 1 and 5 at 1 + 1 + 2 = 4: v = 192, then 192 + 320 = 512 > 7·64 at
+     * step 4; neuron 1 gets 4 at 1 + 1 + 1 = 3: v = 256, no spike. By hand; reference and chip.
+     */
+    @Test
+    void perSynapseDelaysByHandOnTheReferenceAndTheChip() {
+        Path file = NetxFiles.network()
+                .layer("input", new long[] {2}, NetxFiles.loihi(4096, 4096, 0))
+                .layer("dense", new long[] {2}, NetxFiles.loihi(4096, 0, 7), "weight", new double[][] {{3, 5}, {0, 4}}, "delay",
+                        new double[][] {{0, 2}, {1, 1}})
+                .write(dir.resolve("delays.net"));
+        double[] input = new double[16];
+        input[0] = 1;
+        input[3] = 1;
+        double[] expected = new double[16];
+        expected[4 * 2] = 1;
+        assertChipAndReference(file, input, 8, expected);
+    }
+
+    /**
+     * Lava's RecurrentDense: one input spike at step 0 reaches neuron 0 (weight 10) at step 1: u = 640 >
+     * 5·64, a spike; its spike reaches neuron 1 through the recurrent weight 6 at step 2: 384 > 320, a
+     * spike. v keeps nothing (vDecay 4096). By hand; reference and chip.
+     */
+    @Test
+    void recurrentDenseByHandOnTheReferenceAndTheChip() {
+        Path file = NetxFiles.network()
+                .layer("input", new long[] {1}, NetxFiles.loihi(4096, 4096, 0))
+                .layer("dense_rec", new long[] {2}, NetxFiles.loihi(4096, 4096, 5), "weight", new double[][] {{10}, {0}}, "weight_rec",
+                        new double[][] {{0, 0}, {6, 0}})
+                .write(dir.resolve("recurrent.net"));
+        double[] input = new double[6];
+        input[0] = 1;
+        double[] expected = new double[12];
+        expected[1 * 2] = 1;
+        expected[2 * 2 + 1] = 1;
+        assertChipAndReference(file, input, 6, expected);
+    }
+
+    private static void assertChipAndReference(Path file, double[] input, int steps, double[] expected) {
+        ModelGraph graph = NetxConverter.load(file, NetxOptions.NONE);
+        assertArrayEquals(expected, new ReferenceInterpreter(graph).runSample(input, steps));
+        SequenceBatch calibration = Fixtures.batch(graph, new int[] {steps, graph.input().width()}, input);
+        ChipImage image = Fixtures.compile(graph, Targets.load("loihi2"), calibration).image();
+        assertArrayEquals(expected, new ImageExecutor(image).run(input, steps, (s, c, n, p) -> { }));
+    }
+
     @Test
     void malformedFilesAreRefusedWithTheLayerAndTheDataset() {
         List<Object[]> cases = List.of(
@@ -100,6 +148,8 @@ class NetxTest {
                         .layer("dense", new long[] {1}, NetxFiles.loihi(4096, 0, 10), "weight", new double[][] {{3, 5}}, "delay", new double[] {70, 70})},
                 new Object[] {"E1005", "vThMant", NetxFiles.network().layer("input", new long[] {2}, null)
                         .layer("dense", new long[] {1}, NetxFiles.loihi(4096, 0, 1 << 20), "weight", new double[][] {{3, 5}})},
+                new Object[] {"E1003", "3 delays", NetxFiles.network().layer("input", new long[] {2}, null)
+                        .layer("dense", new long[] {1}, NetxFiles.loihi(4096, 0, 10), "weight", new double[][] {{3, 5}}, "delay", new double[] {1, 2, 3})},
                 new Object[] {"E1002", "'shape'", NetxFiles.network().layer("input", null, null)});
         int k = 0;
         for (Object[] c : cases) {
