@@ -3,6 +3,7 @@ package io.dendra.cli;
 import io.dendra.compiler.frontend.ModelLoader;
 import io.dendra.compiler.frontend.netx.NetxOptions;
 import io.dendra.compiler.graph.ModelGraph;
+import io.dendra.compiler.passes.SigmaDeltaEncoding;
 import io.dendra.compiler.tensor.NpyFile;
 import io.dendra.compiler.tensor.Tensor;
 import io.dendra.diagnostics.DendraException;
@@ -46,6 +47,11 @@ final class ModelOptions {
             description = "NetX sigma-delta networks: the fraction bits of graded messages, netx's spike_exp (default: ${DEFAULT-VALUE})")
     int spikeExp;
 
+    @Option(names = "--sigma-delta", paramLabel = "T",
+            description = "send every GLU's and residual sum's output (but the model's output) as sigma-delta changes of at least T (model units):"
+                    + " the model and its reference hold each value until it changes by T, the chip sends only those changes (targets with formats.sigma_delta)")
+    Double sigmaDelta;
+
     private final java.util.Set<String> said = new java.util.HashSet<>();
 
     ModelLoader.Options options() {
@@ -62,11 +68,15 @@ final class ModelOptions {
      * error keeps to the one line of an error) as one note line each, once.
      */
     ModelGraph load(Path model, java.io.PrintWriter out) {
-        return ModelLoader.load(model, options(), note -> {
+        if (sigmaDelta != null && (!(sigmaDelta > 0) || sigmaDelta.isInfinite())) {
+            throw new DendraException(ErrorCode.USAGE, Place.named("--sigma-delta"), "--sigma-delta takes a positive threshold, got " + sigmaDelta, null);
+        }
+        ModelGraph graph = ModelLoader.load(model, options(), note -> {
             if (said.add(model + note)) {
                 out.println("note: " + model + ": " + note);
                 out.flush();
             }
         });
+        return sigmaDelta == null ? graph : SigmaDeltaEncoding.apply(graph, sigmaDelta);
     }
 }

@@ -229,7 +229,7 @@ class BadInputCorpusTest {
         "negative-shape.nir|check|Input 'input' has shape (-1,): every axis is a whole number of at least 1",
         "negative-tau.nir|check|LIF 'lif' has tau -0.01 s; a time constant is positive",
         "nan-tau.nir|check|holds NaN",
-        "earlier.dchip|inspect|image format version 3, this Dendra reads version 4; hint: it was written by an earlier Dendra: compile the model again",
+        "earlier.dchip|inspect|image format version 3, this Dendra reads version " + io.dendra.ir.DchipFormat.VERSION + "; hint: it was written by an earlier Dendra: compile the model again",
         "version-flipped.dchip|inspect|checksum mismatch: the image was changed or damaged after it was written",
         "length-flipped.dchip|inspect|the image is cut short or damaged: its sections run past its end",
     })

@@ -23,7 +23,7 @@ import java.util.zip.CRC32C;
  * CRC-32C of every byte before it. docs/dchip.md lays the sections out field by field.
  */
 public final class DchipFormat {
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
     private static final byte[] MAGIC = {'D', 'C', 'H', 'I', 'P', '\r', '\n', 0x1a};
     private static final int HEADER = tag("HEAD"), TARGET = tag("TRGT"), CORES = tag("CORE"), INPUT = tag("INPT"), OUTPUT = tag("OUTP"),
             LAYERS = tag("LAYR");
@@ -63,7 +63,11 @@ public final class DchipFormat {
                 w.i32(b.startStep());
                 w.ints(b.params());
                 w.ints(b.initialState());
+                w.i32(b.deltaThreshold());
                 for (int[] array : c.synapses().arrays()) w.ints(array);
+                int[] integrates = new int[c.synapses().axons()];
+                for (int a = 0; a < integrates.length; a++) integrates[a] = c.synapses().integrates(a) ? 1 : 0;
+                w.ints(integrates);
                 for (int[] array : c.routes().arrays()) w.ints(array);
             }
         });
@@ -205,9 +209,12 @@ public final class DchipFormat {
                 NeuronProgram program = NeuronProgram.byId(programId)
                         .orElseThrow(() -> new IllegalArgumentException("unknown neuron program '" + programId + "'"));
                 NeuronBlock block = new NeuronBlock(program, coreSection.string(), coreSection.i32(), coreSection.i32(), coreSection.i32(),
-                        coreSection.i32(), coreSection.ints(), coreSection.ints());
-                SynapseTable synapses = new SynapseTable(coreSection.ints(), coreSection.ints(), coreSection.ints(), coreSection.ints(),
-                        coreSection.ints(), coreSection.ints());
+                        coreSection.i32(), coreSection.ints(), coreSection.ints(), coreSection.i32());
+                int[][] table = {coreSection.ints(), coreSection.ints(), coreSection.ints(), coreSection.ints(), coreSection.ints(), coreSection.ints()};
+                int[] integrating = coreSection.ints();
+                boolean[] integrates = new boolean[integrating.length];
+                for (int a = 0; a < integrates.length; a++) integrates[a] = integrating[a] != 0;
+                SynapseTable synapses = new SynapseTable(table[0], table[1], table[2], table[3], table[4], table[5], integrates);
                 RouteTable routes = new RouteTable(coreSection.ints(), coreSection.ints(), coreSection.ints());
                 cores.add(new CoreImage(id, chip, x, y, slot, block, synapses, routes));
             }

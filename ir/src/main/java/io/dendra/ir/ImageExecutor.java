@@ -13,7 +13,10 @@ import java.util.List;
  * chip does (a block's start step says when its first input arrives, not when it starts running);
  * then every message sent in τ — by neurons, by the host for input step τ, and the host's bias
  * spikes — fans out through its route and the destination axon's synapses into the accumulators
- * read at τ + 1 + delay, accumulated as the image's {@link Accumulation} says.
+ * read at τ + 1 + delay, accumulated as the image's {@link Accumulation} says. A block with a delta
+ * threshold sends sigma-delta changes ({@link DeltaSends}); what an integrating axon adds stays in
+ * its targets' input from the step it arrives on. The listener hears each neuron's payload before it
+ * becomes a change.
  */
 public final class ImageExecutor {
     /** Sees every message a neuron sends, for per-layer comparisons. */
@@ -50,10 +53,19 @@ public final class ImageExecutor {
         int[][] groupExponent = new int[n][];
         long[][] in = new long[n][];
         long[][] out = new long[n][];
+        // sigma-delta: what each sending neuron's receivers hold, and each receiving core's integrated input
+        long[][] held = new long[n][];
+        long[][] sigma = new long[n][];
         for (int c = 0; c < n; c++) {
             NeuronBlock b = cores.get(c).neurons();
             SynapseTable synapses = cores.get(c).synapses();
-            int groups = accumulation == Accumulation.FLOOR_PER_GROUP ? Math.max(1, synapses.groups()) : 1;
+            if (synapses.anyIntegrates() && accumulation != Accumulation.ROUND_HALF_UP) {
+                throw new IllegalArgumentException("integrating synapses need round_half_up accumulation");
+            }
+            // round_half_up: group 0 the step's input, group 1 what integrating axons add to the sigma
+            int groups = accumulation == Accumulation.FLOOR_PER_GROUP ? Math.max(1, synapses.groups()) : synapses.anyIntegrates() ? 2 : 1;
+            held[c] = new long[b.count()];
+            sigma[c] = new long[b.count() * b.compartments()];
             groupExponent[c] = new int[groups];
             if (accumulation == Accumulation.FLOOR_PER_GROUP) for (int g = 0; g < synapses.groups(); g++) groupExponent[c][g] = synapses.groupExponent(g);
             state[c] = b.initialKernelState();
@@ -75,11 +87,21 @@ public final class ImageExecutor {
                     NeuronBlock b = cores.get(c).neurons();
                     long[][] groups = accumulators[c][slot];
                     Arrays.fill(in[c], 0);
-                    for (int g = 0; g < groups.length; g++) {
-                        long[] acc = groups[g];
-                        for (int i = 0; i < acc.length; i++) {
-                            in[c][i] += accumulation.read(acc[i], groupExponent[c][g]);
-                            acc[i] = 0;
+                    if (accumulation == Accumulation.ROUND_HALF_UP && groups.length == 2) {
+                        // the integrated input persists: the sigma of every change received so far, read with this step's input
+                        for (int i = 0; i < in[c].length; i++) {
+                            sigma[c][i] += groups[1][i];
+                            groups[1][i] = 0;
+                            in[c][i] = accumulation.read(groups[0][i] + sigma[c][i], 0);
+                            groups[0][i] = 0;
+                        }
+                    } else {
+                        for (int g = 0; g < groups.length; g++) {
+                            long[] acc = groups[g];
+                            for (int i = 0; i < acc.length; i++) {
+                                in[c][i] += accumulation.read(acc[i], groupExponent[c][g]);
+                                acc[i] = 0;
+                            }
                         }
                     }
                     b.program().update(b.count(), b.states(), params[c], state[c], in[c], out[c], image.stateBits(),
@@ -94,10 +116,14 @@ public final class ImageExecutor {
                 }
                 for (int c = 0; c < n; c++) {
                     RouteTable routes = cores.get(c).routes();
+                    if (listener != null) {
+                        for (int i = 0; i < out[c].length; i++) if (out[c][i] != Kernel.NO_MESSAGE) listener.sent(step, c, i, out[c][i]);
+                    }
+                    int threshold = cores.get(c).neurons().deltaThreshold();
+                    if (threshold > 0) DeltaSends.encode(out[c], held[c], out[c].length, threshold);
                     for (int i = 0; i < out[c].length; i++) {
                         long payload = out[c][i];
                         if (payload == Kernel.NO_MESSAGE) continue;
-                        if (listener != null) listener.sent(step, c, i, payload);
                         for (int r = routes.start(i); r < routes.end(i); r++) {
                             deliver(accumulators, routes.destinationCore(r), routes.destinationAxon(r), payload, step);
                         }
@@ -134,7 +160,7 @@ public final class ImageExecutor {
         SynapseTable synapses = image.cores().get(core).synapses();
         Accumulation accumulation = image.accumulation();
         int exponent = synapses.exponent(axon);
-        int group = accumulation == Accumulation.FLOOR_PER_GROUP ? synapses.group(axon) : 0;
+        int group = accumulation == Accumulation.FLOOR_PER_GROUP ? synapses.group(axon) : synapses.integrates(axon) ? 1 : 0;
         long[][][] ring = accumulators[core];
         for (int s = synapses.start(axon); s < synapses.end(axon); s++) {
             ring[(step + 1 + synapses.delay(s)) % slots][group][synapses.target(s)] += accumulation.term(synapses.weight(s), exponent, payload);

@@ -109,12 +109,14 @@ public final class ImageParams {
                 for (int i = 0; i < b.count(); i++) column.add(initial[i * stateNames.size() + w]);
             }
         }
+        if (b.deltaThreshold() > 0) core.put("delta_threshold", b.deltaThreshold());
         SynapseTable s = c.synapses();
         ArrayNode axons = core.putArray("axons");
         for (int a = 0; a < s.axons(); a++) {
             ObjectNode axon = axons.addObject();
             axon.put("exponent", s.exponent(a));
             axon.put("group", s.group(a));
+            if (s.integrates(a)) axon.put("integrates", true);
             ArrayNode synapses = axon.putArray("synapses");
             for (int k = s.start(a); k < s.end(a); k++) synapses.addArray().add(s.target(k)).add(s.weight(k)).add(s.delay(k));
         }
@@ -211,17 +213,19 @@ public final class ImageParams {
             }
         }
         NeuronBlock block = new NeuronBlock(program, c.get("layer").asText(), c.get("first_neuron").asInt(), count, states,
-                c.get("start_step").asInt(), params, initial);
+                c.get("start_step").asInt(), params, initial, c.has("delta_threshold") ? c.get("delta_threshold").asInt() : 0);
         IntArrayBuilder start = new IntArrayBuilder();
         IntArrayBuilder exponent = new IntArrayBuilder();
         IntArrayBuilder target = new IntArrayBuilder();
         IntArrayBuilder weight = new IntArrayBuilder();
         IntArrayBuilder delay = new IntArrayBuilder();
         IntArrayBuilder group = new IntArrayBuilder();
+        List<Boolean> integrating = new java.util.ArrayList<>();
         start.add(0);
         for (JsonNode a : c.get("axons")) {
             exponent.add(a.get("exponent").asInt());
             group.add(a.get("group").asInt());
+            integrating.add(a.has("integrates") && a.get("integrates").asBoolean());
             for (JsonNode s : a.get("synapses")) {
                 target.add(s.get(0).asInt());
                 weight.add(s.get(1).asInt());
@@ -229,7 +233,10 @@ public final class ImageParams {
             }
             start.add(target.size());
         }
-        SynapseTable synapses = new SynapseTable(start.toArray(), exponent.toArray(), target.toArray(), weight.toArray(), delay.toArray(), group.toArray());
+        boolean[] integrates = new boolean[integrating.size()];
+        for (int a = 0; a < integrates.length; a++) integrates[a] = integrating.get(a);
+        SynapseTable synapses = new SynapseTable(start.toArray(), exponent.toArray(), target.toArray(), weight.toArray(), delay.toArray(), group.toArray(),
+                integrates);
         IntArrayBuilder routeStart = new IntArrayBuilder();
         IntArrayBuilder destinationCore = new IntArrayBuilder();
         IntArrayBuilder destinationAxon = new IntArrayBuilder();

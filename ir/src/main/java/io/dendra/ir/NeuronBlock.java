@@ -18,6 +18,7 @@ public final class NeuronBlock {
     private final int startStep;
     private final int[] params;
     private final int[] initialState;
+    private final int deltaThreshold;
 
     public NeuronBlock(NeuronProgram program, String layer, int firstNeuron, int count, int states, int startStep, int[] params) {
         this(program, layer, firstNeuron, count, states, startStep, params, new int[0]);
@@ -26,6 +27,18 @@ public final class NeuronBlock {
     /** {@code initialState} is empty (all zero) or holds every state word of every neuron. */
     public NeuronBlock(NeuronProgram program, String layer, int firstNeuron, int count, int states, int startStep, int[] params,
             int[] initialState) {
+        this(program, layer, firstNeuron, count, states, startStep, params, initialState, 0);
+    }
+
+    /**
+     * With {@code deltaThreshold} > 0, the block sends sigma-delta messages ({@link DeltaSends}): a
+     * neuron sends the change of its payload once it reaches the threshold (in payload units), and
+     * nothing else; 0 sends every payload as it is.
+     */
+    public NeuronBlock(NeuronProgram program, String layer, int firstNeuron, int count, int states, int startStep, int[] params,
+            int[] initialState, int deltaThreshold) {
+        if (deltaThreshold < 0 || deltaThreshold > 0 && !program.graded()) throw new IllegalArgumentException(layer + ": a delta threshold needs a graded program");
+        this.deltaThreshold = deltaThreshold;
         this.program = Objects.requireNonNull(program);
         this.layer = Objects.requireNonNull(layer);
         if (count <= 0 || firstNeuron < 0 || states < 0 || startStep < 1) throw new IllegalArgumentException("bad neuron block of " + layer);
@@ -50,6 +63,8 @@ public final class NeuronBlock {
     /** Complex states per neuron ({@code ssm}), else 0. */
     public int states() { return states; }
     public int startStep() { return startStep; }
+    /** The sigma-delta threshold of the block's messages in payload units; 0 when it sends every payload. */
+    public int deltaThreshold() { return deltaThreshold; }
     public int compartments() { return program.compartments(); }
     public int param(int index) { return params[index]; }
 
@@ -88,7 +103,8 @@ public final class NeuronBlock {
     @Override
     public boolean equals(Object o) {
         return o instanceof NeuronBlock b && program == b.program && layer.equals(b.layer) && firstNeuron == b.firstNeuron && count == b.count
-                && states == b.states && startStep == b.startStep && java.util.Arrays.equals(params, b.params) && java.util.Arrays.equals(initialState, b.initialState);
+                && states == b.states && startStep == b.startStep && java.util.Arrays.equals(params, b.params) && java.util.Arrays.equals(initialState, b.initialState)
+                && deltaThreshold == b.deltaThreshold;
     }
 
     @Override

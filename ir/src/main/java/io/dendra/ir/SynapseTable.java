@@ -12,7 +12,8 @@ import java.util.Arrays;
  *
  * <p>Each axon also belongs to a synapse group, numbered from 0 within the core: the axons of one
  * source layer (one Lava Dense), whose sums a {@link Accumulation#FLOOR_PER_GROUP} chip shifts once
- * per group. A table built without groups puts the axons that share an exponent in one group.
+ * per group. A table built without groups puts the axons that share an exponent in one group. An
+ * axon fed by a sigma-delta source integrates ({@link #integrates}).
  */
 public final class SynapseTable {
     private final int[] start;
@@ -22,6 +23,8 @@ public final class SynapseTable {
     private final int[] delay;
     private final int[] group;
     private final int groups;
+    /** Per axon: whether it integrates (a sigma-delta source's messages are changes: its synapses' sum persists). */
+    private final boolean[] integrates;
     /** Each group's exponent: its first axon's. */
     private final int[] groupExponent;
 
@@ -31,6 +34,16 @@ public final class SynapseTable {
     }
 
     public SynapseTable(int[] start, int[] exponent, int[] target, int[] weight, int[] delay, int[] group) {
+        this(start, exponent, target, weight, delay, group, new boolean[exponent.length]);
+    }
+
+    /**
+     * With, per axon, whether it integrates: the messages of a sigma-delta source are changes, so what
+     * such an axon's synapses add stays in the target's input from the step it arrives on (its sigma),
+     * where another axon's counts for one step.
+     */
+    public SynapseTable(int[] start, int[] exponent, int[] target, int[] weight, int[] delay, int[] group, boolean[] integrates) {
+        if (integrates.length != exponent.length) throw new IllegalArgumentException("one integrates flag per axon");
         if (start.length != exponent.length + 1 || start[0] != 0) throw new IllegalArgumentException("start has one entry per axon and one more");
         for (int a = 0; a < exponent.length; a++) if (start[a + 1] < start[a]) throw new IllegalArgumentException("start is not increasing");
         int synapses = start[exponent.length];
@@ -47,6 +60,7 @@ public final class SynapseTable {
         this.weight = weight.clone();
         this.delay = delay.clone();
         this.group = group.clone();
+        this.integrates = integrates.clone();
         this.groups = count;
         this.groupExponent = new int[count];
         boolean[] seen = new boolean[count];
@@ -81,6 +95,14 @@ public final class SynapseTable {
     public int group(int axon) { return group[axon]; }
     /** The number of synapse groups. */
     public int groups() { return groups; }
+    /** Whether axon {@code axon}'s synapses integrate (its source sends changes). */
+    public boolean integrates(int axon) { return integrates[axon]; }
+
+    /** Whether any axon integrates. */
+    public boolean anyIntegrates() {
+        for (boolean b : integrates) if (b) return true;
+        return false;
+    }
 
     /** The exponent of a group's first axon (on a {@link Accumulation#FLOOR_PER_GROUP} chip, every axon's of the group). */
     public int groupExponent(int g) {
@@ -101,7 +123,7 @@ public final class SynapseTable {
     @Override
     public boolean equals(Object o) {
         return o instanceof SynapseTable t && Arrays.equals(start, t.start) && Arrays.equals(exponent, t.exponent) && Arrays.equals(target, t.target)
-                && Arrays.equals(weight, t.weight) && Arrays.equals(delay, t.delay) && Arrays.equals(group, t.group);
+                && Arrays.equals(weight, t.weight) && Arrays.equals(delay, t.delay) && Arrays.equals(group, t.group) && Arrays.equals(integrates, t.integrates);
     }
 
     @Override

@@ -60,6 +60,8 @@ public final class ChipSimulator {
     public int states(int core) { return tables.states[core]; }
     public int neurons(int core) { return tables.count[core]; }
     public boolean graded(int core) { return tables.graded[core]; }
+    /** Whether a core's neurons send sigma-delta changes. */
+    public boolean deltaSends(int core) { return tables.deltaThreshold[core] > 0; }
     public int tilesInUse() { return tables.tilesInUse; }
     long cycleFs() { return tables.timing.cycleFs; }
 

@@ -29,8 +29,11 @@ final class ChipTables {
     final int[] count, states, start;
     /** Accumulators per ring slot and group of each core (neurons × compartments), and per ring slot (× groups). */
     final int[] width, slotWidth;
-    /** Accumulators per neuron compartment: 1, or a floor_per_group chip's synapse groups. */
+    /** Accumulators per neuron compartment: 1, or a floor_per_group chip's synapse groups; 2 on a round_half_up core with integrating axons (the step's, the sigma's). */
     final int[] groups;
+    /** Per core: whether some of its axons integrate (their source sends sigma-delta changes); its sigma-delta threshold as a sender (0: none). */
+    final boolean[] integrating;
+    final int[] deltaThreshold;
     /** Per core and group: the shift a floor_per_group chip applies to the group's sum. */
     final int[][] groupExponent;
     final Accumulation accumulation;
@@ -92,6 +95,8 @@ final class ChipTables {
         states = new int[cores];
         start = new int[cores];
         groups = new int[cores];
+        integrating = new boolean[cores];
+        deltaThreshold = new int[cores];
         width = new int[cores];
         slotWidth = new int[cores];
         groupExponent = new int[cores][];
@@ -132,7 +137,10 @@ final class ChipTables {
             initialState[i] = b.initialKernelState();
             graded[i] = b.program().graded();
             int[][] s = c.synapses().arrays();
-            groups[i] = perGroup ? Math.max(1, c.synapses().groups()) : 1;
+            integrating[i] = c.synapses().anyIntegrates();
+            if (integrating[i] && perGroup) throw new IllegalArgumentException("core " + i + ": integrating synapses need round_half_up accumulation");
+            deltaThreshold[i] = b.deltaThreshold();
+            groups[i] = perGroup ? Math.max(1, c.synapses().groups()) : integrating[i] ? 2 : 1;
             groupExponent[i] = new int[groups[i]];
             width[i] = b.count() * b.compartments();
             slotWidth[i] = groups[i] * width[i];
@@ -142,7 +150,7 @@ final class ChipTables {
             }
             maxDelay = Math.max(maxDelay, c.synapses().maxDelay());
             int[] delay = sharedDelays(s[0], s[4]);
-            axon[i] = describeAxons(i, s, delay);
+            axon[i] = describeAxons(i, s, delay, c.synapses());
             boolean allShared = true;
             for (int d : delay) allShared &= d >= 0;
             if (allShared && width[i] <= 1 << 16) {
@@ -193,7 +201,7 @@ final class ChipTables {
     }
 
     /** Core c's axons as {@link #axon} describes them, dense runs not yet found. */
-    private int[] describeAxons(int c, int[][] s, int[] delay) {
+    private int[] describeAxons(int c, int[][] s, int[] delay, io.dendra.ir.SynapseTable table) {
         int axons = s[0].length - 1;
         int[] d = new int[axons * AXON_WORDS];
         for (int a = 0; a < axons; a++) {
@@ -201,7 +209,8 @@ final class ChipTables {
             d[at + A_FROM] = s[0][a];
             d[at + A_TO] = s[0][a + 1];
             d[at + A_SHIFT] = accumulation.payloadShift(s[1][a]);
-            d[at + A_OFFSET] = perGroup ? s[5][a] * width[c] : 0;
+            // floor_per_group: the axon's group; round_half_up: the sigma's accumulators for an integrating axon
+            d[at + A_OFFSET] = perGroup ? s[5][a] * width[c] : table.integrates(a) ? width[c] : 0;
             d[at + A_DELAY] = delay[a];
             d[at + A_DENSE_AT] = -1;
         }

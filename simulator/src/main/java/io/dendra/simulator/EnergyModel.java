@@ -33,7 +33,8 @@ public final class EnergyModel {
         double synaptic = c.synopsBinary[core] * e(Event.SYNOP) + c.synopsGraded[core] * e(Event.SYNOP_GRADED);
         double neuron = c.updatesActive[core] * target.neuronUpdate(sim.program(core), true, sim.states(core)).energyPj()
                 + c.updatesInactive[core] * target.neuronUpdate(sim.program(core), false, sim.states(core)).energyPj()
-                + (c.updatesActive[core] + c.updatesInactive[core]) * e(Event.NEURON_ACCESS) + c.fired[core] * e(Event.SPIKE_OUT);
+                + (c.updatesActive[core] + c.updatesInactive[core]) * e(Event.NEURON_ACCESS) + c.fired[core] * e(Event.SPIKE_OUT)
+                + (sim.deltaSends(core) ? (c.updatesActive[core] + c.updatesInactive[core]) * (double) io.dendra.ir.DeltaSends.OPS * e(Event.NEURON_OP) : 0);
         double messages = c.messagesOut[core] * (e(Event.MESSAGE_OUT) + e(Event.WITHIN_TILE)) + c.messagesIn[core] * e(Event.MESSAGE_IN);
         double hops = c.hopsEastWest[core] * e(Event.HOP_EW) + c.hopsNorthSouth[core] * e(Event.HOP_NS);
         double links = c.chipCrossings[core] * e(Event.CHIP_CROSSING);

@@ -2,6 +2,7 @@ package io.dendra.simulator;
 
 import io.dendra.ir.programs.Kernel;
 import io.dendra.ir.Accumulation;
+import io.dendra.ir.DeltaSends;
 import io.dendra.ir.InputMap;
 import java.util.Arrays;
 
@@ -9,7 +10,9 @@ import java.util.Arrays;
  * The first half of a step: every core reads its accumulators for this step, updates all its
  * neurons with its program's kernel, and times its update pass neuron by neuron — each neuron's
  * state access and update (active or not), then, when it fires, its spike's generation and one
- * message per route, each leaving as it is sent while the pass goes on. On targets with on-chip
+ * message per route, each leaving as it is sent while the pass goes on. A sigma-delta block sends
+ * only the changes of its payloads that reach its threshold ({@link DeltaSends}), each neuron's
+ * update costing the encoding's ops too; an integrating core reads its sigma with its input. On targets with on-chip
  * input neurons a core then sends the host's input it is home to. Messages are queued core after
  * core, each core's in send-time order.
  */
@@ -51,6 +54,12 @@ final class NeuronPhase {
         counters.updatesActive[c] += active;
         counters.updatesInactive[c] += inactive;
         counters.neuronOps[c] += active * t.activeOps[c] + inactive * t.inactiveOps[c];
+        int deltaThreshold = t.deltaThreshold[c];
+        if (deltaThreshold > 0) {
+            // sigma-delta: each neuron sends the change of its payload, or nothing (ir/DeltaSends)
+            DeltaSends.encode(sent, w.held[c], count, deltaThreshold);
+            counters.neuronOps[c] += (long) count * DeltaSends.OPS;
+        }
         int t0 = step - t.start[c];
         // sends within the block's input steps (the model's time 0 .. T − 1) are the layer's rates; every message is counted
         boolean inWindow = t0 >= 0 && t0 < w.inputSteps;
@@ -59,8 +68,8 @@ final class NeuronPhase {
         int[] routeCore = t.routeCore[c];
         int[] routeAxon = t.routeAxon[c];
         TimingModel timing = t.timing;
-        long activeTime = timing.accessFs + timing.activeFs[c];
-        long inactiveTime = timing.accessFs + timing.inactiveFs[c];
+        long activeTime = timing.accessFs + timing.activeFs[c] + timing.deltaFs[c];
+        long inactiveTime = timing.accessFs + timing.inactiveFs[c] + timing.deltaFs[c];
         long time = 0;
         long fired = 0;
         int before = w.queue.size;
@@ -92,7 +101,16 @@ final class NeuronPhase {
         long[] ring = w.ring[c];
         long[] input = w.in[c];
         int base = (step % t.slots) * t.slotWidth[c];
-        if (t.accumulation == Accumulation.ROUND_HALF_UP) {
+        if (t.integrating[c]) {
+            // round_half_up with integrating axons: their sum joins the sigma, which persists, and is read with the step's input
+            long[] sigma = w.sigma[c];
+            for (int i = 0; i < width; i++) {
+                sigma[i] += ring[base + width + i];
+                ring[base + width + i] = 0;
+                input[i] = Accumulation.ROUND_HALF_UP.read(ring[base + i] + sigma[i], 0);
+                ring[base + i] = 0;
+            }
+        } else if (t.accumulation == Accumulation.ROUND_HALF_UP) {
             for (int i = 0; i < width; i++) {
                 input[i] = Accumulation.ROUND_HALF_UP.read(ring[base + i], 0);
                 ring[base + i] = 0;

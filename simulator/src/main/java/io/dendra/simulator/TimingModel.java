@@ -14,6 +14,8 @@ import io.dendra.targets.Target;
  */
 final class TimingModel {
     final long[] activeFs, inactiveFs;
+    /** Per core: what the sigma-delta encoding adds to each neuron's update (its ops at the target's per-op time); 0 without it. */
+    final long[] deltaFs;
     final long accessFs, spikeOutFs, messageOutFs, messageInFs, synopFs, synopGradedFs;
     final long withinTileFs, hopEwFs, hopNsFs, chipCrossingFs, cycleFs, barrierFs;
     /** Messages a core's input holds before its senders wait, and a link's router buffer before the message behind waits; 0: unbounded. */
@@ -23,8 +25,10 @@ final class TimingModel {
         int cores = image.cores().size();
         activeFs = new long[cores];
         inactiveFs = new long[cores];
+        deltaFs = new long[cores];
         for (int c = 0; c < cores; c++) {
             NeuronBlock b = image.cores().get(c).neurons();
+            if (b.deltaThreshold() > 0) deltaFs[c] = fs(io.dendra.ir.DeltaSends.OPS * target.cost(Event.NEURON_OP).timeNs());
             activeFs[c] = fs(target.neuronUpdate(b.program(), true, b.states()).timeNs());
             inactiveFs[c] = fs(target.neuronUpdate(b.program(), false, b.states()).timeNs());
         }

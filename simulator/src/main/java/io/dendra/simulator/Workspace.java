@@ -13,6 +13,8 @@ import java.util.Arrays;
 final class Workspace {
     final ChipTables tables;
     final long[][] state, ring, in, out;
+    /** Sigma-delta: what each sending neuron's receivers hold; each integrating core's sigma, per accumulator. */
+    final long[][] held, sigma;
     final boolean[][] active;
     final MessageQueue queue;
     final MeshRouter router;
@@ -39,7 +41,11 @@ final class Workspace {
         in = new long[cores][];
         out = new long[cores][];
         active = new boolean[cores][];
+        held = new long[cores][];
+        sigma = new long[cores][];
         for (int c = 0; c < cores; c++) {
+            held[c] = new long[tables.deltaThreshold[c] > 0 ? tables.count[c] : 0];
+            sigma[c] = new long[tables.integrating[c] ? tables.width[c] : 0];
             state[c] = new long[tables.initialState[c].length];
             ring[c] = new long[tables.slots * tables.slotWidth[c]];
             in[c] = new long[tables.width[c]];
@@ -63,6 +69,8 @@ final class Workspace {
         for (int c = 0; c < tables.cores; c++) {
             System.arraycopy(tables.initialState[c], 0, state[c], 0, state[c].length);
             Arrays.fill(ring[c], 0);
+            Arrays.fill(held[c], 0);
+            Arrays.fill(sigma[c], 0);
         }
         counters = new Counters(tables.cores);
         recorder = new SpikeRecorder(tables.count, tables.totalSteps(steps), steps, recordSpikes);

@@ -56,6 +56,7 @@ public final class TargetPrinter {
         s.field("formats", "accumulation", f.accumulation().id());
         s.field("formats", "lif_bias_mantissa", f.lifBiasMantissaBits() + " bit");
         s.field("formats", "lif_bias_exponent", f.lifBiasExponent().toString());
+        if (f.sigmaDelta()) s.field("formats", "sigma_delta", "yes");
         s.close();
         StringBuilder programs = new StringBuilder();
         for (NeuronProgram p : sortedPrograms(t)) programs.append(programs.isEmpty() ? "" : ", ").append(p.id());
@@ -141,6 +142,7 @@ public final class TargetPrinter {
         addSource(accumulation, t, "formats.accumulation");
         value(formats, t, "formats", "lif_bias_mantissa", t.formats().lifBiasMantissaBits(), "bit");
         range(formats, t, "formats", "lif_bias_exponent", t.formats().lifBiasExponent());
+        addSource(formats.putObject("sigma_delta").put("value", t.formats().sigmaDelta() ? "yes" : "no"), t, "formats.sigma_delta");
         ArrayNode programs = root.putArray("programs");
         for (NeuronProgram p : sortedPrograms(t)) programs.add(p.id());
         ObjectNode events = root.putObject("events");

@@ -172,7 +172,17 @@ public final class TargetReader {
         Field biasExponent = formatsSection.field("lif_bias_exponent");
         IntRange biasExponents = intRange(biasExponent);
         if (biasExponents.min() < -24 || biasExponents.max() > 24) throw value(biasExponent, "lif bias exponents must lie in -24 .. 24");
-        NumberFormats formats = new NumberFormats(stateBits, decayBits, payload, accumulation, biasMantissaBits, biasExponents);
+        boolean sigmaDelta = false;
+        if (formatsSection.has("sigma_delta")) {
+            Field field = formatsSection.field("sigma_delta");
+            String value = word(field);
+            if (!value.equals("yes") && !value.equals("no")) throw value(field, "sigma_delta is 'yes' or 'no', got '" + value + "'");
+            sigmaDelta = value.equals("yes");
+            if (sigmaDelta && (payload.isEmpty() || accumulation != Accumulation.ROUND_HALF_UP)) {
+                throw value(field, "sigma-delta messages need graded payloads and round_half_up accumulation (the receiving synapses integrate the changes)");
+            }
+        }
+        NumberFormats formats = new NumberFormats(stateBits, decayBits, payload, accumulation, biasMantissaBits, biasExponents, sigmaDelta);
 
         Set<NeuronProgram> programs = programs(top.field("programs"));
 

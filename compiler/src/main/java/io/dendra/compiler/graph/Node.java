@@ -9,7 +9,7 @@ import java.util.List;
  * ({@link Timing#STATIC}).
  */
 public sealed interface Node
-        permits InputNode, LinearNode, SparseLinearNode, IntegerSynapseNode, IntegerNeuronNode, IntegratorNode, ThresholdNode, DelayNode, EmbeddingNode, S4dNode, LifNode, GluNode, AddNode, LayerNormNode,
+        permits InputNode, LinearNode, SparseLinearNode, IntegerSynapseNode, IntegerNeuronNode, DeltaNode, IntegratorNode, ThresholdNode, DelayNode, EmbeddingNode, S4dNode, LifNode, GluNode, AddNode, LayerNormNode,
                 BatchNormNode, MeanTimeNode {
 
     /** Whether a node's value is a sequence (one vector per timestep) or a single vector. */

@@ -2,6 +2,7 @@ package io.dendra.compiler.lowering;
 
 import io.dendra.compiler.graph.AddNode;
 import io.dendra.compiler.graph.DelayNode;
+import io.dendra.compiler.graph.DeltaNode;
 import io.dendra.compiler.graph.GluNode;
 import io.dendra.compiler.graph.InputNode;
 import io.dendra.compiler.graph.IntegerNeuronNode;
@@ -28,6 +29,7 @@ final class LoweringPatterns {
             new AffinePattern(),
             NodePattern.of(IntegerSynapseNode.class, IntegerSynapsePattern::lower),
             NodePattern.of(DelayNode.class, DelayPattern::lower),
+            NodePattern.of(DeltaNode.class, DeltaPattern::lower),
             NodePattern.of(S4dNode.class, SsmLowering::lowerS4d),
             NodePattern.of(LifNode.class, SsmLowering::isSoma, SsmLowering::lowerSoma),
             NodePattern.of(LifNode.class, LifLowering::lower),

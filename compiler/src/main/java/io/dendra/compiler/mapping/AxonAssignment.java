@@ -80,7 +80,7 @@ final class AxonAssignment {
                     }
                 }
                 if (kept == 0) continue;
-                s.endAxon(group.exponent(k), s.groups);
+                s.endAxon(group.exponent(k), s.groups, source instanceof LogicalBlock sender && sender.deltaThreshold() > 0);
                 used = true;
                 routes.computeIfAbsent(source, x -> new LinkedHashMap<>()).computeIfAbsent(k, x -> new ArrayList<>())
                         .add(new Destination(piece.core(), axon));

@@ -26,6 +26,8 @@ public final class LogicalBlock implements ChipValue {
     private final long denseOpsPerStep;
     /** lif blocks: the current u each neuron starts with (model units); empty for zero. */
     private final double[] initialCurrent;
+    /** Sigma-delta: the change of a payload worth a message, in model units; 0 when every payload is sent. */
+    private double deltaThreshold;
 
     public LogicalBlock(String name, NeuronProgram program, int count, int states, int startStep, Node valueNode, double[] bias, S4dNode s4d, LifNode lif,
             long denseOpsPerStep, double[] initialCurrent) {
@@ -46,6 +48,15 @@ public final class LogicalBlock implements ChipValue {
     public void connect(Connection c) {
         inputs.add(c);
     }
+
+    /** Makes the block send sigma-delta changes of at least {@code threshold} (model units), as lowering finds a delta encoding after it. */
+    public void sendDeltas(double threshold) {
+        if (!graded() || !(threshold > 0)) throw new IllegalArgumentException(name + ": sigma-delta needs a graded block and a positive threshold");
+        deltaThreshold = threshold;
+    }
+
+    /** The sigma-delta threshold in model units; 0 when the block sends every payload. */
+    public double deltaThreshold() { return deltaThreshold; }
 
     public String name() { return name; }
     public NeuronProgram program() { return program; }

@@ -44,4 +44,10 @@ public final class QuantizedBlock {
     public double coefficientError() { return coefficientError; }
     /** The worst quantized weight, relative to the largest weight of its axon. */
     public double weightError() { return weightError; }
+
+    /** The sigma-delta threshold in payload units (at least 1), or 0 when the block sends every payload. */
+    public int deltaThreshold() {
+        double t = block.deltaThreshold();
+        return t == 0 ? 0 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(Math.scalb(t, outputFraction()))));
+    }
 }

@@ -2,6 +2,7 @@ package io.dendra.compiler.reference;
 
 import io.dendra.compiler.graph.AddNode;
 import io.dendra.compiler.graph.BatchNormNode;
+import io.dendra.compiler.graph.DeltaNode;
 import io.dendra.compiler.graph.IntegerNeuronNode;
 import io.dendra.compiler.graph.IntegerSynapseNode;
 import io.dendra.compiler.graph.DiscreteSsms;
@@ -127,6 +128,7 @@ public final class ReferenceInterpreter {
         if (node instanceof SparseLinearNode n) return sparseLinear(n, x, rows);
         if (node instanceof IntegerSynapseNode n) return integerSynapse(n, x, steps);
         if (node instanceof IntegerNeuronNode n) return n.run(x, steps);
+        if (node instanceof DeltaNode n) return n.held(x, steps);
         if (node instanceof IntegratorNode n) return integrator(n, x, steps);
         if (node instanceof ThresholdNode n) return threshold(n, x, steps);
         if (node instanceof DelayNode n) return delay(n, x, steps);

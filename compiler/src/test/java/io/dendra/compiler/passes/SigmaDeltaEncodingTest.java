@@ -1,0 +1,53 @@
+package io.dendra.compiler.passes;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dendra.compiler.Fixtures;
+import io.dendra.compiler.graph.DeltaNode;
+import io.dendra.compiler.graph.ModelGraph;
+import io.dendra.compiler.graph.Node;
+import io.dendra.compiler.reference.ReferenceInterpreter;
+import io.dendra.diagnostics.DendraException;
+import io.dendra.targets.Targets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** --sigma-delta: where the encoding goes, what the reference holds, by hand, and which targets carry it. */
+class SigmaDeltaEncodingTest {
+    private static final String MODEL = """
+            input x: real[2];
+            g = glu(x, weight=[[1, 0], [0, 1], [0, 0], [0, 0]], bias=[0, 0, 10, 10]);
+            r = x + g;
+            y = linear(r, weight=[[1, 1]]);
+            output y;""";
+
+    @Test
+    void everyGluAndSumButTheOutputHoldsItsValueUntilItChangesByTheThreshold() {
+        ModelGraph graph = SigmaDeltaEncoding.apply(Fixtures.model(MODEL), 0.5);
+        long deltas = graph.nodes().stream().filter(n -> n instanceof DeltaNode).count();
+        assertEquals(2, deltas);
+        // glu with g = x·sigmoid(10). Channel 0 of x: 0.2, 0.4, ..., 1.2 (a ramp of 0.2, threshold 0.5): the held g
+        // changes when the ramp has moved 0.6 — at the third step and the sixth: 0, 0, 0.6, 0.6, 0.6, 1.2 (times sigmoid(10))
+        double[] x = {0.2, 0, 0.4, 0, 0.6, 0, 0.8, 0, 1.0, 0, 1.2, 0};
+        Map<Node, double[]> values = new ReferenceInterpreter(graph).evaluate(x, 6);
+        DeltaNode gluHeld = (DeltaNode) graph.nodes().stream().filter(n -> n.name().equals("g.delta")).findFirst().orElseThrow();
+        double[] held = values.get(gluHeld);
+        double s = 1 / (1 + Math.exp(-10));
+        double[] expected = {0, 0, 0, 0, 0.6 * s, 0, 0.6 * s, 0, 0.6 * s, 0, 1.2 * s, 0};
+        assertArrayEquals(expected, held, 1e-12);
+        // the output linear is not encoded: its reader is the host
+        assertSame(graph.output(), graph.nodes().get(graph.nodes().size() - 1));
+        assertTrue(!(graph.output() instanceof DeltaNode));
+    }
+
+    @Test
+    void aTargetWithoutSigmaDeltaRefusesIt() {
+        ModelGraph graph = SigmaDeltaEncoding.apply(Fixtures.model(MODEL), 0.5);
+        assertTrue(io.dendra.compiler.Compiler.legality(graph, Targets.load("loihi2")).legal());
+        var problems = io.dendra.compiler.Compiler.legality(graph, Fixtures.target("loihi2", "    sigma_delta = yes", "    sigma_delta = no")).problems();
+        assertTrue(problems.stream().anyMatch(p -> p.exception().getMessage().contains("sigma-delta messages need a target")), problems.toString());
+    }
+}
