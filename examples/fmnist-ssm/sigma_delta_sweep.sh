@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# What sigma-delta messages save on the bundled SpikingSSM, on the whole Fashion-MNIST test set
+# (10,000 sequences of 784 steps): for each threshold T, the model compiled for loihi2 with
+# --sigma-delta T (T = 0: without), run beside the float reference of the same semantics
+# (--compare with --sigma-delta T), then one table: accuracy chip and reference, messages and
+# graded synaptic ops per inference (and their change against T = 0), energy and time per
+# inference, and the simulator's wall time. Runs outside CI (about 5 minutes per threshold on
+# 2 cores); results go to OUT (default out/fmnist-sigma-delta), the table to OUT/sweep.txt.
+#   usage: examples/fmnist-ssm/sigma_delta_sweep.sh [OUT] [--samples A:B] [--thresholds "0 0.1 0.3"]
+#   needs: apt-get install python3-numpy dataset-fashion-mnist
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+out="${1:-$root/out/fmnist-sigma-delta}"
+shift || true
+thresholds="0 0.1 0.2 0.3 0.5"
+samples=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --thresholds) thresholds="$2"; shift 2 ;;
+        --samples) samples=(--samples "$2"); shift 2 ;;
+        *) echo "unknown option $1" >&2; exit 2 ;;
+    esac
+done
+mkdir -p "$out"
+[ -f "$out/samples.npy" ] || /usr/bin/python3 "$here/make_inputs.py" "$out"
+for t in $thresholds; do
+    option=()
+    [ "$t" != 0 ] && option=(--sigma-delta "$t")
+    "$root/dendra" compile "$here/model.dnd" --target loihi2 --calibrate "$here/calibration.npy" "${option[@]}" -o "$out/T$t.dchip" > "$out/T$t-compile.txt"
+    started=$(date +%s)
+    "$root/dendra" run "$out/T$t.dchip" --input "$out/samples.npy" --labels "$out/labels.npy" --compare "$here/model.dnd" "${option[@]}" \
+        "${samples[@]}" -o "$out/T$t" --no-html -q > "$out/T$t-run.txt"
+    echo "wall clock: $(( $(date +%s) - started )) s" >> "$out/T$t-run.txt"
+done
+python3 - "$out" $thresholds <<'PY' | tee "$out/sweep.txt"
+import json, re, sys
+out, thresholds = sys.argv[1], sys.argv[2:]
+rows = []
+for t in thresholds:
+    r = json.load(open(f"{out}/T{t}/report.json"))
+    text = open(f"{out}/T{t}-run.txt").read()
+    wall = int(re.search(r"wall clock: (\d+) s", text).group(1))
+    n = r["samples"]
+    acc = r.get("accuracy") or {}
+    c = r["counts"]
+    rows.append((t, acc.get("chip"), acc.get("reference"), c["messages"] / n, c["synops_graded"] / n, r["energy"]["per_sample_pJ"] / 1e6,
+                 r["time"]["ns_per_sample"] / 1e6, wall, n))
+base = rows[0]
+print(f"# examples/fmnist-ssm/sigma_delta_sweep.sh: {base[8]} test sequences, loihi2, --sigma-delta T (0: none)")
+print("| T | chip accuracy | reference accuracy | messages / inference | graded synaptic ops / inference | energy / inference | time / inference | wall time |")
+print("|---|---|---|---|---|---|---|---|")
+for t, chip, ref, msg, syn, uj, ms, wall, n in rows:
+    pct = lambda v, b: "" if b == 0 else f" ({100 * (v - b) / b:+.1f}%)"
+    fmt = lambda a: "-" if a is None else f"{100 * a:.2f}%"
+    print(f"| {t} | {fmt(chip)} | {fmt(ref)} | {msg:,.0f}{pct(msg, base[3])} | {syn:,.0f}{pct(syn, base[4])} | {uj:.2f} uJ{pct(uj, base[5])} | {ms:.3f} ms | {wall} s |")
+PY
