@@ -5,7 +5,8 @@
 # (--compare with --sigma-delta T), then one table: accuracy chip and reference, messages and
 # graded synaptic ops per inference (and their change against T = 0), energy and time per
 # inference, and the simulator's wall time. Runs outside CI (about 5 minutes per threshold on
-# 2 cores); results go to OUT (default out/fmnist-sigma-delta), the table to OUT/sweep.txt.
+# 2 cores); results go to OUT (default out/fmnist-sigma-delta), the table to OUT/sweep.txt. A
+# threshold whose run finished in OUT is not run again.
 #   usage: examples/fmnist-ssm/sigma_delta_sweep.sh [OUT] [--samples A:B] [--thresholds "0 0.1 0.3"]
 #   needs: apt-get install python3-numpy dataset-fashion-mnist
 set -euo pipefail
@@ -25,6 +26,8 @@ done
 mkdir -p "$out"
 [ -f "$out/samples.npy" ] || /usr/bin/python3 "$here/make_inputs.py" "$out"
 for t in $thresholds; do
+    # a threshold whose run finished is not run again (the sweep resumes where it stopped)
+    grep -qs "wall clock" "$out/T$t-run.txt" && continue
     option=()
     [ "$t" != 0 ] && option=(--sigma-delta "$t")
     "$root/dendra" compile "$here/model.dnd" --target loihi2 --calibrate "$here/calibration.npy" "${option[@]}" -o "$out/T$t.dchip" > "$out/T$t-compile.txt"

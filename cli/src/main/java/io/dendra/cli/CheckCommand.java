@@ -53,21 +53,23 @@ final class CheckCommand implements Callable<Integer> {
         if (model.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".nir")) printNir(out);
         if (model.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".net")) refuseUnsupportedNetx(out);
         ModelGraph graph = modelOptions.load(model, spec.commandLine().getOut());
-        out.printf(Locale.ROOT, "model %s (%s): ok%n", graph.name(), model);
+        Legality.Result legality = chip == null ? null : Compiler.legality(graph, chip);
+        // "ok" only when nothing below will refuse the model
+        out.printf(Locale.ROOT, "model %s (%s): %s%n", graph.name(), model, legality == null || legality.legal() ? "ok"
+                : legality.problems().size() + " layer(s) cannot map to " + chip.name() + " (listed below)");
         out.printf(Locale.ROOT, "  %-28s %-10s %-14s %12s%n", "layer", "kind", "shape", "parameters");
         for (Node node : graph.nodes()) {
             out.printf(Locale.ROOT, "  %-28s %-10s %-14s %,12d%s%n", node.name(), node.kind(), shape(node), node.parameterCount(), detail(node));
         }
         out.printf(Locale.ROOT, "output: %s %s%n", graph.output().name(), shape(graph.output()));
         out.printf(Locale.ROOT, "parameters: %,d%n", graph.parameterCount());
-        if (chip != null) checkTarget(out, graph, chip);
+        if (chip != null) checkTarget(out, graph, chip, legality);
         out.flush();
         return 0;
     }
 
     /** Lists every layer that cannot map to the target; refuses the model (exit 1) when there is one. */
-    private void checkTarget(PrintWriter out, ModelGraph graph, Target chip) {
-        Legality.Result legality = Compiler.legality(graph, chip);
+    private void checkTarget(PrintWriter out, ModelGraph graph, Target chip, Legality.Result legality) {
         if (legality.legal()) {
             out.printf(Locale.ROOT, "target %s: every layer maps%n", chip.name());
             return;
