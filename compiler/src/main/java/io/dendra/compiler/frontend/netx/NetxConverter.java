@@ -255,13 +255,28 @@ public final class NetxConverter {
         add(recurrent == null ? neuron : neuron.withRecurrent(recurrent));
     }
 
-    /** Weights Loihi's 8-bit mantissas with an exponent hold exactly (netx's optimize_weight_bits clips beyond). */
+    /**
+     * Weights that both Lava and the chip hold exactly. A matrix of mixed signs is clipped by Lava's
+     * Dense to 8 signed bits (netx's {@code optimize_weight_bits} gives it exponent 0 from 128 on),
+     * so its weights are −128..127; a single-sign one keeps up to 255 in Lava, and Dendra's signed
+     * 8-bit mantissas with an exponent hold it exactly up to 127, and the even values up to 254.
+     */
     private static void checkWeights(NetxLayer layer, String field, SparseMatrix weights) {
-        long max = 0;
-        for (int e = 0; e < weights.nonZeros(); e++) max = Math.max(max, Math.abs((long) weights.value(e)));
-        if (max > 255) {
-            throw layer.error(ErrorCode.NETX_VALUE, field, layer.path() + " has a weight of magnitude " + max + "; Loihi's 8-bit weights with an"
-                    + " exponent hold up to 254 (netx clips there)", null);
+        boolean positive = false, negative = false;
+        for (int e = 0; e < weights.nonZeros(); e++) {
+            positive |= weights.value(e) > 0;
+            negative |= weights.value(e) < 0;
+        }
+        for (int e = 0; e < weights.nonZeros(); e++) {
+            long w = (long) weights.value(e);
+            if (positive && negative && (w > 127 || w < -128)) {
+                throw layer.error(ErrorCode.NETX_VALUE, field, layer.path() + " has the weight " + w + " among weights of both signs; Lava's Dense"
+                        + " clips those to -128..127", "export the weights within 8 signed bits");
+            }
+            if (Math.abs(w) > 254 || Math.abs(w) > 127 && w % 2 != 0) {
+                throw layer.error(ErrorCode.NETX_VALUE, field, layer.path() + " has the weight " + w + "; Dendra's 8-bit signed mantissas with an exponent"
+                        + " hold -127..127 and the even values up to 254", null);
+            }
         }
     }
 

@@ -148,6 +148,10 @@ class NetxTest {
                         .layer("dense", new long[] {1}, NetxFiles.loihi(4096, 0, 10), "weight", new double[][] {{3, 5}}, "delay", new double[] {70, 70})},
                 new Object[] {"E1005", "vThMant", NetxFiles.network().layer("input", new long[] {2}, null)
                         .layer("dense", new long[] {1}, NetxFiles.loihi(4096, 0, 1 << 20), "weight", new double[][] {{3, 5}})},
+                new Object[] {"E1005", "both signs", NetxFiles.network().layer("input", new long[] {2}, null)
+                        .layer("dense", new long[] {1}, NetxFiles.loihi(4096, 0, 10), "weight", new double[][] {{200, -5}})},
+                new Object[] {"E1005", "even values", NetxFiles.network().layer("input", new long[] {2}, null)
+                        .layer("dense", new long[] {1}, NetxFiles.loihi(4096, 0, 10), "weight", new double[][] {{201, 5}})},
                 new Object[] {"E1003", "3 delays", NetxFiles.network().layer("input", new long[] {2}, null)
                         .layer("dense", new long[] {1}, NetxFiles.loihi(4096, 0, 10), "weight", new double[][] {{3, 5}}, "delay", new double[] {1, 2, 3})},
                 new Object[] {"E1002", "'shape'", NetxFiles.network().layer("input", null, null)});
