@@ -7,7 +7,8 @@
 # inference, and the simulator's wall time. Runs outside CI (about 5 minutes per threshold on
 # 2 cores); results go to OUT (default out/fmnist-sigma-delta), the table to OUT/sweep.txt. A
 # threshold whose run finished in OUT is not run again.
-#   usage: examples/fmnist-ssm/sigma_delta_sweep.sh [OUT] [--samples A:B] [--thresholds "0 0.1 0.3"]
+#   usage: examples/fmnist-ssm/sigma_delta_sweep.sh [OUT] [--samples A:B] [--thresholds "0 0.1 0.3 0.3,h.1=1"]
+#   (a setting T,LAYER=T,... gives one layer its own threshold: --sigma-delta T --sigma-delta LAYER=T)
 #   needs: apt-get install python3-numpy dataset-fashion-mnist
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -29,7 +30,10 @@ for t in $thresholds; do
     # a threshold whose run finished is not run again (the sweep resumes where it stopped)
     grep -qs "wall clock" "$out/T$t-run.txt" && continue
     option=()
-    [ "$t" != 0 ] && option=(--sigma-delta "$t")
+    if [ "$t" != 0 ]; then
+        IFS=, read -ra specs <<< "$t"
+        for spec in "${specs[@]}"; do option+=(--sigma-delta "$spec"); done
+    fi
     "$root/dendra" compile "$here/model.dnd" --target loihi2 --calibrate "$here/calibration.npy" "${option[@]}" -o "$out/T$t.dchip" > "$out/T$t-compile.txt"
     started=$(date +%s)
     "$root/dendra" run "$out/T$t.dchip" --input "$out/samples.npy" --labels "$out/labels.npy" --compare "$here/model.dnd" "${option[@]}" \

@@ -10,6 +10,7 @@ import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -47,10 +48,11 @@ final class ModelOptions {
             description = "NetX sigma-delta networks: the fraction bits of graded messages, netx's spike_exp (default: ${DEFAULT-VALUE})")
     int spikeExp;
 
-    @Option(names = "--sigma-delta", paramLabel = "T",
+    @Option(names = "--sigma-delta", paramLabel = "T|LAYER=T",
             description = "send every GLU's and residual sum's output (but the model's output) as sigma-delta changes of at least T (model units):"
-                    + " the model and its reference hold each value until it changes by T, the chip sends only those changes (targets with formats.sigma_delta)")
-    Double sigmaDelta;
+                    + " the model and its reference hold each value until it changes by T, the chip sends only those changes (targets with formats.sigma_delta);"
+                    + " LAYER=T sets one layer's threshold (0: that layer sends values); repeatable")
+    List<String> sigmaDelta = new java.util.ArrayList<>();
 
     private final java.util.Set<String> said = new java.util.HashSet<>();
 
@@ -68,15 +70,35 @@ final class ModelOptions {
      * error keeps to the one line of an error) as one note line each, once.
      */
     ModelGraph load(Path model, java.io.PrintWriter out) {
-        if (sigmaDelta != null && (!(sigmaDelta > 0) || sigmaDelta.isInfinite())) {
-            throw new DendraException(ErrorCode.USAGE, Place.named("--sigma-delta"), "--sigma-delta takes a positive threshold, got " + sigmaDelta, null);
-        }
         ModelGraph graph = ModelLoader.load(model, options(), note -> {
             if (said.add(model + note)) {
                 out.println("note: " + model + ": " + note);
                 out.flush();
             }
         });
-        return sigmaDelta == null ? graph : SigmaDeltaEncoding.apply(graph, sigmaDelta);
+        if (sigmaDelta.isEmpty()) return graph;
+        double all = 0;
+        java.util.Map<String, Double> perLayer = new java.util.LinkedHashMap<>();
+        for (String spec : sigmaDelta) {
+            int eq = spec.lastIndexOf('=');
+            double t = threshold(eq < 0 ? spec : spec.substring(eq + 1), spec);
+            if (eq < 0) all = t;
+            else perLayer.put(spec.substring(0, eq), t);
+        }
+        return SigmaDeltaEncoding.apply(graph, all, perLayer);
+    }
+
+    private static double threshold(String text, String spec) {
+        double t;
+        try {
+            t = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            t = Double.NaN;
+        }
+        if (!(t >= 0) || Double.isInfinite(t)) {
+            throw new DendraException(ErrorCode.USAGE, Place.named("--sigma-delta"), "--sigma-delta takes T or LAYER=T with T a threshold of 0 or more,"
+                    + " got '" + spec + "'", "for example --sigma-delta 0.3 --sigma-delta h.1=1");
+        }
+        return t;
     }
 }

@@ -6,6 +6,9 @@ import io.dendra.compiler.graph.GluNode;
 import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.compiler.graph.Node;
 import io.dendra.compiler.graph.Rewiring;
+import io.dendra.diagnostics.DendraException;
+import io.dendra.diagnostics.ErrorCode;
+import io.dendra.diagnostics.Place;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -22,13 +25,30 @@ public final class SigmaDeltaEncoding {
     private SigmaDeltaEncoding() {}
 
     public static ModelGraph apply(ModelGraph graph, double threshold) {
+        return apply(graph, threshold, Map.of());
+    }
+
+    /**
+     * With a threshold per layer where {@code perLayer} names one (by the GLU's or sum's name), the
+     * default elsewhere (0 or less: not encoded). Refuses a name that is no such layer.
+     */
+    public static ModelGraph apply(ModelGraph graph, double threshold, Map<String, Double> perLayer) {
+        for (String name : perLayer.keySet()) {
+            boolean found = graph.nodes().stream().anyMatch(n -> n.name().equals(name) && encoded(n) && n != graph.output());
+            if (!found) {
+                String layers = String.join(", ", graph.nodes().stream().filter(n -> encoded(n) && n != graph.output()).map(Node::name).toList());
+                throw new DendraException(ErrorCode.USAGE, Place.named("--sigma-delta"), "'" + name + "' is not a GLU or residual sum of " + graph.name()
+                        + " (the model's output sends values)", "its layers that can send changes: " + layers);
+            }
+        }
         Map<Node, Node> replaced = new IdentityHashMap<>();
         List<Node> nodes = new ArrayList<>();
         for (Node n : graph.nodes()) {
             Node rebuilt = Rewiring.rebuild(n, replaced);
             nodes.add(rebuilt);
-            if (encoded(n) && n != graph.output()) {
-                DeltaNode delta = new DeltaNode(n.name() + ".delta", n.place(), rebuilt, threshold);
+            double t = perLayer.getOrDefault(n.name(), threshold);
+            if (encoded(n) && n != graph.output() && t > 0) {
+                DeltaNode delta = new DeltaNode(n.name() + ".delta", n.place(), rebuilt, t);
                 nodes.add(delta);
                 replaced.put(n, delta);
             } else {
