@@ -34,6 +34,8 @@ final class ChipTables {
     /** Per core: whether some of its axons integrate (their source sends sigma-delta changes); its sigma-delta threshold as a sender (0: none). */
     final boolean[] integrating;
     final int[] deltaThreshold;
+    /** Sigma-delta senders: per neuron, the synapses its routes reach (what one message of it costs its receivers); else null. */
+    final int[][] fanOutSynapses;
     /** Per core and group: the shift a floor_per_group chip applies to the group's sum. */
     final int[][] groupExponent;
     final Accumulation accumulation;
@@ -97,6 +99,7 @@ final class ChipTables {
         groups = new int[cores];
         integrating = new boolean[cores];
         deltaThreshold = new int[cores];
+        fanOutSynapses = new int[cores][];
         width = new int[cores];
         slotWidth = new int[cores];
         groupExponent = new int[cores][];
@@ -172,6 +175,17 @@ final class ChipTables {
             tiles.add((c.chip() * meshRows + c.tileY()) * meshColumns + c.tileX());
             activeOps[i] = b.program().ops(true, b.states());
             inactiveOps[i] = b.program().ops(false, b.states());
+        }
+        for (int c = 0; c < cores; c++) {
+            if (deltaThreshold[c] == 0) continue;
+            int[] total = new int[count[c]];
+            for (int n = 0; n < count[c]; n++) {
+                for (int r = routeStart[c][n]; r < routeStart[c][n + 1]; r++) {
+                    int at = routeAxon[c][r] * AXON_WORDS;
+                    total[n] += axon[routeCore[c][r]][at + A_TO] - axon[routeCore[c][r]][at + A_FROM];
+                }
+            }
+            fanOutSynapses[c] = total;
         }
         slots = maxDelay + 2;
         tilesInUse = Math.max(1, tiles.size());

@@ -31,6 +31,10 @@ public final class Counters implements java.io.Serializable {
     final long[] receiveStallCycles;
     /** Cycles messages waited to enter a link's full router buffer. */
     final long[] linkStallCycles;
+    /** Sigma-delta senders: non-zero payloads in the input's window (what would have been sent without sigma-delta). */
+    final long[] values;
+    /** Sigma-delta senders: the messages (one per route) and the receivers' synaptic ops their suppressed payloads did not cost. */
+    final long[] messagesAvoided, synopsAvoided;
     long hostMessages;
     long steps;
     long stepFsTotal;
@@ -62,6 +66,9 @@ public final class Counters implements java.io.Serializable {
         messagesIn = new long[cores];
         receiveStallCycles = new long[cores];
         linkStallCycles = new long[cores];
+        values = new long[cores];
+        messagesAvoided = new long[cores];
+        synopsAvoided = new long[cores];
     }
 
     /** Adds another run's counts (runs are added in sample order, so totals do not depend on threads). */
@@ -84,6 +91,9 @@ public final class Counters implements java.io.Serializable {
             messagesIn[c] += o.messagesIn[c];
             receiveStallCycles[c] += o.receiveStallCycles[c];
             linkStallCycles[c] += o.linkStallCycles[c];
+            values[c] += o.values[c];
+            messagesAvoided[c] += o.messagesAvoided[c];
+            synopsAvoided[c] += o.synopsAvoided[c];
         }
         hostMessages += o.hostMessages;
         steps += o.steps;

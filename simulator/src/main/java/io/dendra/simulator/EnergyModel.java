@@ -58,6 +58,18 @@ public final class EnergyModel {
         return new Breakdown(synaptic, neuron, messages, hops, links, barrier, staticPower);
     }
 
+    /**
+     * What a sigma-delta sender's suppressed values saved on this target: the messages (sent and
+     * received) and the receivers' graded synaptic ops they did not cost, less the encoding's own
+     * ops on every update; the hops they would have made are not counted.
+     */
+    public double sigmaDeltaSaved(Counters c, int core) {
+        double avoided = c.messagesAvoided[core] * (e(Event.MESSAGE_OUT) + e(Event.WITHIN_TILE) + e(Event.MESSAGE_IN))
+                + c.synopsAvoided[core] * e(Event.SYNOP_GRADED);
+        double encoding = (c.updatesActive[core] + c.updatesInactive[core]) * (double) io.dendra.ir.DeltaSends.OPS * e(Event.NEURON_OP);
+        return avoided - encoding;
+    }
+
     /** What running the same ops densely would cost on this target: every op a synaptic op of its kind. */
     public double dense(long ops, boolean gradedInputs) {
         return ops * (gradedInputs ? e(Event.SYNOP_GRADED) : e(Event.SYNOP));

@@ -56,8 +56,26 @@ final class NeuronPhase {
         counters.neuronOps[c] += active * t.activeOps[c] + inactive * t.inactiveOps[c];
         int deltaThreshold = t.deltaThreshold[c];
         if (deltaThreshold > 0) {
-            // sigma-delta: each neuron sends the change of its payload, or nothing (ir/DeltaSends)
+            // sigma-delta: each neuron sends the change of its payload, or nothing (ir/DeltaSends); what the values would have cost is counted
+            int[] fanOut = t.fanOutSynapses[c];
+            int[] routeStart = t.routeStart[c];
+            boolean window = step - t.start[c] >= 0 && step - t.start[c] < w.inputSteps;
+            long values = 0, messages = 0, synops = 0;
+            for (int i = 0; i < count; i++) {
+                if (sent[i] == Kernel.NO_MESSAGE || sent[i] == 0) continue;
+                values++;
+                messages += routeStart[i + 1] - routeStart[i];
+                synops += fanOut[i];
+            }
             DeltaSends.encode(sent, w.held[c], count, deltaThreshold);
+            for (int i = 0; i < count; i++) {
+                if (sent[i] == Kernel.NO_MESSAGE) continue;
+                messages -= routeStart[i + 1] - routeStart[i];
+                synops -= fanOut[i];
+            }
+            if (window) counters.values[c] += values;
+            counters.messagesAvoided[c] += messages;
+            counters.synopsAvoided[c] += synops;
             counters.neuronOps[c] += (long) count * DeltaSends.OPS;
         }
         int t0 = step - t.start[c];

@@ -61,9 +61,17 @@ public final class RunReport {
         Counters c = result.counters();
         ChipImage image = sim.image();
         for (LayerMapping l : image.layers()) {
-            long synapses = 0, binary = 0, gradedOps = 0, sends = 0, neuronOps = 0;
-            double pj = 0;
+            long synapses = 0, binary = 0, gradedOps = 0, sends = 0, neuronOps = 0, values = 0, messagesAvoided = 0, synopsAvoided = 0;
+            double pj = 0, saved = 0;
+            boolean deltas = false;
             for (int core : l.cores()) {
+                if (sim.deltaSends(core)) {
+                    deltas = true;
+                    values += c.values[core];
+                    messagesAvoided += c.messagesAvoided[core];
+                    synopsAvoided += c.synopsAvoided[core];
+                    saved += energy.sigmaDeltaSaved(c, core);
+                }
                 synapses += image.cores().get(core).synapses().synapses();
                 binary += c.synopsBinary[core];
                 gradedOps += c.synopsGraded[core];
@@ -75,7 +83,8 @@ public final class RunReport {
             double rate = sends / ((double) samples * result.steps() * l.neurons());
             layers.add(new Report.Layer(l.name(), l.program().id(), l.cores(), l.neurons(), synapses, rate, dense, binary + gradedOps + neuronOps, pj,
                     energy.dense(dense, gradedOps > binary), dense * EnergyModel.PAPER_MAC_PJ,
-                    binary * EnergyModel.PAPER_AC_PJ + (gradedOps + neuronOps) * EnergyModel.PAPER_MAC_PJ));
+                    binary * EnergyModel.PAPER_AC_PJ + (gradedOps + neuronOps) * EnergyModel.PAPER_MAC_PJ,
+                    deltas ? new Report.SigmaDelta(values / ((double) samples * result.steps() * l.neurons()), messagesAvoided, synopsAvoided, saved) : null));
         }
     }
 

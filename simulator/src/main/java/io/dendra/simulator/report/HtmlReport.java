@@ -52,6 +52,7 @@ public final class HtmlReport {
         h.append("<h2>Sparse versus dense, per layer</h2>\n");
         h.append(img(sparseVersusDense(r, samples), "sparse versus dense"));
         sparseTable(h, r, samples);
+        sigmaDeltaTable(h, r, samples);
         h.append("<h2>Spikes</h2>\n");
         XYChart raster = raster(r);
         if (raster != null) h.append(img(raster, "spike raster"));
@@ -159,6 +160,24 @@ public final class HtmlReport {
         }
         h.append("</table>\n<p class=\"note\">Dense: every input times every weight every step, plus state updates. Event: synaptic ops executed plus ")
                 .append("the ops of every neuron update. Paper: the SpikingSSM paper's estimate (Horowitz 45 nm).</p>\n");
+    }
+
+    /** Where sigma-delta messages saved, per layer that sends changes; nothing when none does. */
+    private static void sigmaDeltaTable(StringBuilder h, Report r, int samples) {
+        if (r.layers().stream().noneMatch(l -> l.sigmaDelta() != null)) return;
+        h.append("<h3>Sigma-delta messages</h3>\n<table><tr><th>layer</th><th>value rate</th><th>message rate</th><th>messages avoided</th>")
+                .append("<th>graded synaptic ops avoided</th><th>energy saved</th></tr>\n");
+        for (Report.Layer l : r.layers()) {
+            Report.SigmaDelta d = l.sigmaDelta();
+            if (d == null) continue;
+            h.append("<tr><td>").append(esc(l.name())).append("</td><td>").append(String.format(Locale.ROOT, "%.1f%%", 100 * d.valueRate()))
+                    .append("</td><td>").append(String.format(Locale.ROOT, "%.1f%%", 100 * l.spikeRate())).append("</td><td>")
+                    .append(ReportFormat.count(d.messagesAvoided() / samples)).append("</td><td>").append(ReportFormat.count(d.synopsAvoided() / samples))
+                    .append("</td><td>").append(ReportFormat.pj(d.energySavedPj() / samples)).append("</td></tr>\n");
+        }
+        h.append("</table>\n<p class=\"note\">Per sample. Value rate: how often a neuron held a non-zero value (what it would send every step ")
+                .append("without sigma-delta); message rate: how often it sent a change. Energy saved: the messages and receivers' synaptic ops avoided, ")
+                .append("less the encoding's ops on every update; hops not counted.</p>\n");
     }
 
     private static XYChart raster(Report r) {

@@ -64,7 +64,16 @@ public record Report(String schema, String model, String target, int chips, int 
      */
     public record Layer(String name, String program, List<Integer> cores, int neurons, long synapses, double spikeRate, long denseOps, long eventOps,
             @JsonProperty("energy_pJ") double energyPj, @JsonProperty("dense_energy_pJ") double denseEnergyPj,
-            @JsonProperty("paper_dense_pJ") double paperDensePj, @JsonProperty("paper_event_pJ") double paperEventPj) {}
+            @JsonProperty("paper_dense_pJ") double paperDensePj, @JsonProperty("paper_event_pJ") double paperEventPj,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) SigmaDelta sigmaDelta) {}
+
+    /**
+     * What a layer that sends sigma-delta changes saved: how often its neurons held a non-zero value
+     * (the rate it would send without sigma-delta), the messages and receivers' graded synaptic ops
+     * its suppressed values did not cost, and the energy that saves net of the encoding's own ops
+     * (hops not included).
+     */
+    public record SigmaDelta(double valueRate, long messagesAvoided, long synopsAvoided, @JsonProperty("energy_saved_pJ") double energySavedPj) {}
 
     /** One core: where it sits (chip, tile x and y), its layer, and what it did. */
     public record Core(int id, int chip, int[] tile, String layer, long synops, long messagesOut, long busyCycles, @JsonProperty("energy_pJ") double energyPj) {}

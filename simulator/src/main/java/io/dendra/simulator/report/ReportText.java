@@ -41,6 +41,17 @@ public final class ReportText {
                     count(l.denseOps() / samples), count(l.eventOps() / samples), l.eventOps() == 0 ? 0.0 : (double) l.denseOps() / l.eventOps(),
                     pj(l.energyPj() / samples), pj(l.denseEnergyPj() / samples), pj(l.paperDensePj() / samples), pj(l.paperEventPj() / samples)));
         }
+        if (r.layers().stream().anyMatch(l -> l.sigmaDelta() != null)) {
+            s.append("sigma-delta, per layer that sends changes (per sample; energy saved net of the encoding's ops, hops not counted):\n");
+            s.append(String.format(Locale.ROOT, "  %-20s %13s %14s %17s %20s %13s%n", "layer", "value rate", "message rate", "messages avoided",
+                    "graded ops avoided", "energy saved"));
+            for (Report.Layer l : r.layers()) {
+                Report.SigmaDelta d = l.sigmaDelta();
+                if (d == null) continue;
+                s.append(String.format(Locale.ROOT, "  %-20s %12.1f%% %13.1f%% %17s %20s %13s%n", l.name(), 100 * d.valueRate(), 100 * l.spikeRate(),
+                        count(d.messagesAvoided() / samples), count(d.synopsAvoided() / samples), pj(d.energySavedPj() / samples)));
+            }
+        }
         Report.Accuracy accuracy = r.accuracy();
         if (accuracy != null) {
             s.append(String.format(Locale.ROOT, "accuracy on %d labelled sample(s): chip %.2f%%", accuracy.samples(), 100 * accuracy.chip()));
