@@ -9,7 +9,7 @@
 # threshold whose run finished in OUT is not run again.
 #   usage: examples/fmnist-ssm/sigma_delta_sweep.sh [OUT] [--samples A:B] [--thresholds "0 0.1 0.3 0.3,h.1=1"]
 #   (a setting T,LAYER=T,... gives one layer its own threshold: --sigma-delta T --sigma-delta LAYER=T)
-#   needs: apt-get install python3-numpy dataset-fashion-mnist
+#   needs: apt-get install python3-numpy python3-matplotlib dataset-fashion-mnist
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -61,4 +61,31 @@ for t, chip, ref, msg, syn, uj, ms, wall, n in rows:
     pct = lambda v, b: "" if b == 0 else f" ({100 * (v - b) / b:+.1f}%)"
     fmt = lambda a: "-" if a is None else f"{100 * a:.2f}%"
     print(f"| {t} | {fmt(chip)} | {fmt(ref)} | {msg:,.0f}{pct(msg, base[3])} | {syn:,.0f}{pct(syn, base[4])} | {uj:.2f} uJ{pct(uj, base[5])} | {ms:.3f} ms | {wall} s |")
+json.dump([dict(setting=t, chip=c, reference=r, messages=m, synops=s, energy_uJ=u) for t, c, r, m, s, u, _, _, _ in rows], open(f"{out}/sweep.json", "w"))
+PY
+# the trade-off as a plot: accuracy against what sigma-delta saved, one point per setting
+/usr/bin/python3 - "$out" <<'PY'
+import json, sys
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+out = sys.argv[1]
+rows = json.load(open(f"{out}/sweep.json"))
+base = rows[0]
+fig, axes = plt.subplots(1, 3, figsize=(15, 4.6), sharey=True)
+for ax, key, label in zip(axes, ["messages", "synops", "energy_uJ"], ["messages", "graded synaptic ops", "energy per inference"]):
+    saved = [100 * (1 - r[key] / base[key]) for r in rows]
+    ax.plot(saved, [100 * r["chip"] for r in rows], "o", label="chip (loihi2)")
+    ax.plot(saved, [100 * r["reference"] for r in rows], "x", label="reference, same semantics")
+    for x, r in zip(saved, rows):
+        ax.annotate("none" if r["setting"] == "0" else r["setting"], (x, 100 * r["chip"]), textcoords="offset points", xytext=(4, 4), fontsize=8)
+    ax.axhline(100 * base["chip"] - 0.3, color="grey", linestyle=":", linewidth=1)
+    ax.set_xlabel(f"{label} saved (%)")
+    ax.grid(alpha=0.3)
+axes[0].set_ylabel("test accuracy (%)")
+axes[0].legend(loc="lower left", fontsize=8)
+fig.suptitle(f"Sigma-delta messages on the bundled SpikingSSM, {len(rows)} settings (--sigma-delta T[,LAYER=T]); dotted: 0.3 points below none")
+fig.tight_layout()
+fig.savefig(f"{out}/sweep.png", dpi=110)
+print(f"plot: {out}/sweep.png")
 PY
