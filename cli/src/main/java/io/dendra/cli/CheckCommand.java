@@ -52,6 +52,7 @@ final class CheckCommand implements Callable<Integer> {
         Target chip = target == null ? null : Targets.load(target);
         if (model.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".nir")) printNir(out);
         if (model.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".net")) refuseUnsupportedNetx(out);
+        modelOptions.refuseAutoSigmaDelta("check");
         ModelGraph graph = modelOptions.load(model, spec.commandLine().getOut());
         Legality.Result legality = chip == null ? null : Compiler.legality(graph, chip);
         // "ok" only when nothing below will refuse the model

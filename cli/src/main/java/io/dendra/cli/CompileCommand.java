@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dendra.compiler.Compiler;
 import io.dendra.compiler.graph.ModelGraph;
+import io.dendra.compiler.reference.SequenceBatch;
 import io.dendra.ir.DchipFormat;
 import io.dendra.targets.Target;
 import java.io.PrintWriter;
@@ -53,7 +54,9 @@ final class CompileCommand implements Callable<Integer> {
         if (report != null) OutputFiles.require(report, "--report");
         Target t = target.load();
         ModelGraph graph = modelOptions.load(model, spec.commandLine().getOut());
-        Compiler.Result result = Compiler.compile(graph, t, CalibrationInput.of(calibrate, graph), verbose ? out::println : null);
+        SequenceBatch calibration = CalibrationInput.of(calibrate, graph);
+        graph = modelOptions.withAutoSigmaDelta(graph, calibration, out);
+        Compiler.Result result = Compiler.compile(graph, t, calibration, verbose ? out::println : null);
         try (OutputFiles.Staged staged = OutputFiles.Staged.files()) {
             staged.bytes(output, DchipFormat.encode(result.image()));
             if (report != null) {

@@ -4,6 +4,7 @@ import io.dendra.compiler.frontend.ModelLoader;
 import io.dendra.compiler.frontend.netx.NetxOptions;
 import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.compiler.passes.SigmaDeltaEncoding;
+import io.dendra.compiler.reference.SequenceBatch;
 import io.dendra.compiler.tensor.NpyFile;
 import io.dendra.compiler.tensor.Tensor;
 import io.dendra.diagnostics.DendraException;
@@ -48,10 +49,19 @@ final class ModelOptions {
             description = "NetX sigma-delta networks: the fraction bits of graded messages, netx's spike_exp (default: ${DEFAULT-VALUE})")
     int spikeExp;
 
-    @Option(names = "--sigma-delta", paramLabel = "T|LAYER=T",
+    @Option(names = "--sigma-delta-budget", paramLabel = "E", defaultValue = "0.01",
+            description = "with --sigma-delta auto: the largest change of the model's output the thresholds may cause on the calibration sequences,"
+                    + " relative (default: ${DEFAULT-VALUE})")
+    double sigmaDeltaBudget;
+
+    /** What --sigma-delta auto chose, once per command, so that a compared model is read with the same thresholds. */
+    private SigmaDeltaEncoding.Choice chosen;
+
+    @Option(names = "--sigma-delta", paramLabel = "T|LAYER=T|auto",
             description = "send every GLU's and residual sum's output (but the model's output) as sigma-delta changes of at least T (model units):"
                     + " the model and its reference hold each value until it changes by T, the chip sends only those changes (targets with formats.sigma_delta);"
-                    + " LAYER=T sets one layer's threshold (0: that layer sends values); repeatable")
+                    + " LAYER=T sets one layer's threshold (0: that layer sends values); repeatable; auto: each layer's threshold chosen on the"
+                    + " calibration sequences within --sigma-delta-budget (compile, run)")
     List<String> sigmaDelta = new java.util.ArrayList<>();
 
     private final java.util.Set<String> said = new java.util.HashSet<>();
@@ -77,6 +87,10 @@ final class ModelOptions {
             }
         });
         if (sigmaDelta.isEmpty()) return graph;
+        if (sigmaDelta.contains("auto")) {
+            if (chosen == null) return graph; // encoded by withAutoSigmaDelta once the calibration sequences are known
+            return SigmaDeltaEncoding.apply(graph, 0, chosen.thresholds());
+        }
         double all = 0;
         java.util.Map<String, Double> perLayer = new java.util.LinkedHashMap<>();
         for (String spec : sigmaDelta) {
@@ -86,6 +100,41 @@ final class ModelOptions {
             else perLayer.put(spec.substring(0, eq), t);
         }
         return SigmaDeltaEncoding.apply(graph, all, perLayer);
+    }
+
+    /**
+     * With {@code --sigma-delta auto}: the graph with each layer's threshold chosen on the calibration
+     * sequences (once per command; printed, so that a reference run can be given the same thresholds);
+     * any other graph as it is.
+     */
+    ModelGraph withAutoSigmaDelta(ModelGraph graph, SequenceBatch calibration, java.io.PrintWriter out) {
+        if (!sigmaDelta.contains("auto")) return graph;
+        if (sigmaDelta.size() > 1) {
+            throw new DendraException(ErrorCode.USAGE, Place.named("--sigma-delta"), "--sigma-delta auto chooses every layer's threshold; it takes no other",
+                    "give auto alone, or the thresholds themselves");
+        }
+        if (!(sigmaDeltaBudget > 0) || Double.isInfinite(sigmaDeltaBudget)) {
+            throw new DendraException(ErrorCode.USAGE, Place.named("--sigma-delta-budget"), "--sigma-delta-budget must be a positive fraction", null);
+        }
+        if (chosen == null) {
+            chosen = SigmaDeltaEncoding.auto(graph, calibration, sigmaDeltaBudget);
+            StringBuilder line = new StringBuilder("sigma-delta thresholds chosen on the calibration sequences (output error at most "
+                    + String.format(java.util.Locale.ROOT, "%.3g", sigmaDeltaBudget) + "):");
+            chosen.thresholds().forEach((layer, t) -> line.append(String.format(java.util.Locale.ROOT, " --sigma-delta %s=%.4g", layer, t)));
+            double last = chosen.outputError().values().stream().reduce((a, b) -> b).orElse(0.0);
+            line.append(String.format(java.util.Locale.ROOT, " (output error %.3g)", last));
+            out.println(line);
+            out.flush();
+        }
+        return SigmaDeltaEncoding.apply(graph, 0, chosen.thresholds());
+    }
+
+    /** Refuses --sigma-delta auto where no calibration sequences choose the thresholds. */
+    void refuseAutoSigmaDelta(String command) {
+        if (sigmaDelta.contains("auto") && chosen == null) {
+            throw new DendraException(ErrorCode.USAGE, Place.named("--sigma-delta"), "--sigma-delta auto chooses thresholds on calibration sequences, which "
+                    + command + " does not have", "give the thresholds 'dendra compile … --sigma-delta auto' printed");
+        }
     }
 
     private static double threshold(String text, String spec) {

@@ -51,6 +51,7 @@ final class ReferenceCommand implements Callable<Integer> {
     public Integer call() {
         OutputFiles.require(output, "--output");
         InputFiles.requireOne(input, steps);
+        modelOptions.refuseAutoSigmaDelta("reference");
         ModelGraph graph = modelOptions.load(model, spec.commandLine().getOut());
         SequenceBatch all = input != null ? InputFiles.read(input, graph) : InputFiles.zeros(steps, graph.input().width());
         SampleSelection.Selected selected = selection.apply(all, InputFiles.label(input, steps));

@@ -136,7 +136,9 @@ public final class RunCommand implements Callable<Integer> {
         } else {
             model = modelOptions.load(source, spec.commandLine().getOut());
             chip = target.load();
-            image = Compiler.compile(model, chip, CalibrationInput.of(calibrate, model), null).image();
+            SequenceBatch calibration = CalibrationInput.of(calibrate, model);
+            model = modelOptions.withAutoSigmaDelta(model, calibration, out);
+            image = Compiler.compile(model, chip, calibration, null).image();
             out.printf(Locale.ROOT, "compiled %s for %s in memory: %d core(s), pipeline depth %d%n", model.name(), chip.name(), image.cores().size(),
                     image.pipelineDepth());
             if (calibrate == null) out.println(CalibrationInput.syntheticNote(model));
@@ -155,6 +157,7 @@ public final class RunCommand implements Callable<Integer> {
                     + batch.size() + " sample(s))", "give 0 to " + (batch.size() - 1));
         }
         Map<String, List<String>> probed = Probes.parse(probes, image);
+        if (compare != null) modelOptions.refuseAutoSigmaDelta("a run of a compiled image");
         ModelGraph reference = compare == null ? null : modelOptions.load(compare, spec.commandLine().getOut());
         try (OutputFiles.Staged staged = OutputFiles.Staged.folder(output, List.of("output.npy", "report.json", "report.txt", "report.html"))) {
             Probes.clearStale(output);
