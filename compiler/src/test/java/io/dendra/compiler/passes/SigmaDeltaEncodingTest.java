@@ -43,6 +43,35 @@ class SigmaDeltaEncodingTest {
         assertTrue(!(graph.output() instanceof DeltaNode));
     }
 
+    /** auto: the thresholds it picks keep the output within the budget (checked here with their own run), and a larger budget allows at least as much. */
+    @Test
+    void autoKeepsTheOutputWithinTheBudget() {
+        ModelGraph graph = Fixtures.model(MODEL);
+        int steps = 40;
+        double[] x = new double[3 * steps * 2];
+        for (int i = 0; i < x.length; i++) x[i] = Math.sin(i / 5.0);
+        var calibration = Fixtures.batch(graph, new int[] {3, steps, 2}, x);
+        SigmaDeltaEncoding.Choice tight = SigmaDeltaEncoding.auto(graph, calibration, 0.01);
+        SigmaDeltaEncoding.Choice loose = SigmaDeltaEncoding.auto(graph, calibration, 0.2);
+        for (SigmaDeltaEncoding.Choice choice : java.util.List.of(tight, loose)) {
+            ModelGraph encoded = SigmaDeltaEncoding.apply(graph, 0, choice.thresholds());
+            double diff = 0, norm = 0;
+            for (double[] sample : calibration.samples()) {
+                double[] y = new ReferenceInterpreter(encoded).runSample(sample, steps);
+                double[] y0 = new ReferenceInterpreter(graph).runSample(sample, steps);
+                for (int k = 0; k < y.length; k++) {
+                    diff += (y[k] - y0[k]) * (y[k] - y0[k]);
+                    norm += y0[k] * y0[k];
+                }
+            }
+            double budget = choice == tight ? 0.01 : 0.2;
+            assertTrue(Math.sqrt(diff / norm) <= budget, "error " + Math.sqrt(diff / norm) + " within " + budget);
+        }
+        double tightSum = tight.thresholds().values().stream().mapToDouble(Double::doubleValue).sum();
+        double looseSum = loose.thresholds().values().stream().mapToDouble(Double::doubleValue).sum();
+        assertTrue(looseSum > tightSum && tightSum > 0, tight + " against " + loose);
+    }
+
     @Test
     void aTargetWithoutSigmaDeltaRefusesIt() {
         ModelGraph graph = SigmaDeltaEncoding.apply(Fixtures.model(MODEL), 0.5);
