@@ -54,6 +54,10 @@ final class ModelOptions {
                     + " relative (default: ${DEFAULT-VALUE})")
     double sigmaDeltaBudget;
 
+    @Option(names = "--sigma-delta-cumulative", description = "sigma-delta with cumulative error (Lava's cum_error): a neuron sends once the"
+            + " differences it has not sent add up to the threshold, so a small lasting difference is sent too")
+    boolean sigmaDeltaCumulative;
+
     /** What --sigma-delta auto chose, once per command, so that a compared model is read with the same thresholds. */
     private SigmaDeltaEncoding.Choice chosen;
 
@@ -89,7 +93,7 @@ final class ModelOptions {
         if (sigmaDelta.isEmpty()) return graph;
         if (sigmaDelta.contains("auto")) {
             if (chosen == null) return graph; // encoded by withAutoSigmaDelta once the calibration sequences are known
-            return SigmaDeltaEncoding.apply(graph, 0, chosen.thresholds());
+            return SigmaDeltaEncoding.apply(graph, 0, chosen.thresholds(), sigmaDeltaCumulative);
         }
         double all = 0;
         java.util.Map<String, Double> perLayer = new java.util.LinkedHashMap<>();
@@ -99,7 +103,7 @@ final class ModelOptions {
             if (eq < 0) all = t;
             else perLayer.put(spec.substring(0, eq), t);
         }
-        return SigmaDeltaEncoding.apply(graph, all, perLayer);
+        return SigmaDeltaEncoding.apply(graph, all, perLayer, sigmaDeltaCumulative);
     }
 
     /**
@@ -126,7 +130,7 @@ final class ModelOptions {
             out.println(line);
             out.flush();
         }
-        return SigmaDeltaEncoding.apply(graph, 0, chosen.thresholds());
+        return SigmaDeltaEncoding.apply(graph, 0, chosen.thresholds(), sigmaDeltaCumulative);
     }
 
     /** Refuses --sigma-delta auto where no calibration sequences choose the thresholds. */

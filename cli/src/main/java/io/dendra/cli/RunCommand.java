@@ -207,11 +207,11 @@ public final class RunCommand implements Callable<Integer> {
         var parsed = spec.commandLine().getParseResult();
         boolean nirModel = compare != null && compare.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".nir");
         boolean netxModel = compare != null && compare.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".net");
-        for (String option : List.of("--target", "--calibrate", "--dt", "--strict", "--lenient", "--reset-interval", "--reset-offset", "--input-bias", "--spike-exp", "--sigma-delta")) {
+        for (String option : List.of("--target", "--calibrate", "--dt", "--strict", "--lenient", "--reset-interval", "--reset-offset", "--input-bias", "--spike-exp", "--sigma-delta", "--sigma-delta-cumulative", "--sigma-delta-budget")) {
             if (!parsed.hasMatchedOption(option)) continue;
             if (nirModel && (option.equals("--dt") || option.equals("--strict") || option.equals("--lenient"))) continue;
             if (netxModel && (option.startsWith("--reset-") || option.equals("--input-bias") || option.equals("--spike-exp"))) continue;
-            if (compare != null && option.equals("--sigma-delta")) continue; // the compared model is read with it
+            if (compare != null && option.startsWith("--sigma-delta")) continue; // the compared model is read with it
             throw new DendraException(ErrorCode.USAGE, Place.named(option), option + " does not apply to a chip image: " + source
                     + " was compiled already, with its target inside it", option.equals("--target") || option.equals("--calibrate")
                     ? "compile the model again with " + option + ", or run the model file with " + option + " to compile it in memory"

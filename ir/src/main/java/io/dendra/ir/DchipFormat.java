@@ -64,6 +64,7 @@ public final class DchipFormat {
                 w.ints(b.params());
                 w.ints(b.initialState());
                 w.i32(b.deltaThreshold());
+                w.i32(b.deltaCumulative() ? 1 : 0);
                 for (int[] array : c.synapses().arrays()) w.ints(array);
                 int[] integrates = new int[c.synapses().axons()];
                 for (int a = 0; a < integrates.length; a++) integrates[a] = c.synapses().integrates(a) ? 1 : 0;
@@ -209,7 +210,7 @@ public final class DchipFormat {
                 NeuronProgram program = NeuronProgram.byId(programId)
                         .orElseThrow(() -> new IllegalArgumentException("unknown neuron program '" + programId + "'"));
                 NeuronBlock block = new NeuronBlock(program, coreSection.string(), coreSection.i32(), coreSection.i32(), coreSection.i32(),
-                        coreSection.i32(), coreSection.ints(), coreSection.ints(), coreSection.i32());
+                        coreSection.i32(), coreSection.ints(), coreSection.ints(), coreSection.i32(), coreSection.i32() != 0);
                 int[][] table = {coreSection.ints(), coreSection.ints(), coreSection.ints(), coreSection.ints(), coreSection.ints(), coreSection.ints()};
                 int[] integrating = coreSection.ints();
                 boolean[] integrates = new boolean[integrating.length];

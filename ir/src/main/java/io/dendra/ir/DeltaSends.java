@@ -9,7 +9,10 @@ import io.dendra.ir.programs.Kernel;
  * sends the difference y − held, and held becomes y; any other sends nothing. Its receivers' synapses
  * integrate ({@link SynapseTable#integrates}): what they add persists, so a receiver's input from
  * it is W·held — the payload, as it stood when it last changed by T or more (no residue is carried:
- * Lava's non-cumulative sigma-delta, without its payload shift).
+ * Lava's non-cumulative sigma-delta, without its payload shift). With cumulative error (Lava's
+ * {@code cum_error}) a neuron also keeps the sum of the changes it did not send ({@code error}, a
+ * second word) and sends when that sum reaches the threshold instead: a difference that stays below
+ * T is sent once it has lasted long enough, so the held value cannot stay off forever.
  */
 public final class DeltaSends {
     /** Neuron ops the encoding adds to every update of a sending neuron: the difference, the compare, keeping the value. */
@@ -23,6 +26,16 @@ public final class DeltaSends {
      * when the change is below {@code threshold}; updates {@code held}. Returns how many neurons send.
      */
     public static int encode(long[] out, long[] held, int count, int threshold) {
+        return encode(out, held, count, threshold, false);
+    }
+
+    /**
+     * As above; with {@code cumulative}, {@code held} holds two words per neuron (the held value,
+     * then the unsent error) and a neuron sends when its error, this step's change added, reaches
+     * the threshold; the error is cleared when it sends.
+     */
+    public static int encode(long[] out, long[] held, int count, int threshold, boolean cumulative) {
+        if (cumulative) return encodeCumulative(out, held, count, threshold);
         int sending = 0;
         for (int i = 0; i < count; i++) {
             long y = out[i] == Kernel.NO_MESSAGE ? 0 : out[i];
@@ -30,6 +43,21 @@ public final class DeltaSends {
             boolean send = change != 0 && Math.abs(change) >= threshold;
             out[i] = send ? change : Kernel.NO_MESSAGE;
             held[i] = send ? y : held[i];
+            sending += send ? 1 : 0;
+        }
+        return sending;
+    }
+
+    private static int encodeCumulative(long[] out, long[] state, int count, int threshold) {
+        int sending = 0;
+        for (int i = 0; i < count; i++) {
+            long y = out[i] == Kernel.NO_MESSAGE ? 0 : out[i];
+            long change = y - state[2 * i];
+            long error = state[2 * i + 1] + change;
+            boolean send = change != 0 && Math.abs(error) >= threshold;
+            out[i] = send ? change : Kernel.NO_MESSAGE;
+            state[2 * i] = send ? y : state[2 * i];
+            state[2 * i + 1] = send ? 0 : error;
             sending += send ? 1 : 0;
         }
         return sending;

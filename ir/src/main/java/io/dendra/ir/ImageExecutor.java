@@ -64,7 +64,7 @@ public final class ImageExecutor {
             }
             // round_half_up: group 0 the step's input, group 1 what integrating axons add to the sigma
             int groups = accumulation == Accumulation.FLOOR_PER_GROUP ? Math.max(1, synapses.groups()) : synapses.anyIntegrates() ? 2 : 1;
-            held[c] = new long[b.count()];
+            held[c] = new long[b.count() * (b.deltaCumulative() ? 2 : 1)];
             sigma[c] = new long[b.count() * b.compartments()];
             groupExponent[c] = new int[groups];
             if (accumulation == Accumulation.FLOOR_PER_GROUP) for (int g = 0; g < synapses.groups(); g++) groupExponent[c][g] = synapses.groupExponent(g);
@@ -120,7 +120,7 @@ public final class ImageExecutor {
                         for (int i = 0; i < out[c].length; i++) if (out[c][i] != Kernel.NO_MESSAGE) listener.sent(step, c, i, out[c][i]);
                     }
                     int threshold = cores.get(c).neurons().deltaThreshold();
-                    if (threshold > 0) DeltaSends.encode(out[c], held[c], out[c].length, threshold);
+                    if (threshold > 0) DeltaSends.encode(out[c], held[c], out[c].length, threshold, cores.get(c).neurons().deltaCumulative());
                     for (int i = 0; i < out[c].length; i++) {
                         long payload = out[c][i];
                         if (payload == Kernel.NO_MESSAGE) continue;

@@ -110,6 +110,7 @@ public final class ImageParams {
             }
         }
         if (b.deltaThreshold() > 0) core.put("delta_threshold", b.deltaThreshold());
+        if (b.deltaCumulative()) core.put("delta_cumulative", true);
         SynapseTable s = c.synapses();
         ArrayNode axons = core.putArray("axons");
         for (int a = 0; a < s.axons(); a++) {
@@ -213,7 +214,8 @@ public final class ImageParams {
             }
         }
         NeuronBlock block = new NeuronBlock(program, c.get("layer").asText(), c.get("first_neuron").asInt(), count, states,
-                c.get("start_step").asInt(), params, initial, c.has("delta_threshold") ? c.get("delta_threshold").asInt() : 0);
+                c.get("start_step").asInt(), params, initial, c.has("delta_threshold") ? c.get("delta_threshold").asInt() : 0,
+                c.has("delta_cumulative") && c.get("delta_cumulative").asBoolean());
         IntArrayBuilder start = new IntArrayBuilder();
         IntArrayBuilder exponent = new IntArrayBuilder();
         IntArrayBuilder target = new IntArrayBuilder();

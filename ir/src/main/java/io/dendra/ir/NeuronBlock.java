@@ -19,6 +19,7 @@ public final class NeuronBlock {
     private final int[] params;
     private final int[] initialState;
     private final int deltaThreshold;
+    private final boolean deltaCumulative;
 
     public NeuronBlock(NeuronProgram program, String layer, int firstNeuron, int count, int states, int startStep, int[] params) {
         this(program, layer, firstNeuron, count, states, startStep, params, new int[0]);
@@ -37,6 +38,13 @@ public final class NeuronBlock {
      */
     public NeuronBlock(NeuronProgram program, String layer, int firstNeuron, int count, int states, int startStep, int[] params,
             int[] initialState, int deltaThreshold) {
+        this(program, layer, firstNeuron, count, states, startStep, params, initialState, deltaThreshold, false);
+    }
+
+    /** With {@code deltaCumulative}, the sigma-delta sends carry their unsent error ({@link DeltaSends}). */
+    public NeuronBlock(NeuronProgram program, String layer, int firstNeuron, int count, int states, int startStep, int[] params,
+            int[] initialState, int deltaThreshold, boolean deltaCumulative) {
+        this.deltaCumulative = deltaCumulative && deltaThreshold > 0;
         if (deltaThreshold < 0 || deltaThreshold > 0 && !program.graded()) throw new IllegalArgumentException(layer + ": a delta threshold needs a graded program");
         this.deltaThreshold = deltaThreshold;
         this.program = Objects.requireNonNull(program);
@@ -65,6 +73,8 @@ public final class NeuronBlock {
     public int startStep() { return startStep; }
     /** The sigma-delta threshold of the block's messages in payload units; 0 when it sends every payload. */
     public int deltaThreshold() { return deltaThreshold; }
+    /** Whether its sigma-delta sends carry their unsent error (cumulative error). */
+    public boolean deltaCumulative() { return deltaCumulative; }
     public int compartments() { return program.compartments(); }
     public int param(int index) { return params[index]; }
 
@@ -104,7 +114,7 @@ public final class NeuronBlock {
     public boolean equals(Object o) {
         return o instanceof NeuronBlock b && program == b.program && layer.equals(b.layer) && firstNeuron == b.firstNeuron && count == b.count
                 && states == b.states && startStep == b.startStep && java.util.Arrays.equals(params, b.params) && java.util.Arrays.equals(initialState, b.initialState)
-                && deltaThreshold == b.deltaThreshold;
+                && deltaThreshold == b.deltaThreshold && deltaCumulative == b.deltaCumulative;
     }
 
     @Override

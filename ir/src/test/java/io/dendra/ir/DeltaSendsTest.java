@@ -42,6 +42,25 @@ class DeltaSendsTest {
         assertEquals(0, sum);
     }
 
+    /** Cumulative error: a difference of 3 below a threshold of 5 is never sent without it; with it, once it has added up to 6. */
+    @Test
+    void cumulativeErrorCarriesTheResidue() {
+        assertArrayEquals(new long[] {0, 0, 0, 0}, sends(5, 3, 3, 3, 3));
+        long[] state = new long[2];
+        long[] out = new long[1];
+        long[] sent = new long[5];
+        long[] payloads = {3, 3, 3, 3, 10};
+        for (int i = 0; i < payloads.length; i++) {
+            out[0] = payloads[i];
+            DeltaSends.encode(out, state, 1, 5, true);
+            sent[i] = out[0] == Kernel.NO_MESSAGE ? 0 : out[0];
+        }
+        // error 3, then 6 ≥ 5: the 3 is sent (held 3, error 0); no change after; 10: change 7, error 7: sent
+        assertArrayEquals(new long[] {0, 3, 0, 0, 7}, sent);
+        assertEquals(10, state[0]);
+        assertEquals(0, state[1]);
+    }
+
     @Test
     void thresholdOneSendsEveryChange() {
         assertArrayEquals(new long[] {3, -1, 0, 4}, sends(1, 3, 2, 2, 6));

@@ -34,6 +34,7 @@ final class ChipTables {
     /** Per core: whether some of its axons integrate (their source sends sigma-delta changes); its sigma-delta threshold as a sender (0: none). */
     final boolean[] integrating;
     final int[] deltaThreshold;
+    final boolean[] deltaCumulative;
     /** Sigma-delta senders: per neuron, the synapses its routes reach (what one message of it costs its receivers); else null. */
     final int[][] fanOutSynapses;
     /** Per core and group: the shift a floor_per_group chip applies to the group's sum. */
@@ -99,6 +100,7 @@ final class ChipTables {
         groups = new int[cores];
         integrating = new boolean[cores];
         deltaThreshold = new int[cores];
+        deltaCumulative = new boolean[cores];
         fanOutSynapses = new int[cores][];
         width = new int[cores];
         slotWidth = new int[cores];
@@ -143,6 +145,7 @@ final class ChipTables {
             integrating[i] = c.synapses().anyIntegrates();
             if (integrating[i] && perGroup) throw new IllegalArgumentException("core " + i + ": integrating synapses need round_half_up accumulation");
             deltaThreshold[i] = b.deltaThreshold();
+            deltaCumulative[i] = b.deltaCumulative();
             groups[i] = perGroup ? Math.max(1, c.synapses().groups()) : integrating[i] ? 2 : 1;
             groupExponent[i] = new int[groups[i]];
             width[i] = b.count() * b.compartments();

@@ -67,7 +67,7 @@ final class NeuronPhase {
                 messages += routeStart[i + 1] - routeStart[i];
                 synops += fanOut[i];
             }
-            DeltaSends.encode(sent, w.held[c], count, deltaThreshold);
+            DeltaSends.encode(sent, w.held[c], count, deltaThreshold, t.deltaCumulative[c]);
             for (int i = 0; i < count; i++) {
                 if (sent[i] == Kernel.NO_MESSAGE) continue;
                 messages -= routeStart[i + 1] - routeStart[i];

@@ -44,7 +44,7 @@ final class Workspace {
         held = new long[cores][];
         sigma = new long[cores][];
         for (int c = 0; c < cores; c++) {
-            held[c] = new long[tables.deltaThreshold[c] > 0 ? tables.count[c] : 0];
+            held[c] = new long[tables.deltaThreshold[c] > 0 ? tables.count[c] * (tables.deltaCumulative[c] ? 2 : 1) : 0];
             sigma[c] = new long[tables.integrating[c] ? tables.width[c] : 0];
             state[c] = new long[tables.initialState[c].length];
             ring[c] = new long[tables.slots * tables.slotWidth[c]];

@@ -41,7 +41,7 @@ public final class Rewiring {
         if (n instanceof IntegerNeuronNode x) {
             return new IntegerNeuronNode(x.name(), x.place(), replaced.get(x.input()), x.program(), x.params(), x.initialState(), x.recurrent());
         }
-        if (n instanceof DeltaNode x) return new DeltaNode(x.name(), x.place(), replaced.get(x.input()), x.threshold());
+        if (n instanceof DeltaNode x) return new DeltaNode(x.name(), x.place(), replaced.get(x.input()), x.threshold(), x.cumulative());
         if (n instanceof EmbeddingNode || n instanceof InputNode) return n; // read only the input, which is never replaced
         throw new IllegalStateException("no rebuild for " + n.kind());
     }

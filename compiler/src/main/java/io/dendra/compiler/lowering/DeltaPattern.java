@@ -32,7 +32,7 @@ final class DeltaPattern {
                     + " send either changes or values, not both", null);
             return in;
         }
-        block.sendDeltas(n.threshold());
+        block.sendDeltas(n.threshold(), n.cumulative());
         return in;
     }
 }

@@ -81,7 +81,7 @@ public final class ImageBuilder {
             int[] initialState = piecesShare(q.initialState(), b.count(), piece);
             initialState = warmUp.compensate(piece, params, initialState, axons.synapses(piece.core()));
             NeuronBlock neurons = new NeuronBlock(b.program(), b.name(), piece.first(), piece.count(), b.states(), b.startStep(), params, initialState,
-                    q.deltaThreshold());
+                    q.deltaThreshold(), b.deltaCumulative());
             SynapseTable table = axons.synapses(piece.core()).table();
             RouteTable routeTable = axons.routeTable(piece);
             if (routeTable.routes() > target.core().outputAxons()) {

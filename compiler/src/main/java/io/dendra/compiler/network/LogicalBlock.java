@@ -28,6 +28,7 @@ public final class LogicalBlock implements ChipValue {
     private final double[] initialCurrent;
     /** Sigma-delta: the change of a payload worth a message, in model units; 0 when every payload is sent. */
     private double deltaThreshold;
+    private boolean deltaCumulative;
 
     public LogicalBlock(String name, NeuronProgram program, int count, int states, int startStep, Node valueNode, double[] bias, S4dNode s4d, LifNode lif,
             long denseOpsPerStep, double[] initialCurrent) {
@@ -50,10 +51,14 @@ public final class LogicalBlock implements ChipValue {
     }
 
     /** Makes the block send sigma-delta changes of at least {@code threshold} (model units), as lowering finds a delta encoding after it. */
-    public void sendDeltas(double threshold) {
+    public void sendDeltas(double threshold, boolean cumulative) {
         if (!graded() || !(threshold > 0)) throw new IllegalArgumentException(name + ": sigma-delta needs a graded block and a positive threshold");
         deltaThreshold = threshold;
+        deltaCumulative = cumulative;
     }
+
+    /** Whether its sigma-delta sends carry their unsent error. */
+    public boolean deltaCumulative() { return deltaCumulative; }
 
     /** The sigma-delta threshold in model units; 0 when the block sends every payload. */
     public double deltaThreshold() { return deltaThreshold; }

@@ -35,6 +35,11 @@ public final class SigmaDeltaEncoding {
      * default elsewhere (0 or less: not encoded). Refuses a name that is no such layer.
      */
     public static ModelGraph apply(ModelGraph graph, double threshold, Map<String, Double> perLayer) {
+        return apply(graph, threshold, perLayer, false);
+    }
+
+    /** As above; with {@code cumulative}, every encoding carries its unsent error ({@link DeltaNode}). */
+    public static ModelGraph apply(ModelGraph graph, double threshold, Map<String, Double> perLayer, boolean cumulative) {
         for (String name : perLayer.keySet()) {
             boolean found = graph.nodes().stream().anyMatch(n -> n.name().equals(name) && encoded(n) && n != graph.output());
             if (!found) {
@@ -50,7 +55,7 @@ public final class SigmaDeltaEncoding {
             nodes.add(rebuilt);
             double t = perLayer.getOrDefault(n.name(), threshold);
             if (encoded(n) && n != graph.output() && t > 0) {
-                DeltaNode delta = new DeltaNode(n.name() + ".delta", n.place(), rebuilt, t);
+                DeltaNode delta = new DeltaNode(n.name() + ".delta", n.place(), rebuilt, t, cumulative);
                 nodes.add(delta);
                 replaced.put(n, delta);
             } else {

@@ -72,6 +72,16 @@ class SigmaDeltaEncodingTest {
         assertTrue(looseSum > tightSum && tightSum > 0, tight + " against " + loose);
     }
 
+    /** The reference's cumulative error, by hand: a lasting difference of 0.3 below a threshold of 0.5 is sent once it adds up to 0.6. */
+    @Test
+    void cumulativeErrorSendsALastingSmallDifference() {
+        DeltaNode plain = new DeltaNode("d", null, Fixtures.model(MODEL).input(), 0.5, false);
+        DeltaNode cumulative = new DeltaNode("d", null, Fixtures.model(MODEL).input(), 0.5, true);
+        double[] x = {0.3, 0, 0.3, 0, 0.3, 0};
+        assertArrayEquals(new double[] {0, 0, 0, 0, 0, 0}, plain.held(x, 3));
+        assertArrayEquals(new double[] {0, 0, 0.3, 0, 0.3, 0}, cumulative.held(x, 3), 1e-15);
+    }
+
     @Test
     void aTargetWithoutSigmaDeltaRefusesIt() {
         ModelGraph graph = SigmaDeltaEncoding.apply(Fixtures.model(MODEL), 0.5);
