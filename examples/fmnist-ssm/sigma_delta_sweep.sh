@@ -9,7 +9,8 @@
 # threshold whose run finished in OUT is not run again.
 #   usage: examples/fmnist-ssm/sigma_delta_sweep.sh [OUT] [--samples A:B] [--thresholds "0 0.1 0.3 0.3,h.1=1"]
 #   (a setting T,LAYER=T,... gives one layer its own threshold: --sigma-delta T --sigma-delta LAYER=T;
-#    auto,budget=E chooses them on the calibration sequences: --sigma-delta auto --sigma-delta-budget E)
+#    auto,budget=E chooses them on the calibration sequences: --sigma-delta auto --sigma-delta-budget E;
+#    ,cumulative adds --sigma-delta-cumulative)
 #   needs: apt-get install python3-numpy python3-matplotlib dataset-fashion-mnist
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -36,6 +37,7 @@ for t in $thresholds; do
         for spec in "${specs[@]}"; do
             case "$spec" in
                 budget=*) option+=(--sigma-delta-budget "${spec#budget=}") ;;
+                cumulative) option+=(--sigma-delta-cumulative) ;;
                 *) option+=(--sigma-delta "$spec") ;;
             esac
         done
@@ -43,7 +45,10 @@ for t in $thresholds; do
     "$root/dendra" compile "$here/model.dnd" --target loihi2 --calibrate "$here/calibration.npy" "${option[@]}" -o "$out/T$t.dchip" > "$out/T$t-compile.txt"
     # auto: the reference gets the thresholds the compile chose
     if grep -q "sigma-delta thresholds chosen" "$out/T$t-compile.txt"; then
+        cumulative=()
+        [[ " ${option[*]} " == *" --sigma-delta-cumulative "* ]] && cumulative=(--sigma-delta-cumulative)
         read -ra option <<< "$(grep "sigma-delta thresholds chosen" "$out/T$t-compile.txt" | grep -o -- '--sigma-delta [^ ]*' | tr '\n' ' ')"
+        option+=("${cumulative[@]}")
     fi
     started=$(date +%s)
     "$root/dendra" run "$out/T$t.dchip" --input "$out/samples.npy" --labels "$out/labels.npy" --compare "$here/model.dnd" "${option[@]}" \
