@@ -27,7 +27,11 @@ public final class Dendra implements Runnable {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs the command line and returns its exit status: 0 on success, 1 for any user error. */
+    /**
+     * Runs the command line and returns its exit status: 0 on success, 2 for a usage mistake (an
+     * option or argument wrong: picocli's convention), 1 for bad input (a file, a model, a target
+     * that cannot be used), 3 for an internal error (a bug in Dendra, E0003).
+     */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         return execute(new Dendra(), args, out, err);
     }
@@ -46,7 +50,7 @@ public final class Dendra implements Runnable {
             err.println(new Diagnostic(ErrorCode.USAGE, Place.named(command), ex.getMessage(), "run 'dendra "
                     + (command.equals("dendra") ? "" : command + " ") + "--help'").format());
             err.flush();
-            return 1;
+            return USAGE_STATUS;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> fail(ex, err));
         try {
@@ -57,7 +61,15 @@ public final class Dendra implements Runnable {
         }
     }
 
-    /** Prints one line for anything that stopped a command, and returns exit status 1. */
+    /** Exit status of a usage mistake, of bad input, of an internal error. */
+    public static final int USAGE_STATUS = 2, INPUT_STATUS = 1, INTERNAL_STATUS = 3;
+
+    /** The exit status a diagnostic's code calls for. */
+    static int status(ErrorCode code) {
+        return code == ErrorCode.USAGE ? USAGE_STATUS : code == ErrorCode.INTERNAL ? INTERNAL_STATUS : INPUT_STATUS;
+    }
+
+    /** Prints one line for anything that stopped a command, and returns its exit status ({@link #status}). */
     private static int fail(Throwable ex, PrintWriter err) {
         Diagnostic diagnostic;
         if (ex instanceof DendraException d) {
@@ -74,7 +86,7 @@ public final class Dendra implements Runnable {
         err.println(diagnostic.format());
         if (!(ex instanceof DendraException) && System.getenv("DENDRA_DEBUG") != null) ex.printStackTrace(err);
         err.flush();
-        return 1;
+        return status(diagnostic.code());
     }
 
     @Override

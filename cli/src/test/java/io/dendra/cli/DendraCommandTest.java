@@ -87,7 +87,7 @@ class DendraCommandTest {
     }
 
     @Test
-    void everyBadInputIsOneLineWithACodeAndExitStatusOne() throws Exception {
+    void everyBadInputIsOneLineWithACodeAndItsExitStatus() throws Exception {
         Path wide = dir.resolve("wide.npy");
         NpyFile.write(wide, Tensor.of("x", new int[] {2, 3}, new double[6]));
         Path nan = dir.resolve("nan.npy");
@@ -225,9 +225,19 @@ class DendraCommandTest {
         return Tensor.of("x", new int[] {count, 4, 2}, all);
     }
 
+    /** Exit statuses: 2 for a usage mistake (picocli's convention), 3 for a bug in Dendra, 1 for any other bad input. */
+    @org.junit.jupiter.api.Test
+    void exitStatusesSayWhatKindOfFailureItWas() {
+        assertEquals(2, CommandLineRun.of("run", "--threads").status());
+        assertEquals(2, Dendra.status(io.dendra.diagnostics.ErrorCode.USAGE));
+        assertEquals(3, Dendra.status(io.dendra.diagnostics.ErrorCode.INTERNAL));
+        assertEquals(1, Dendra.status(io.dendra.diagnostics.ErrorCode.NETX_VALUE));
+        assertEquals(1, CommandLineRun.of("check", "missing.dnd").status());
+    }
+
     private static void assertFails(String code, String... args) {
         CommandLineRun run = CommandLineRun.of(args);
-        assertEquals(1, run.status(), "exit status of " + String.join(" ", args));
+        assertEquals(code.equals("E0001") ? 2 : 1, run.status(), "exit status (2 for a usage mistake, 1 for bad input) of " + String.join(" ", args));
         String line = run.errorLine();
         assertTrue(line.contains("error[" + code + "]: "), line);
         assertTrue(line.contains("; hint: "), line);
