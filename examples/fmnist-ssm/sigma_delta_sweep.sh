@@ -104,3 +104,23 @@ fig.tight_layout()
 fig.savefig(f"{out}/sweep.png", dpi=110)
 print(f"plot: {out}/sweep.png")
 PY
+# one self-contained comparison page: the table and the plot
+python3 - "$out" <<'PY'
+import base64, html, sys
+out = sys.argv[1]
+rows = [l for l in open(f"{out}/sweep.txt").read().splitlines() if l.startswith("|")]
+cells = [[c.strip() for c in r.strip("|").split("|")] for r in rows if not r.startswith("|---")]
+table = "<table>" + "".join("<tr>" + "".join(f"<{'th' if i == 0 else 'td'}>{html.escape(c)}</{'th' if i == 0 else 'td'}>" for c in r) + "</tr>"
+                            for i, r in enumerate(cells)) + "</table>"
+png = base64.b64encode(open(f"{out}/sweep.png", "rb").read()).decode()
+title = open(f"{out}/sweep.txt").readline().lstrip("# ").strip()
+page = f"""<!doctype html><html><head><meta charset="utf-8"><title>Sigma-delta sweep</title>
+<style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:4px 8px;text-align:right}}
+th{{background:#eee}}td:first-child{{text-align:left}}</style></head><body><h1>What sigma-delta messages save</h1><p>{html.escape(title)}</p>
+{table}<p><img alt="accuracy against what sigma-delta saved" src="data:image/png;base64,{png}" style="max-width:100%"></p>
+<p>Each setting: <code>--sigma-delta T</code> on every GLU and residual sum but the output, <code>LAYER=T</code> for one layer,
+<code>auto,budget=E</code> chosen on the calibration sequences, <code>cumulative</code> with cumulative error. Each run's report.html says per layer
+where the savings are.</p></body></html>"""
+open(f"{out}/sweep.html", "w").write(page)
+print(f"page: {out}/sweep.html")
+PY
