@@ -19,7 +19,7 @@ public record Target(String name, String description, double clockMhz, int chips
         Objects.requireNonNull(name, "name");
         if (!(clockMhz > 0) || chipsPerBoard <= 0 || !(staticPowerPerCoreMw >= 0)) throw new IllegalArgumentException("clock, chips, power");
         if (programs.isEmpty()) throw new IllegalArgumentException("a target runs at least one program");
-        if (!events.keySet().containsAll(Set.of(Event.values()))) throw new IllegalArgumentException("every event has a cost");
+        for (Event e : Event.values()) if (!e.optional() && !events.containsKey(e)) throw new IllegalArgumentException("every event has a cost: " + e.id());
         programs = Set.copyOf(programs);
         events = Map.copyOf(new EnumMap<>(events));
         sources = Map.copyOf(sources);
@@ -29,8 +29,14 @@ public record Target(String name, String description, double clockMhz, int chips
         return events.get(event);
     }
 
+    /** Whether the target states this (optional) event's cost. */
+    public boolean has(Event event) {
+        return events.containsKey(event);
+    }
+
     /** One update of a neuron running {@code program}: the base cost plus the program's ops. */
     public EventCost neuronUpdate(NeuronProgram program, boolean active, int states) {
+        if (!active && has(Event.NEURON_IDLE)) return cost(Event.NEURON_IDLE);
         return cost(Event.NEURON_BASE).plus(cost(Event.NEURON_OP).times(program.ops(active, states)));
     }
 

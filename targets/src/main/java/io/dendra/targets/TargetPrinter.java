@@ -63,6 +63,7 @@ public final class TargetPrinter {
         s.field("", "programs", programs.toString());
         s.open("events");
         for (Event e : Event.values()) {
+            if (!t.has(e)) continue;
             EventCost cost = t.cost(e);
             s.field("events", e.id(), number(cost.energyPj()) + " pJ, " + number(cost.timeNs()) + " ns");
         }
@@ -147,6 +148,7 @@ public final class TargetPrinter {
         for (NeuronProgram p : sortedPrograms(t)) programs.add(p.id());
         ObjectNode events = root.putObject("events");
         for (Event e : Event.values()) {
+            if (!t.has(e)) continue;
             ObjectNode event = events.putObject(e.id());
             event.put("energy_pJ", t.cost(e).energyPj());
             event.put("time_ns", t.cost(e).timeNs());

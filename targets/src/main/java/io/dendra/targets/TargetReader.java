@@ -188,7 +188,10 @@ public final class TargetReader {
 
         Section eventSection = top.section("events");
         Map<Event, EventCost> events = new EnumMap<>(Event.class);
-        for (Event event : Event.values()) events.put(event, eventCost(eventSection.field(event.id())));
+        for (Event event : Event.values()) {
+            if (event.optional() && !eventSection.has(event.id())) continue;
+            events.put(event, eventCost(eventSection.field(event.id())));
+        }
 
         Barrier barrier = barrier(top.section("barrier"));
 
