@@ -7,14 +7,11 @@ import io.dendra.compiler.graph.IntegerSynapseNode;
 import io.dendra.compiler.graph.ModelGraph;
 import io.dendra.compiler.graph.Node;
 import io.dendra.compiler.graph.SparseMatrix;
-import io.dendra.compiler.tensor.Tensor;
 import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
 import io.dendra.ir.NeuronProgram;
 import io.dendra.ir.programs.cuba.Cuba;
-import io.dendra.ir.programs.sdn.Delta;
-import io.dendra.ir.programs.sdn.SigmaDelta;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Group;
 import io.jhdf.exceptions.HdfException;
@@ -42,13 +39,10 @@ import java.util.TreeMap;
  * {@code messageBits} (a LIF's messages are 0 or 1 whatever it says) are not used, as by netx.
  */
 public final class NetxConverter {
-    /** netx's state exponent of every sigma-delta neuron. */
-    static final int STATE_EXP = 6;
-    /** Lava's largest synaptic delay (netx clips there). */
-    static final int MAX_DELAY = 62;
 
     private final Path file;
     private final NetxOptions options;
+    private final NetxNeurons neurons;
     private final List<Node> nodes = new ArrayList<>();
     /** The current value's (C, H, W). */
     private int[] shape;
@@ -60,6 +54,7 @@ public final class NetxConverter {
     private NetxConverter(Path file, NetxOptions options) {
         this.file = file;
         this.options = options;
+        this.neurons = new NetxNeurons(options);
     }
 
     public static ModelGraph load(Path file, NetxOptions options) {
@@ -136,17 +131,17 @@ public final class NetxConverter {
     private void input(int index, NetxLayer layer) {
         if (current != null) throw layer.error(ErrorCode.NETX_INVALID, "type", layer.path() + " is a second input layer", null);
         shape = chw(layer);
-        InputNode in = new InputNode("input", place(layer), width(shape), 0);
+        InputNode in = new InputNode("input", layer.place(), width(shape), 0);
         nodes.add(in);
         current = in;
         if (layer.neuron().isPresent()) {
-            IntegerNeuronNode neuron = neuron(index, layer, in, null, true);
+            IntegerNeuronNode neuron = neurons.neuron(index, layer, in, null, true, shape, nextResetOffset());
             if (options.inputBias() != null) {
                 if (neuron.program() != NeuronProgram.CUBA) {
                     throw layer.error(ErrorCode.NETX_SHAPE, "neuron", "--input-bias sets a LIF input layer's bias; " + layer.path() + " has "
                             + neuron.program().id() + " neurons, which take their input as a_in", "give the input with --input");
                 }
-                neuron = neuron.withParam(Cuba.BIAS_MANT, inputBias(neuron.width(), layer));
+                neuron = neuron.withParam(Cuba.BIAS_MANT, neurons.inputBias(neuron.width(), layer, shape));
             }
             add(neuron);
         } else if (options.inputBias() != null) {
@@ -173,11 +168,11 @@ public final class NetxConverter {
         int oh = Convolutions.outputSize(shape[1], kh, stride[0], padding[0], dilation[0]);
         int ow = Convolutions.outputSize(shape[2], kw, stride[1], padding[1], dilation[1]);
         if (out[0] != cOut || out[1] != oh || out[2] != ow) {
-            throw layer.error(ErrorCode.NETX_SHAPE, "shape", layer.path() + " says its output is " + text(out) + "; its kernel, stride and padding on "
-                    + text(shape) + " make " + text(new int[] {cOut, oh, ow}), null);
+            throw layer.error(ErrorCode.NETX_SHAPE, "shape", layer.path() + " says its output is " + LavaOrder.text(out) + "; its kernel, stride and padding on "
+                    + LavaOrder.text(shape) + " make " + LavaOrder.text(new int[] {cOut, oh, ow}), null);
         }
         SparseMatrix chw = Convolutions.conv(doubles(weight), cOut, cIn, groups, shape[1], shape[2], kh, kw, stride, padding, dilation);
-        SparseMatrix m = chw.reorder(lavaOrder(out), lavaOrder(shape), new SparseMatrix.SharedKernel(cOut, oh * ow, dims[1] * kh * kw, true));
+        SparseMatrix m = chw.reorder(LavaOrder.of(out), LavaOrder.of(shape), new SparseMatrix.SharedKernel(cOut, oh * ow, dims[1] * kh * kw, true));
         synapse(index, layer, "conv", m, new int[(int) m.nonZeros()], 24, weight.length, out, null);
     }
 
@@ -193,11 +188,11 @@ public final class NetxConverter {
         // netx flattens (W, H, C) values by transposing them to (C, H, W): the weight's columns are in that order
         int[] identityRows = new int[rows];
         for (int r = 0; r < rows; r++) identityRows[r] = r;
-        int[] at = lavaOrder(shape);
+        int[] at = LavaOrder.of(shape);
         SparseMatrix m = SparseMatrix.dense(doubles(weight), rows, cols).reorder(identityRows, at, null);
         int[] delays = new int[(int) m.nonZeros()];
         if (layer.has("delay")) {
-            long[] full = delays(layer, rows, cols);
+            long[] full = NetxWeights.delays(layer, rows, cols);
             int[] chwOf = new int[cols];
             for (int c = 0; c < cols; c++) chwOf[at[c]] = c;
             for (int r = 0; r < rows; r++) for (int e = m.start(r); e < m.end(r); e++) delays[e] = (int) full[r * cols + chwOf[m.col(e)]];
@@ -210,190 +205,26 @@ public final class NetxConverter {
                         + (long) rows * rows, null);
             }
             recurrent = SparseMatrix.dense(doubles(rec), rows, rows);
-            checkWeights(layer, "weight_rec", recurrent);
+            NetxWeights.checkWeights(layer, "weight_rec", recurrent);
         }
         flattened = false;
         synapse(index, layer, "dense", m, delays, 0, weight.length, out, recurrent);
     }
 
-    /**
-     * A dense layer's delay per synapse (row-major, the weight's (C, H, W) columns), as netx reads
-     * it: one for all, one per output (axonal), one per input, or one per synapse; each 0..62.
-     */
-    private static long[] delays(NetxLayer layer, int rows, int cols) {
-        long[] d = layer.integers("delay");
-        for (long v : d) {
-            if (v < 0 || v > MAX_DELAY) {
-                throw layer.error(ErrorCode.NETX_VALUE, "delay", layer.path() + " has a delay of " + v + " steps; Loihi holds 0.." + MAX_DELAY,
-                        "netx clips delays to " + MAX_DELAY + "; do so before exporting");
-            }
-        }
-        long[] full = new long[rows * cols];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                if (d.length == 1) full[r * cols + c] = d[0];
-                else if (d.length == (long) rows * cols) full[r * cols + c] = d[r * cols + c];
-                else if (d.length == rows) full[r * cols + c] = d[r];
-                else if (d.length == cols) full[r * cols + c] = d[c];
-                else {
-                    throw layer.error(ErrorCode.NETX_SHAPE, "delay", layer.path() + " has " + d.length + " delays for " + rows + " outputs from " + cols
-                            + " inputs: give one, one per output, one per input or one per synapse", null);
-                }
-            }
-        }
-        return full;
-    }
-
     private void synapse(int index, NetxLayer layer, String kind, SparseMatrix weights, int[] delays, int wrapBits, long parameters, int[] out,
             SparseMatrix recurrent) {
-        checkWeights(layer, "weight", weights);
-        IntegerSynapseNode synapse = new IntegerSynapseNode("layer" + index + "." + kind, place(layer), current, kind, weights, delays, wrapBits, parameters);
+        NetxWeights.checkWeights(layer, "weight", weights);
+        IntegerSynapseNode synapse = new IntegerSynapseNode("layer" + index + "." + kind, layer.place(), current, kind, weights, delays, wrapBits, parameters);
         nodes.add(synapse);
         shape = out;
         current = synapse;
-        IntegerNeuronNode neuron = neuron(index, layer, synapse, layer.has("bias") ? layer.integers("bias") : null, false);
+        IntegerNeuronNode neuron = neurons.neuron(index, layer, synapse, layer.has("bias") ? layer.integers("bias") : null, false, shape, nextResetOffset());
         add(recurrent == null ? neuron : neuron.withRecurrent(recurrent));
     }
 
-    /**
-     * Weights that both Lava and the chip hold exactly. A matrix of mixed signs is clipped by Lava's
-     * Dense to 8 signed bits (netx's {@code optimize_weight_bits} gives it exponent 0 from 128 on),
-     * so its weights are −128..127; a single-sign one keeps up to 255 in Lava, and Dendra's signed
-     * 8-bit mantissas with an exponent hold it exactly up to 127, and the even values up to 254.
-     */
-    private static void checkWeights(NetxLayer layer, String field, SparseMatrix weights) {
-        boolean positive = false, negative = false;
-        for (int e = 0; e < weights.nonZeros(); e++) {
-            positive |= weights.value(e) > 0;
-            negative |= weights.value(e) < 0;
-        }
-        for (int e = 0; e < weights.nonZeros(); e++) {
-            long w = (long) weights.value(e);
-            if (positive && negative && (w > 127 || w < -128)) {
-                throw layer.error(ErrorCode.NETX_VALUE, field, layer.path() + " has the weight " + w + " among weights of both signs; Lava's Dense"
-                        + " clips those to -128..127", "export the weights within 8 signed bits");
-            }
-            if (Math.abs(w) > 254 || Math.abs(w) > 127 && w % 2 != 0) {
-                throw layer.error(ErrorCode.NETX_VALUE, field, layer.path() + " has the weight " + w + "; Dendra's 8-bit signed mantissas with an exponent"
-                        + " hold -127..127 and the even values up to 254", null);
-            }
-        }
-    }
-
-    /** The layer's neuron on {@code input}; {@code bias} per output channel or neuron (null: none); {@code first}: the input layer. */
-    private IntegerNeuronNode neuron(int index, NetxLayer layer, Node input, long[] bias, boolean first) {
-        int count = input.width();
-        long[] perNeuron = new long[count];
-        if (bias != null) {
-            if (bias.length != count && bias.length != shape[0] && bias.length != 1) {
-                throw layer.error(ErrorCode.NETX_SHAPE, "bias", layer.path() + " has " + bias.length + " biases for " + shape[0] + " channels of "
-                        + count + " neurons", null);
-            }
-            for (int i = 0; i < count; i++) perNeuron[i] = bias.length == count ? bias[i] : bias.length == 1 ? bias[0] : bias[i % shape[0]];
-        }
-        String name = "layer" + index;
-        int resetOffset = options.resetOffset() + 1 + neuronLayers++;
-        if (layer.neuron().isEmpty()) {
-            // netx's default for a dense layer without a neuron: a non-leaky integrator (iDecay 0, vDecay 4096) whose threshold 2^17 is never crossed
-            return cuba(name, layer, input, -1, 4096, 1 << 17, perNeuron, resetOffset);
-        }
-        NetxLayer neuron = layer.neuron().get();
-        String type = neuron.text("type");
-        if (type.equals("LOIHI") || type.equals("CUBA")) {
-            long iDecay = range(neuron, "iDecay", 0, 4096);
-            long vDecay = range(neuron, "vDecay", 0, 4096);
-            long vth = range(neuron, "vThMant", 0, (1 << 17) - 1);
-            return cuba(name, layer, input, (int) iDecay - 1, (int) vDecay, (int) vth, perNeuron, resetOffset);
-        }
-        // Lava's Delta and SigmaDelta processes scale the threshold and the bias by 2^(spike_exp + state_exp); netx's state_exp is 6
-        int shift = options.spikeExp() + STATE_EXP;
-        if (neuron.has("sigma_output")) return new IntegerNeuronNode(name, place(layer), input, NeuronProgram.SIGMA, new int[0], new int[0]);
-        long vth = range(neuron, "vThMant", 0, (1 << 17) - 1);
-        if (first) {
-            int[] words = new int[count * Delta.PARAMS];
-            for (int i = 0; i < count; i++) {
-                words[i * Delta.PARAMS + Delta.VTH] = (int) (vth << shift);
-                words[i * Delta.PARAMS + Delta.SHIFT] = shift;
-                words[i * Delta.PARAMS + Delta.STATE_EXP] = STATE_EXP;
-            }
-            return new IntegerNeuronNode(name, place(layer), input, NeuronProgram.DELTA, words, new int[0]);
-        }
-        int[] words = new int[count * SigmaDelta.PARAMS];
-        for (int i = 0; i < count; i++) {
-            words[i * SigmaDelta.PARAMS + SigmaDelta.VTH] = (int) (vth << shift);
-            words[i * SigmaDelta.PARAMS + SigmaDelta.BIAS] = (int) (checkBias(layer, "bias", perNeuron[i]) << shift);
-            words[i * SigmaDelta.PARAMS + SigmaDelta.STATE_EXP] = STATE_EXP;
-        }
-        return new IntegerNeuronNode(name, place(layer), input, NeuronProgram.SIGMA_DELTA, words, new int[0]);
-    }
-
-    /** A LOIHI/CUBA layer: the {@code cuba} program's words (bias exponent 6, netx's), each neuron's reset phase from its layer's offset. */
-    private IntegerNeuronNode cuba(String name, NetxLayer layer, Node input, int du, int dv, int vth, long[] bias, int resetOffset) {
-        int count = input.width();
-        int[] words = new int[count * Cuba.PARAMS];
-        int[] state = new int[count * Cuba.STATE];
-        int phase = Cuba.initialPhase(options.resetInterval(), resetOffset);
-        for (int i = 0; i < count; i++) {
-            int p = i * Cuba.PARAMS;
-            words[p + Cuba.DU] = du;
-            words[p + Cuba.DV] = dv;
-            words[p + Cuba.BIAS_MANT] = (int) checkBias(layer, "bias", bias[i]);
-            words[p + Cuba.BIAS_EXP] = 6;
-            words[p + Cuba.VTH] = vth;
-            words[p + Cuba.RESET_INTERVAL] = options.resetInterval();
-            state[i * Cuba.STATE + Cuba.PHASE] = phase;
-        }
-        return new IntegerNeuronNode(name, place(layer), input, NeuronProgram.CUBA, words, phase == 0 ? new int[0] : state);
-    }
-
-    /** The run's input bias for the input layer, in Lava's (W, H, C) order (a (C, H, W) array transposed). */
-    private int[] inputBias(int count, NetxLayer layer) {
-        Tensor t = options.inputBias();
-        int[] s = t.shape();
-        int c = shape[0], h = shape[1], w = shape[2];
-        boolean lava = java.util.Arrays.equals(s, new int[] {w, h, c}) || (h == 1 && w == 1 && java.util.Arrays.equals(s, new int[] {c}));
-        boolean chw = !lava && java.util.Arrays.equals(s, new int[] {c, h, w});
-        if (!lava && !chw) {
-            throw new DendraException(ErrorCode.NETX_SHAPE, Place.named("--input-bias"), "the input bias has shape " + java.util.Arrays.toString(s)
-                    + "; the input layer " + layer.path() + " is (C, H, W) = " + text(shape), "give Lava's (W, H, C), or (C, H, W)");
-        }
-        int[] at = lavaOrder(shape);
-        int[] bias = new int[count];
-        for (int i = 0; i < count; i++) {
-            double v = t.at(i);
-            if (v != Math.rint(v)) {
-                throw new DendraException(ErrorCode.NETX_VALUE, Place.named("--input-bias"), "the input bias holds " + v + ", not a whole number",
-                        "a bias mantissa is an integer");
-            }
-            bias[lava ? i : at[i]] = (int) checkBias(layer, "--input-bias", (long) v);
-        }
-        return bias;
-    }
-
-    /**
-     * Where each value of a (C, H, W) layout goes in Lava's (W, H, C) order, the order Dendra keeps a
-     * NetX layer's neurons in (so that a core's run of neurons is a spatial tile of every channel,
-     * as Lava's Loihi 2 compiler maps convolutions): entry (c·H + y)·W + x is (x·H + y)·C + c.
-     */
-    static int[] lavaOrder(int[] chw) {
-        int c = chw[0], h = chw[1], w = chw[2];
-        int[] at = new int[c * h * w];
-        for (int ci = 0; ci < c; ci++) for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) at[(ci * h + y) * w + x] = (x * h + y) * c + ci;
-        return at;
-    }
-
-    /** A bias mantissa within Loihi's 13 signed bits. */
-    private static long checkBias(NetxLayer layer, String field, long b) {
-        if (b < -(1 << 12) || b >= 1 << 12) {
-            throw layer.error(ErrorCode.NETX_VALUE, field, layer.path() + " has a bias of " + b + "; Loihi's bias mantissa holds -4096..4095", null);
-        }
-        return b;
-    }
-
-    private static long range(NetxLayer neuron, String field, long min, long max) {
-        long v = neuron.integer(field);
-        if (v < min || v > max) throw neuron.error(ErrorCode.NETX_VALUE, field, neuron.path() + "/" + field + " is " + v + "; Loihi holds " + min + ".." + max, null);
-        return v;
+    /** netx's reset offset of the next neuron layer: reset_offset + 1 + its index among neuron layers. */
+    private int nextResetOffset() {
+        return options.resetOffset() + 1 + neuronLayers++;
     }
 
     private void add(Node node) {
@@ -418,9 +249,6 @@ public final class NetxConverter {
         return chw[0] * chw[1] * chw[2];
     }
 
-    private static String text(int[] chw) {
-        return "(" + chw[0] + ", " + chw[1] + ", " + chw[2] + ")";
-    }
 
     private static double[] doubles(long[] v) {
         double[] d = new double[v.length];
@@ -428,7 +256,4 @@ public final class NetxConverter {
         return d;
     }
 
-    private Place place(NetxLayer layer) {
-        return Place.item(file, "dataset", layer.path());
-    }
 }

@@ -37,6 +37,11 @@ final class NetxLayer {
 
     String path() { return path; }
 
+    /** Where the layer is, for diagnostics. */
+    Place place() {
+        return Place.item(file, "dataset", path);
+    }
+
     boolean has(String field) {
         return group.getChild(field) != null;
     }
