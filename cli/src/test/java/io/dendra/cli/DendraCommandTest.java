@@ -225,6 +225,16 @@ class DendraCommandTest {
         return Tensor.of("x", new int[] {count, 4, 2}, all);
     }
 
+    /** sweep is listed and has its own help in the plain edition too; without --spark it says how to run it. */
+    @org.junit.jupiter.api.Test
+    void sweepIsListedAndHelpsItself() {
+        assertTrue(CommandLineRun.of("--help").out().contains("sweep"));
+        CommandLineRun help = CommandLineRun.of("sweep", "--help");
+        assertEquals(0, help.status());
+        assertTrue(help.out().contains("--spark=MASTER") && help.out().contains("comparison.md"), help.out());
+        assertTrue(CommandLineRun.of("sweep", "a.dchip", "--input", "x.npy", "-o", "o").errorLine().contains("needs --spark MASTER"));
+    }
+
     /** Exit statuses: 2 for a usage mistake (picocli's convention), 3 for a bug in Dendra, 1 for any other bad input. */
     @org.junit.jupiter.api.Test
     void exitStatusesSayWhatKindOfFailureItWas() {
