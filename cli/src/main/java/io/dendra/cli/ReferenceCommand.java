@@ -34,6 +34,9 @@ final class ReferenceCommand implements Callable<Integer> {
             + " network with --input-bias)")
     Integer steps;
 
+    @Option(names = "--threads", paramLabel = "N", description = "threads (default: the machine's cores); results do not depend on it")
+    Integer threads;
+
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "Y.npy",
             description = "where to write the outputs: [classes] or [B, classes] for a classifier")
     Path output;
@@ -61,7 +64,9 @@ final class ReferenceCommand implements Callable<Integer> {
         }
         SampleSelection.checkClasses(selected, graph.output().width(), selection.labels);
         SequenceBatch batch = selected.batch();
-        ReferenceInterpreter.Result run = new ReferenceInterpreter(graph).run(batch);
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (threadCount < 1) throw new DendraException(ErrorCode.USAGE, Place.named("--threads"), "--threads must be at least 1, got " + threadCount, null);
+        ReferenceInterpreter.Result run = new ReferenceInterpreter(graph).run(batch, threadCount);
         Tensor result = run.output();
         OutputFiles.writeNpy(output, result);
         PrintWriter out = spec.commandLine().getOut();

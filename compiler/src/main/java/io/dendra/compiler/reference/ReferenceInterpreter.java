@@ -60,14 +60,39 @@ public final class ReferenceInterpreter {
 
     /** Runs every sample of a batch (see {@link SequenceBatch}). */
     public Result run(SequenceBatch batch) {
-        List<double[]> outputs = new ArrayList<>();
-        Map<String, Double> spikes = new LinkedHashMap<>();
-        for (double[] sample : batch.samples()) {
-            Map<Node, double[]> values = evaluate(sample, batch.steps());
-            outputs.add(values.get(graph.output()));
-            for (Node node : graph.nodes()) {
-                if (spiking(node)) spikes.merge(node.name(), sum(values.get(node)), Double::sum);
+        return run(batch, 1);
+    }
+
+    /**
+     * Runs every sample of a batch on up to {@code threads} threads, one sample per thread at a
+     * time; the result does not depend on the thread count (each sample's sums are added in sample order).
+     */
+    public Result run(SequenceBatch batch, int threads) {
+        int n = batch.size();
+        double[][] outputsBySample = new double[n][];
+        double[][] spikesBySample = new double[n][];
+        List<Node> spiking = graph.nodes().stream().filter(ReferenceInterpreter::spiking).toList();
+        java.util.function.IntConsumer one = i -> {
+            Map<Node, double[]> values = evaluate(batch.samples().get(i), batch.steps());
+            outputsBySample[i] = values.get(graph.output());
+            double[] sums = new double[spiking.size()];
+            for (int k = 0; k < sums.length; k++) sums[k] = sum(values.get(spiking.get(k)));
+            spikesBySample[i] = sums;
+        };
+        if (threads <= 1 || n <= 1) {
+            for (int i = 0; i < n; i++) one.accept(i);
+        } else {
+            java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Math.min(threads, n));
+            try {
+                pool.submit(() -> java.util.stream.IntStream.range(0, n).parallel().forEach(one)).join();
+            } finally {
+                pool.shutdown();
             }
+        }
+        List<double[]> outputs = new ArrayList<>(java.util.Arrays.asList(outputsBySample));
+        Map<String, Double> spikes = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < spiking.size(); k++) spikes.merge(spiking.get(k).name(), spikesBySample[i][k], Double::sum);
         }
         Map<String, Double> rates = new LinkedHashMap<>();
         for (Node node : graph.nodes()) {
