@@ -62,10 +62,16 @@ class CompileCommandTest {
     /** Every integer of an image, printed by inspect --params, rebuilds the same image: it runs identically. */
     @Test
     void paramsJsonRebuildsTheImage(@TempDir Path dir) throws Exception {
-        for (String[] example : new String[][] {{LIF, LIF_SAMPLES, "loihi1"},
-                {ROOT.resolve("examples/fmnist-ssm/model.dnd").toString(), ROOT.resolve("examples/fmnist-ssm/calibration.npy").toString(), "loihi2"}}) {
-            Path image = dir.resolve(example[2] + ".dchip");
-            assertEquals(0, CommandLineRun.of("compile", example[0], "--target", example[2], "-o", image.toString(), "--calibrate", example[1]).status());
+        String fmnist = ROOT.resolve("examples/fmnist-ssm/model.dnd").toString();
+        String calibration = ROOT.resolve("examples/fmnist-ssm/calibration.npy").toString();
+        // the last: sigma-delta messages with cumulative error (delta thresholds and integrating axons in the JSON)
+        for (String[] example : new String[][] {{LIF, LIF_SAMPLES, "loihi1"}, {fmnist, calibration, "loihi2"},
+                {fmnist, calibration, "loihi2", "--sigma-delta", "0.3", "--sigma-delta-cumulative"}}) {
+            Path image = dir.resolve(example[2] + example.length + ".dchip");
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("compile", example[0], "--target", example[2], "-o", image.toString(),
+                    "--calibrate", example[1]));
+            args.addAll(java.util.Arrays.asList(example).subList(3, example.length));
+            assertEquals(0, CommandLineRun.of(args.toArray(new String[0])).status());
             CommandLineRun params = CommandLineRun.of("inspect", image.toString(), "--params");
             assertEquals(0, params.status(), params.err());
             JsonNode json = new ObjectMapper().readTree(params.out());
@@ -78,7 +84,10 @@ class CompileCommandTest {
             assertArrayEquals(new io.dendra.ir.ImageExecutor(original).run(sample, 20, null), new io.dendra.ir.ImageExecutor(rebuilt).run(sample, 20, null));
         }
         // named parameter words: a lif core's du, dv, bias, vth per neuron; synapse groups with their exponent
-        JsonNode lif = new ObjectMapper().readTree(CommandLineRun.of("inspect", dir.resolve("loihi1.dchip").toString(), "--params").out());
+        JsonNode lif = new ObjectMapper().readTree(CommandLineRun.of("inspect", dir.resolve("loihi13.dchip").toString(), "--params").out());
+        JsonNode delta = new ObjectMapper().readTree(CommandLineRun.of("inspect", dir.resolve("loihi26.dchip").toString(), "--params").out());
+        assertTrue(delta.toString().contains("\"delta_threshold\"") && delta.toString().contains("\"delta_cumulative\":true")
+                && delta.toString().contains("\"integrates\":true"), "sigma-delta fields in the params JSON");
         assertTrue(lif.at("/cores/0/parameters").has("du") && lif.at("/cores/0/parameters").has("bias_exp") && lif.at("/cores/0/parameters").has("vth"));
         assertEquals(lif.at("/cores/0/neurons").asInt(), lif.at("/cores/0/parameters/vth").size());
         assertTrue(lif.at("/cores/0/axons/0").has("exponent"));
