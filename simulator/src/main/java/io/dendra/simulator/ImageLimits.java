@@ -32,6 +32,12 @@ public final class ImageLimits {
         int maxWeight = (1 << (target.core().weightBits().max() - 1)) - 1;
         int maxDelay = 0;
         Map<Long, Integer> slots = new HashMap<>();
+        // on-chip input neurons are neurons of the core of their channel's first destination
+        int[] inputNeurons = new int[image.cores().size()];
+        if (target.core().inputNeurons()) {
+            var map = image.input();
+            for (int ch = 0; ch < map.channels(); ch++) if (map.end(ch) > map.start(ch)) inputNeurons[map.core(map.start(ch))]++;
+        }
         for (CoreImage core : image.cores()) {
             String where = "core " + core.id();
             if (core.tileX() < 0 || core.tileX() >= target.mesh().columns() || core.tileY() < 0 || core.tileY() >= target.mesh().rows()
@@ -46,9 +52,9 @@ public final class ImageLimits {
                 throw refuse(file, where + " takes chip " + core.chip() + " tile (" + core.tileX() + ", " + core.tileY() + ") slot " + core.slot()
                         + ", which core " + holder + " holds");
             }
-            if (core.neurons().count() > target.core().neurons()) {
-                throw refuse(file, where + " holds " + core.neurons().count() + " neurons; a core of " + target.name() + " holds "
-                        + target.core().neurons());
+            if (core.neurons().count() + inputNeurons[core.id()] > target.core().neurons()) {
+                throw refuse(file, where + " holds " + core.neurons().count() + " neurons" + (inputNeurons[core.id()] > 0 ? " and "
+                        + inputNeurons[core.id()] + " input neurons" : "") + "; a core of " + target.name() + " holds " + target.core().neurons());
             }
             var program = core.neurons().program();
             if (!target.supports(program)) {

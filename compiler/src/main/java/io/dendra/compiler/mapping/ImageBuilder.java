@@ -102,6 +102,7 @@ public final class ImageBuilder {
     private InputMap inputMap() {
         HostSource input = network.input();
         int[][] routes = axons.destinations(input, 0, input.width());
+        if (target.core().inputNeurons()) homeInputNeurons(routes);
         return warmUp.withBiasMessages(new InputMap(input.width(), input.binary(), quantized.outputFraction(input), routes[0], routes[1], routes[2]));
     }
 
@@ -145,6 +146,34 @@ public final class ImageBuilder {
             uses.add(new LayerUse(b.name(), b.program(), b.count(), coresOf(b), synapses, bits, axons, quantized.block(b).weightError()));
         }
         return uses;
+    }
+
+    /**
+     * On a target whose input enters through on-chip input neurons, each channel's input neuron sits
+     * on the core of its first destination, and counts there as a neuron: each channel's home is
+     * chosen among the cores it feeds, the one with the most room left (neurons), and moved first in
+     * its destinations; when none of them has room, the input does not fit, and the compile says so.
+     */
+    private void homeInputNeurons(int[][] routes) {
+        int[] room = new int[pieces.size()];
+        for (CorePiece piece : pieces) room[piece.core()] = target.core().neurons() - piece.count();
+        int[] start = routes[0], core = routes[1], axon = routes[2];
+        for (int ch = 0; ch + 1 < start.length; ch++) {
+            int best = -1;
+            for (int d = start[ch]; d < start[ch + 1]; d++) if (best < 0 || room[core[d]] > room[core[best]]) best = d;
+            if (best < 0) continue;
+            if (room[core[best]] <= 0) {
+                throw new DendraException(ErrorCode.CORE_TOO_SMALL, Place.named("input"), "the input's " + (start.length - 1) + " channels need an input"
+                        + " neuron each on a core they feed (" + target.name() + " has host_input = input_neurons), and channel " + ch + "'s cores are"
+                        + " full (" + target.core().neurons() + " neurons each)", "use a target with more neurons per core, or fewer input channels");
+            }
+            room[core[best]]--;
+            int c = core[best], a = axon[best];
+            core[best] = core[start[ch]];
+            axon[best] = axon[start[ch]];
+            core[start[ch]] = c;
+            axon[start[ch]] = a;
+        }
     }
 
     private List<Integer> coresOf(LogicalBlock b) {
