@@ -1,8 +1,8 @@
 package io.dendra.targets;
 
-import io.dendra.diagnostics.DendraException;
+import io.dendra.targets.TargetSyntax.Field;
+import io.dendra.targets.TargetSyntax.Section;
 import io.dendra.diagnostics.ErrorCode;
-import io.dendra.diagnostics.Place;
 import io.dendra.diagnostics.Suggestions;
 import io.dendra.ir.Accumulation;
 import io.dendra.ir.NeuronProgram;
@@ -10,31 +10,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
-import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.RecognitionException;
-import org.antlr.v4.runtime.Recognizer;
-import org.antlr.v4.runtime.Token;
 
 /**
  * Reads a target file into a {@link Target}. The grammar only knows sections and fields; the
  * schema — which fields each section has, their units and their allowed values — is this class,
  * which reads each field once and refuses any it did not read.
  */
-public final class TargetReader {
+public final class TargetReader extends TargetValues {
     private final Path file;
-    private final Map<String, String> sources = new HashMap<>();
-    private double clockMhz = Double.NaN;
+    private final TargetSyntax syntax;
+    private final Map<String, String> sources;
 
     private TargetReader(Path file) {
+        this(file, new TargetSyntax(file));
+    }
+
+    private TargetReader(Path file, TargetSyntax syntax) {
+        super(syntax);
         this.file = file;
+        this.syntax = syntax;
+        this.sources = syntax.sources;
     }
 
     /** Parses target text; {@code file} names it in diagnostics. */
@@ -42,103 +41,11 @@ public final class TargetReader {
         return new TargetReader(file).read(text);
     }
 
-    // ---- the parse tree as sections of fields --------------------------------------------------
-
-    private record Field(String name, List<TargetDescriptionParser.ValueContext> values, String source, Token at) {}
-
-    /** A section's fields and subsections, and which of them the schema has read. */
-    private final class Section {
-        final String path;
-        final Token close;
-        final Map<String, Field> fields = new LinkedHashMap<>();
-        final Map<String, Section> sections = new LinkedHashMap<>();
-        final Map<String, Token> sectionTokens = new HashMap<>();
-        final List<String> read = new ArrayList<>();
-
-        Section(String path, Token close, List<TargetDescriptionParser.EntryContext> entries) {
-            this.path = path;
-            this.close = close;
-            for (TargetDescriptionParser.EntryContext entry : entries) {
-                if (entry.field() != null) {
-                    TargetDescriptionParser.FieldContext f = entry.field();
-                    String name = f.name.getText();
-                    checkUnique(name, f.name);
-                    fields.put(name, new Field(name, f.value(), f.source == null ? null : unquote(f.source), f.name));
-                } else {
-                    TargetDescriptionParser.SectionContext s = entry.section();
-                    String name = s.name.getText();
-                    checkUnique(name, s.name);
-                    sections.put(name, new Section(qualified(name), s.close, s.entry()));
-                    sectionTokens.put(name, s.name);
-                }
-            }
-        }
-
-        private void checkUnique(String name, Token at) {
-            if (fields.containsKey(name) || sections.containsKey(name)) {
-                throw error(ErrorCode.TARGET_DUPLICATE, at, "'" + qualified(name) + "' is given twice", null);
-            }
-        }
-
-        String qualified(String name) {
-            return path.isEmpty() ? name : path + "." + name;
-        }
-
-        Section section(String name) {
-            read.add(name);
-            Section s = sections.get(name);
-            if (s == null) throw error(ErrorCode.TARGET_MISSING_FIELD, close, where() + "lacks the section '" + name + " { ... }'", null);
-            return s;
-        }
-
-        Field field(String name) {
-            read.add(name);
-            Field f = fields.get(name);
-            if (f == null) {
-                if (sections.containsKey(name)) throw error(ErrorCode.TARGET_VALUE, sectionTokens.get(name), "'" + qualified(name) + "' is a field, not a section", "write " + name + " = ...;");
-                for (Field other : fields.values()) {
-                    if (!read.contains(other.name()) && Suggestions.nearest(other.name(), List.of(name)).isPresent()) {
-                        throw error(ErrorCode.TARGET_UNKNOWN_FIELD, other.at(), "unknown field '" + qualified(other.name()) + "'",
-                                "did you mean '" + name + "'?");
-                    }
-                }
-                throw error(ErrorCode.TARGET_MISSING_FIELD, close, where() + "lacks the field '" + name + "'", null);
-            }
-            if (f.source() != null) sources.put(qualified(name), f.source());
-            return f;
-        }
-
-        boolean has(String name) {
-            return fields.containsKey(name);
-        }
-
-        private String where() {
-            return path.isEmpty() ? "the target " : "section '" + path + "' ";
-        }
-
-        /** Refuses what the schema did not read, suggesting the field it probably meant. */
-        void finish() {
-            for (Map.Entry<String, Field> f : fields.entrySet()) {
-                if (!read.contains(f.getKey())) {
-                    throw error(ErrorCode.TARGET_UNKNOWN_FIELD, f.getValue().at(), "unknown field '" + qualified(f.getKey()) + "'",
-                            Suggestions.didYouMean(f.getKey(), read));
-                }
-            }
-            for (Map.Entry<String, Section> s : sections.entrySet()) {
-                if (!read.contains(s.getKey())) {
-                    throw error(ErrorCode.TARGET_UNKNOWN_FIELD, sectionTokens.get(s.getKey()), "unknown section '" + qualified(s.getKey()) + "'",
-                            Suggestions.didYouMean(s.getKey(), read));
-                }
-                s.getValue().finish();
-            }
-        }
-    }
-
     // ---- the schema ------------------------------------------------------------------------------
 
     private Target read(String text) {
-        TargetDescriptionParser.FileContext tree = parseTree(text);
-        Section top = new Section("", tree.close, tree.entry());
+        TargetDescriptionParser.FileContext tree = syntax.parse(text);
+        Section top = syntax.new Section("", tree.close, tree.entry());
         String description = string(top.field("description"));
         Field clock = top.field("clock");
         clockMhz = positive(clock, quantity(clock, Dimension.FREQUENCY));
@@ -331,167 +238,4 @@ public final class TargetReader {
 
     // ---- values ----------------------------------------------------------------------------------
 
-    private record Measured(double value, Dimension dimension) {}
-
-    /** A number with its unit converted to the base unit; {@code expected} null accepts any dimension. */
-    private Measured measured(Field field, TargetDescriptionParser.ValueContext v, Dimension expected) {
-        if (!(v instanceof TargetDescriptionParser.QuantityValueContext q)) {
-            throw error(ErrorCode.TARGET_VALUE, v.getStart(), "'" + field.name() + "' needs a number" + (expected == null ? "" : " (" + expected.label() + ")"), null);
-        }
-        return measured(field, q.quantity(), expected);
-    }
-
-    private Measured measured(Field field, TargetDescriptionParser.QuantityContext q, Dimension expected) {
-        if (q.word != null) {
-            throw error(ErrorCode.TARGET_VALUE, q.word, "'" + field.name() + "' needs a number, got '" + q.word.getText() + "'", null);
-        }
-        double number = Double.parseDouble(q.NUMBER().getText()) * (q.sign != null ? -1 : 1);
-        if (q.unit == null) {
-            if (expected == null || expected != Dimension.COUNT) {
-                throw error(ErrorCode.TARGET_UNIT, q.NUMBER().getSymbol(), "'" + field.name() + "' needs a unit"
-                        + (expected == null ? "" : " of " + expected.label()), null);
-            }
-            return new Measured(number, Dimension.COUNT);
-        }
-        String symbol = q.unit.getText();
-        Unit unit = Unit.bySymbol(symbol).orElseThrow(() -> error(ErrorCode.TARGET_UNIT, q.unit, "unknown unit '" + symbol + "'",
-                Suggestions.nearest(symbol, Unit.allSymbols()).map(u -> "did you mean '" + u + "'?").orElse(null)));
-        if (expected != null && unit.dimension() != expected) {
-            throw error(ErrorCode.TARGET_UNIT, q.unit, "'" + field.name() + "' is " + expected.label() + ", but '" + symbol + "' is a unit of "
-                    + unit.dimension().name().toLowerCase(java.util.Locale.ROOT), null);
-        }
-        if (unit == Unit.CYCLES && Double.isNaN(clockMhz)) throw error(ErrorCode.TARGET_UNIT, q.unit, "cycles need the clock, which comes first", null);
-        double value = unit.toBase(number, clockMhz);
-        String bound = plausible(unit.dimension(), value);
-        if (bound != null) {
-            throw error(ErrorCode.TARGET_VALUE, q.NUMBER().getSymbol(), "'" + field.name() + "' = " + (q.sign != null ? "-" : "") + q.NUMBER().getText() + " " + symbol + " is outside what a chip"
-                    + " target can mean: " + bound, null);
-        }
-        return new Measured(value, unit.dimension());
-    }
-
-    /**
-     * Bounds on every number of a target, by kind (in base units), so that no table can drive time
-     * or energy to overflow or nonsense: null when {@code value} is within them, else what they are.
-     */
-    private static String plausible(Dimension dimension, double value) {
-        double magnitude = Math.abs(value);
-        return switch (dimension) {
-            case ENERGY -> magnitude <= 1e9 ? null : "an energy of at most 1 mJ per event";
-            case TIME -> magnitude <= 1e9 ? null : "a time of at most 1 s per event";
-            case POWER -> magnitude <= 1e6 ? null : "a power of at most 1 kW per core";
-            case FREQUENCY -> magnitude >= 1 && magnitude <= 1e5 ? null : "a clock from 1 MHz to 100 GHz";
-            case MEMORY -> magnitude <= 0x1p36 ? null : "at most 8 GiB";
-            case COUNT -> magnitude <= 1e9 ? null : "a count of at most 10^9";
-        };
-    }
-
-    private double quantity(Field field, Dimension dimension) {
-        return measured(field, single(field), dimension).value();
-    }
-
-    private TargetDescriptionParser.ValueContext single(Field field) {
-        if (field.values().size() != 1) throw error(ErrorCode.TARGET_VALUE, field.at(), "'" + field.name() + "' takes one value", null);
-        return field.values().get(0);
-    }
-
-    private double[] range(Field field, Dimension dimension) {
-        TargetDescriptionParser.ValueContext v = single(field);
-        if (!(v instanceof TargetDescriptionParser.RangeValueContext r)) {
-            throw error(ErrorCode.TARGET_VALUE, v.getStart(), "'" + field.name() + "' needs a range, for example 1 .. 8", null);
-        }
-        double low = measured(field, r.low, dimension).value();
-        double high = measured(field, r.high, dimension).value();
-        if (low > high) throw error(ErrorCode.TARGET_VALUE, v.getStart(), "range of '" + field.name() + "' is empty: its low end is above its high end", null);
-        return new double[] {low, high};
-    }
-
-    private IntRange intRange(Field field) {
-        double[] r = range(field, Dimension.COUNT);
-        return new IntRange(whole(field, r[0]), whole(field, r[1]));
-    }
-
-    private int positiveInt(Field field, int max) {
-        int v = whole(field, quantity(field, Dimension.COUNT));
-        if (v <= 0 || v > max) throw value(field, "'" + field.name() + "' must be 1 to " + max + ", got " + v);
-        return v;
-    }
-
-    private long wholeBits(Field field) {
-        double bits = quantity(field, Dimension.MEMORY);
-        if (bits != Math.rint(bits) || bits < 0) throw value(field, "'" + field.name() + "' must be a whole number of bits");
-        return (long) bits;
-    }
-
-    private int bitsWithin(Field field, int low, int high) {
-        long bits = wholeBits(field);
-        if (bits < low || bits > high) throw value(field, "'" + field.name() + "' must be " + low + " to " + high + " bit, got " + bits);
-        return (int) bits;
-    }
-
-    private int whole(Field field, double v) {
-        if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) throw value(field, "'" + field.name() + "' must be a whole number, got " + v);
-        return (int) v;
-    }
-
-    private double positive(Field field, double v) {
-        if (!(v > 0)) throw value(field, "'" + field.name() + "' must be positive");
-        return v;
-    }
-
-    private double nonNegative(Field field, double v) {
-        if (!(v >= 0)) throw value(field, "'" + field.name() + "' cannot be negative");
-        return v;
-    }
-
-    private boolean isNone(Field field) {
-        return single(field) instanceof TargetDescriptionParser.NoneValueContext;
-    }
-
-    private String string(Field field) {
-        if (!(single(field) instanceof TargetDescriptionParser.StringValueContext s)) {
-            throw error(ErrorCode.TARGET_VALUE, field.at(), "'" + field.name() + "' needs a string in double quotes", null);
-        }
-        return unquote(s.STRING().getSymbol());
-    }
-
-    private String word(Field field) {
-        return wordOf(field, single(field));
-    }
-
-    private String wordOf(Field field, TargetDescriptionParser.ValueContext v) {
-        if (v instanceof TargetDescriptionParser.QuantityValueContext q && q.quantity().word != null) return q.quantity().word.getText();
-        throw error(ErrorCode.TARGET_VALUE, v.getStart(), "'" + field.name() + "' needs a name, got '" + v.getText() + "'", null);
-    }
-
-    // ---- plumbing --------------------------------------------------------------------------------
-
-    private TargetDescriptionParser.FileContext parseTree(String text) {
-        BaseErrorListener failFast = new BaseErrorListener() {
-            @Override
-            public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int column, String message, RecognitionException e) {
-                throw new DendraException(ErrorCode.TARGET_SYNTAX, Place.at(file, line, column + 1), message, null);
-            }
-        };
-        TargetDescriptionLexer lexer = new TargetDescriptionLexer(CharStreams.fromString(text, file.toString()));
-        lexer.removeErrorListeners();
-        lexer.addErrorListener(failFast);
-        TargetDescriptionParser parser = new TargetDescriptionParser(new CommonTokenStream(lexer));
-        parser.removeErrorListeners();
-        parser.addErrorListener(failFast);
-        return parser.file();
-    }
-
-    private DendraException value(Field field, String message) {
-        return error(ErrorCode.TARGET_VALUE, field.at(), message, null);
-    }
-
-    private DendraException error(ErrorCode code, Token at, String message, String hint) {
-        return new DendraException(code, Place.at(file, at.getLine(), at.getCharPositionInLine() + 1), message, hint);
-    }
-
-    private static String unquote(Token literal) {
-        String text = literal.getText();
-        return text.substring(1, text.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
-    }
 }
