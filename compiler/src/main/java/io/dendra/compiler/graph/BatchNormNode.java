@@ -35,4 +35,21 @@ public record BatchNormNode(String name, Place place, Node input, double[] weigh
     @Override public Timing timing() { return input.timing(); }
     @Override public String kind() { return "batchnorm"; }
     @Override public long parameterCount() { return 2L * weight.length; }
+
+    /** The reference semantics (float64, DESIGN §5): this layer's value for its input's. */
+    public double[] reference(double[] x, int rows) {
+        BatchNormNode n = this;
+        int h = n.width();
+        double[] mean = n.runningMean();
+        double[] variance = n.runningVar();
+        double[] weight = n.weight();
+        double[] bias = n.bias();
+        double[] y = new double[rows * h];
+        for (int t = 0; t < rows; t++) {
+            for (int c = 0; c < h; c++) {
+                y[t * h + c] = (x[t * h + c] - mean[c]) / Math.sqrt(variance[c] + n.eps()) * weight[c] + bias[c];
+            }
+        }
+        return y;
+    }
 }

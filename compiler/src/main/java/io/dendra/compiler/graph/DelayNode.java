@@ -17,4 +17,14 @@ public record DelayNode(String name, Place place, Node input, int[] steps) imple
     @Override public Timing timing() { return Timing.SEQUENCE; }
     @Override public String kind() { return "delay"; }
     @Override public long parameterCount() { return 0; }
+
+    /** The reference semantics (float64, DESIGN §5): this layer's value for its input's. */
+    public double[] reference(double[] x, int steps) {
+        DelayNode n = this;
+        int h = n.width();
+        int[] d = n.steps();
+        double[] out = new double[steps * h];
+        for (int t = 0; t < steps; t++) for (int c = 0; c < h; c++) if (t >= d[c]) out[t * h + c] = x[(t - d[c]) * h + c];
+        return out;
+    }
 }

@@ -18,4 +18,16 @@ public record EmbeddingNode(String name, Place place, InputNode input, int width
     @Override public Timing timing() { return Timing.SEQUENCE; }
     @Override public String kind() { return "embedding"; }
     @Override public long parameterCount() { return table.length; }
+
+    /** The reference semantics (float64, DESIGN §5): this layer's value for its input's. */
+    public double[] reference(double[] tokens, int steps) {
+        EmbeddingNode n = this;
+        int h = n.width();
+        double[] y = new double[steps * h];
+        for (int t = 0; t < steps; t++) {
+            int token = (int) tokens[t];
+            for (int c = 0; c < h; c++) y[t * h + c] = n.entry(token, c);
+        }
+        return y;
+    }
 }

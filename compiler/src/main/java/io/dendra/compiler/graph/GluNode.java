@@ -26,4 +26,29 @@ public record GluNode(String name, Place place, Node input, double[] weight, dou
     @Override public Timing timing() { return input.timing(); }
     @Override public String kind() { return "glu"; }
     @Override public long parameterCount() { return weight.length + bias.length; }
+
+    /** The reference semantics (float64, DESIGN §5): this layer's value for its input's. */
+    public double[] reference(double[] x, int rows) {
+        GluNode n = this;
+        int h = n.width();
+        double[] w = n.weight();
+        double[] b = n.bias();
+        double[] y = new double[rows * h];
+        double[] a = new double[h];
+        double[] g = new double[h];
+        for (int t = 0; t < rows; t++) {
+            System.arraycopy(b, 0, a, 0, h);
+            System.arraycopy(b, h, g, 0, h);
+            for (int i = 0; i < h; i++) {
+                double xi = x[t * h + i];
+                if (xi == 0) continue;
+                for (int o = 0; o < h; o++) {
+                    a[o] += w[o * h + i] * xi;
+                    g[o] += w[(h + o) * h + i] * xi;
+                }
+            }
+            for (int o = 0; o < h; o++) y[t * h + o] = a[o] / (1 + Math.exp(-g[o]));
+        }
+        return y;
+    }
 }

@@ -72,4 +72,24 @@ public record IntegerSynapseNode(String name, Place place, Node input, String ki
     @Override public List<Node> inputs() { return List.of(input); }
     @Override public int width() { return weights.rows(); }
     @Override public Timing timing() { return Timing.SEQUENCE; }
+
+    /** Lava's Dense, DelayDense or Conv in integers: y[t][r] = wrap(Σ_e W_e·x[t − 1 − delay_e][col_e]), zero before the first input arrives. */
+    public double[] reference(double[] x, int steps) {
+        IntegerSynapseNode n = this;
+        int in = n.input().width();
+        int out = n.width();
+        SparseMatrix w = n.weights();
+        double[] y = new double[steps * out];
+        for (int t = 0; t < steps; t++) {
+            for (int r = 0; r < out; r++) {
+                long sum = 0;
+                for (int e = w.start(r); e < w.end(r); e++) {
+                    int from = t - n.steps(e);
+                    if (from >= 0) sum += (long) w.value(e) * (long) x[from * in + w.col(e)];
+                }
+                y[t * out + r] = n.wrap(sum);
+            }
+        }
+        return y;
+    }
 }

@@ -25,4 +25,23 @@ public record IntegratorNode(String name, Place place, Node input, String kind, 
     @Override public int width() { return input.width(); }
     @Override public Timing timing() { return Timing.SEQUENCE; }
     @Override public long parameterCount() { return 0; }
+
+    /** J = α·J + scale·x, v = τ·v + J + bias; the output is v. */
+    public double[] reference(double[] x, int steps) {
+        IntegratorNode n = this;
+        int h = n.width();
+        double[] scale = n.inputScale();
+        double[] bias = n.bias();
+        double[] out = new double[steps * h];
+        double[] current = new double[h];
+        double[] v = new double[h];
+        for (int t = 0; t < steps; t++) {
+            for (int c = 0; c < h; c++) {
+                current[c] = n.currentDecay() * current[c] + scale[c] * x[t * h + c];
+                v[c] = n.tau() * v[c] + current[c] + bias[c];
+                out[t * h + c] = v[c];
+            }
+        }
+        return out;
+    }
 }

@@ -21,4 +21,25 @@ public record LayerNormNode(String name, Place place, Node input, double[] weigh
     @Override public Timing timing() { return input.timing(); }
     @Override public String kind() { return "layernorm"; }
     @Override public long parameterCount() { return 2L * weight.length; }
+
+    /** The reference semantics (float64, DESIGN §5): this layer's value for its input's. */
+    public double[] reference(double[] x, int rows) {
+        LayerNormNode n = this;
+        int h = n.width();
+        double[] y = new double[rows * h];
+        for (int t = 0; t < rows; t++) {
+            double mean = 0;
+            for (int c = 0; c < h; c++) mean += x[t * h + c];
+            mean /= h;
+            double variance = 0;
+            for (int c = 0; c < h; c++) {
+                double dev = x[t * h + c] - mean;
+                variance += dev * dev;
+            }
+            variance /= h;
+            double inv = 1 / Math.sqrt(variance + n.eps());
+            for (int c = 0; c < h; c++) y[t * h + c] = (x[t * h + c] - mean) * inv * n.weight(c) + n.bias(c);
+        }
+        return y;
+    }
 }

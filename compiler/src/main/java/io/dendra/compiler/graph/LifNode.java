@@ -61,4 +61,36 @@ public record LifNode(String name, Place place, Node input, double tau, double t
     @Override public Timing timing() { return Timing.SEQUENCE; }
     @Override public String kind() { return "lif"; }
     @Override public long parameterCount() { return recurrentWeight == null ? 0 : recurrentWeight.length + recurrentBias.length; }
+
+    /** The reference semantics (float64, DESIGN §5): this layer's value for its input's. */
+    public double[] reference(double[] x, int steps) {
+        LifNode n = this;
+        int h = n.width();
+        double[] spikes = new double[steps * h];
+        double[] v = new double[h];
+        double[] current = new double[h];
+        double[] recurrentIn = new double[h];
+        double[] w = n.recurrentWeight();
+        double[] wb = n.recurrentBias();
+        for (int t = 0; t < steps; t++) {
+            if (w != null) {
+                // the recurrent input reads the previous step's spikes (none before step 0)
+                for (int c = 0; c < h; c++) {
+                    double sum = wb[c];
+                    if (t > 0) for (int k = 0; k < h; k++) sum += w[c * h + k] * spikes[(t - 1) * h + k];
+                    recurrentIn[c] = sum;
+                }
+            }
+            for (int c = 0; c < h; c++) {
+                current[c] = n.currentDecay() * current[c] + n.inputScale(c) * (x[t * h + c] + recurrentIn[c]);
+                double potential = n.tau() * v[c] + current[c] + n.bias(c);
+                if (n.fires(potential)) {
+                    spikes[t * h + c] = 1;
+                    potential = n.reset() == LifNode.Reset.ZERO ? 0 : potential - n.threshold();
+                }
+                v[c] = potential;
+            }
+        }
+        return spikes;
+    }
 }

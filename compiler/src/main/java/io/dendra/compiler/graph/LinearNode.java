@@ -22,4 +22,23 @@ public record LinearNode(String name, Place place, Node input, int width, double
     @Override public Timing timing() { return input.timing(); }
     @Override public String kind() { return "linear"; }
     @Override public long parameterCount() { return weight.length + (bias == null ? 0 : bias.length); }
+
+    /** Column by column, skipping zero inputs (spikes are mostly zero); the sum's order is fixed, so results do not vary. */
+    public double[] reference(double[] x, int rows) {
+        LinearNode n = this;
+        int in = n.input().width();
+        int out = n.width();
+        double[] w = n.weight();
+        double[] y = new double[rows * out];
+        for (int t = 0; t < rows; t++) {
+            int base = t * out;
+            for (int o = 0; o < out; o++) y[base + o] = n.bias(o);
+            for (int i = 0; i < in; i++) {
+                double xi = x[t * in + i];
+                if (xi == 0) continue;
+                for (int o = 0; o < out; o++) y[base + o] += w[o * in + i] * xi;
+            }
+        }
+        return y;
+    }
 }

@@ -20,4 +20,22 @@ public record SparseLinearNode(String name, Place place, Node input, String kind
     @Override public List<Node> inputs() { return List.of(input); }
     @Override public int width() { return matrix.rows(); }
     @Override public Timing timing() { return input.timing(); }
+
+    /** Row by row through the sparse matrix, each row's sum in a fixed order. */
+    public double[] reference(double[] x, int rows) {
+        SparseLinearNode n = this;
+        SparseMatrix m = n.matrix();
+        int in = m.cols();
+        int out = m.rows();
+        double[] b = n.bias();
+        double[] y = new double[rows * out];
+        for (int t = 0; t < rows; t++) {
+            for (int o = 0; o < out; o++) {
+                double sum = b == null ? 0 : b[o];
+                for (int e = m.start(o); e < m.end(o); e++) sum += m.value(e) * x[t * in + m.col(e)];
+                y[t * out + o] = sum;
+            }
+        }
+        return y;
+    }
 }

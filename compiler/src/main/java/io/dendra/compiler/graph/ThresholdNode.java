@@ -16,4 +16,14 @@ public record ThresholdNode(String name, Place place, Node input, double[] thres
     @Override public Timing timing() { return Timing.SEQUENCE; }
     @Override public String kind() { return "threshold"; }
     @Override public long parameterCount() { return 0; }
+
+    /** The reference semantics (float64, DESIGN §5): this layer's value for its input's. */
+    public double[] reference(double[] x, int steps) {
+        ThresholdNode n = this;
+        int h = n.width();
+        double[] theta = n.threshold();
+        double[] out = new double[steps * h];
+        for (int i = 0; i < out.length; i++) out[i] = x[i] > theta[i % h] ? 1 : 0;
+        return out;
+    }
 }
