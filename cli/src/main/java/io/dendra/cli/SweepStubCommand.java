@@ -3,12 +3,8 @@ package io.dendra.cli;
 import io.dendra.diagnostics.DendraException;
 import io.dendra.diagnostics.ErrorCode;
 import io.dendra.diagnostics.Place;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code dendra sweep} belongs to the Spark edition ({@code spark/SweepCommand}), which
@@ -19,30 +15,12 @@ import picocli.CommandLine.Parameters;
         description = {"Evaluate several chip images on the same input on Apache Spark: OUT/NAME/ holds each image's dendra run files,",
                 "OUT/comparison.md compares them. Needs --spark MASTER (./dendra then starts the Spark edition; docs/spark.md)."})
 final class SweepStubCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "IMAGE", description = "chip images (.dchip), each compiled for the target or settings to compare")
-    List<Path> images;
-
-    @Option(names = "--input", paramLabel = "X.npy", description = "[T, C] or [B, T, C] input sequences, the same for every image")
-    Path input;
-
-    @Option(names = "--labels", paramLabel = "Y.npy", description = "class labels: each image's accuracy")
-    Path labels;
-
-    @Option(names = "--samples", paramLabel = "A:B", description = "run samples A to B-1 of the input")
-    String samples;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "a folder that does not exist yet")
-    Path output;
-
-    @Option(names = "--spark", paramLabel = "MASTER", description = "the Spark master: local[N], spark://…, yarn")
-    String spark;
-
-    @Option(names = "--no-html", description = "do not write report.html")
-    boolean noHtml;
+    @picocli.CommandLine.Mixin
+    SweepOptions options;
 
     @Override
     public Integer call() {
-        if (spark != null) {
+        if (options.spark != null) {
             throw new DendraException(ErrorCode.USAGE, Place.named("sweep"), "this is the plain edition of dendra; sweeps run in the Spark edition",
                     "start it with ./dendra, which sees --spark, or with spark-submit and spark/target/dendra-spark.jar (docs/spark.md)");
         }

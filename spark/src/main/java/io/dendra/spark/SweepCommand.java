@@ -25,8 +25,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -39,26 +37,8 @@ import picocli.CommandLine.Spec;
         description = {"Evaluate several chip images on the same input on Apache Spark: OUT/NAME/ holds each image's dendra run files,",
                 "OUT/comparison.md and OUT/comparison.json compare them (accuracy with --labels, time, energy, work)."})
 public final class SweepCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "chip images (.dchip), each compiled for the target or settings to compare")
-    List<Path> images;
-
-    @Option(names = "--input", required = true, paramLabel = "X.npy", description = "[T, C] or [B, T, C] input sequences, the same for every image")
-    Path input;
-
-    @Option(names = "--labels", paramLabel = "Y.npy", description = "class labels: each image's accuracy")
-    Path labels;
-
-    @Option(names = "--samples", paramLabel = "A:B", description = "run samples A to B-1 of the input")
-    String samples;
-
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "a folder that does not exist yet")
-    Path output;
-
-    @Option(names = "--spark", required = true, paramLabel = "MASTER", description = "the Spark master: local[N], spark://…, yarn")
-    String spark;
-
-    @Option(names = "--no-html", description = "do not write report.html")
-    boolean noHtml;
+    @picocli.CommandLine.Mixin
+    io.dendra.cli.SweepOptions options;
 
     @Spec
     CommandSpec spec;
@@ -69,6 +49,11 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        options.requireAll();
+        List<Path> images = options.images;
+        Path input = options.input, labels = options.labels, output = options.output;
+        String samples = options.samples, spark = options.spark;
+        boolean noHtml = options.noHtml;
         if (output == null || output.toString().isBlank()) throw new DendraException(ErrorCode.USAGE, Place.named("-o"), "-o is empty", "give a folder name");
         if (Files.exists(output)) {
             throw new DendraException(ErrorCode.USAGE, Place.file(output), "the sweep's output folder exists already", "give a new folder: a sweep writes all of it");
