@@ -54,12 +54,14 @@ final class NeuronPhase {
         counters.updatesActive[c] += active;
         counters.updatesInactive[c] += inactive;
         counters.neuronOps[c] += active * t.activeOps[c] + inactive * t.inactiveOps[c];
+        int t0 = step - t.start[c];
+        // sends within the block's input steps (the model's time 0 .. T − 1) are the layer's rates; every message is counted
+        boolean inWindow = t0 >= 0 && t0 < w.inputSteps;
+        int[] routeStart = t.routeStart[c];
         int deltaThreshold = t.deltaThreshold[c];
         if (deltaThreshold > 0) {
             // sigma-delta: each neuron sends the change of its payload, or nothing (ir/DeltaSends); what the values would have cost is counted
             int[] fanOut = t.fanOutSynapses[c];
-            int[] routeStart = t.routeStart[c];
-            boolean window = step - t.start[c] >= 0 && step - t.start[c] < w.inputSteps;
             long values = 0, messages = 0, synops = 0;
             for (int i = 0; i < count; i++) {
                 if (sent[i] == Kernel.NO_MESSAGE || sent[i] == 0) continue;
@@ -73,16 +75,12 @@ final class NeuronPhase {
                 messages -= routeStart[i + 1] - routeStart[i];
                 synops -= fanOut[i];
             }
-            if (window) counters.values[c] += values;
+            if (inWindow) counters.values[c] += values;
             counters.messagesAvoided[c] += messages;
             counters.synopsAvoided[c] += synops;
             counters.neuronOps[c] += (long) count * DeltaSends.OPS;
         }
-        int t0 = step - t.start[c];
-        // sends within the block's input steps (the model's time 0 .. T − 1) are the layer's rates; every message is counted
-        boolean inWindow = t0 >= 0 && t0 < w.inputSteps;
         boolean recordSpikes = inWindow && !t.graded[c] && w.recorder.recordedSpikes();
-        int[] routeStart = t.routeStart[c];
         int[] routeCore = t.routeCore[c];
         int[] routeAxon = t.routeAxon[c];
         TimingModel timing = t.timing;
